@@ -1,0 +1,63 @@
+"""Merge what was extracted from the text with the contributor's annotation (annotation wins)."""
+
+from __future__ import annotations
+
+from slugify import slugify
+
+from generator.model import Annotation, Article, Extracted, Seed
+
+SLUG_MAX_LENGTH = 80
+
+
+def merge(seed: Seed, extracted: Extracted, annotation: Annotation | None) -> Article:
+    """The one place where precedence is applied: extracted < annotation, field by field."""
+    note = annotation or Annotation()
+
+    def pick(name: str):
+        given = getattr(note, name)
+        return given if given is not None else getattr(extracted, name)
+
+    title = pick("title") or seed.stem
+    return Article(
+        stem=seed.stem,
+        slug=slugify(title, max_length=SLUG_MAX_LENGTH, word_boundary=True) or slugify(seed.stem),
+        title=title,
+        body=extracted.body,
+        source_path=seed.text_path,
+        annotation_path=seed.annotation_path,
+        title_en=note.title_en,
+        url=note.url,
+        outlet=pick("outlet"),
+        original_source=pick("original_source"),
+        dateline=pick("dateline"),
+        editor=extracted.editor,
+        published=pick("published"),
+        date_note=note.date_note,
+        countries=tuple(sorted(set(pick("countries")))),
+        main_countries=tuple(c for c in extracted.main_countries if c in set(pick("countries"))),
+        topics=tuple(pick("topics")),
+        people=tuple(pick("people")),
+        organisations=tuple(pick("organisations")),
+        summary=note.summary,
+        notes=note.notes,
+        removed=extracted.removed,
+    )
+
+
+def make_slugs_unique(articles: list[Article]) -> list[Article]:
+    """Give articles that would share a page distinct slugs, deterministically.
+
+    Articles are taken in seed-name order; the first keeps its slug, later ones get `-2`, `-3`...
+    """
+    from dataclasses import replace
+
+    taken: set[str] = set()
+    result = []
+    for article in sorted(articles, key=lambda a: a.stem):
+        slug, n = article.slug, 2
+        while article.page_path.replace(article.slug, slug) in taken:
+            slug, n = f"{article.slug}-{n}", n + 1
+        article = replace(article, slug=slug)
+        taken.add(article.page_path)
+        result.append(article)
+    return result

@@ -1,0 +1,155 @@
+"""The value types that travel through the pipeline: raw seed, extraction, annotation, article."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+Level = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One problem found in the input, printed as `path:line:col: level: message`."""
+
+    path: str
+    line: int | None = None
+    col: int | None = None
+    level: Level = "error"
+    message: str = ""
+
+    def format(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.col is not None:
+                where += f":{self.col}"
+        return f"{where}: {self.level}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Seed:
+    """One article as found in `seeds/`: the raw text and, if present, its annotation's source."""
+
+    stem: str
+    text_path: str
+    text: str
+    annotation_path: str | None = None
+    annotation_text: str | None = None
+
+
+@dataclass(frozen=True)
+class Note:
+    """An editorial note anchored to an exact phrase of the article text."""
+
+    quote: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What the generator reads out of the raw text alone; `None`/empty where the text is silent."""
+
+    title: str | None = None
+    published: dt.date | None = None
+    dateline: str | None = None
+    outlet: str | None = None
+    original_source: str | None = None
+    editor: str | None = None
+    countries: tuple[str, ...] = ()
+    main_countries: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    body: str = ""
+    removed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """A contributor's annotation; `None` means the key was not given (the extraction stands)."""
+
+    title: str | None = None
+    title_en: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    original_source: str | None = None
+    dateline: str | None = None
+    published: dt.date | None = None
+    date_note: str | None = None
+    countries: tuple[str, ...] | None = None
+    topics: tuple[str, ...] | None = None
+    people: tuple[str, ...] | None = None
+    organisations: tuple[str, ...] | None = None
+    summary: str | None = None
+    notes: tuple[Note, ...] = ()
+
+
+ANNOTATION_KEYS: tuple[str, ...] = (
+    "title",
+    "title_en",
+    "url",
+    "outlet",
+    "original_source",
+    "dateline",
+    "published",
+    "date_note",
+    "countries",
+    "topics",
+    "people",
+    "organisations",
+    "summary",
+    "notes",
+)
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article after merging extraction and annotation: everything a page needs."""
+
+    stem: str
+    slug: str
+    title: str
+    body: str
+    source_path: str
+    annotation_path: str | None = None
+    title_en: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    original_source: str | None = None
+    dateline: str | None = None
+    editor: str | None = None
+    published: dt.date | None = None
+    date_note: str | None = None
+    countries: tuple[str, ...] = ()
+    main_countries: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
+    summary: str | None = None
+    notes: tuple[Note, ...] = ()
+    removed: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def year_folder(self) -> str:
+        return str(self.published.year) if self.published else "undated"
+
+    @property
+    def page_path(self) -> str:
+        """Path of the generated page relative to `docs/`."""
+        return f"articles/{self.year_folder}/{self.slug}.md"
+
+    @property
+    def display_title(self) -> str:
+        return self.title_en or self.title
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One entry of the topic vocabulary (`generator/data/topics.yml`)."""
+
+    slug: str
+    label: str
+    description: str
+    keywords: tuple[str, ...] = ()

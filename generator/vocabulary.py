@@ -1,0 +1,27 @@
+"""Load the contributor-extensible data files in `generator/data/`."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from generator.model import Topic
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+@cache
+def topics() -> dict[str, Topic]:
+    """The topic vocabulary, keyed by slug, in file order."""
+    entries = yaml.safe_load((DATA_DIR / "topics.yml").read_text(encoding="utf-8"))
+    return {
+        entry["slug"]: Topic(
+            slug=entry["slug"],
+            label=entry["label"],
+            description=entry["description"],
+            keywords=tuple(entry.get("keywords", ())),
+        )
+        for entry in entries
+    }
