@@ -50,7 +50,8 @@ def parse_annotation(path: str, text: str) -> tuple[Annotation | None, list[Diag
             value = tuple(value)
         elif key == "notes":
             if not isinstance(value, list) or not all(
-                isinstance(n, dict) and isinstance(n.get("quote"), str) and isinstance(n.get("note"), str) for n in value
+                isinstance(n, dict) and isinstance(n.get("quote"), str) and isinstance(n.get("note"), str)
+                for n in value
             ):
                 problems.append(Diagnostic(path, message="notes must be a list of {quote: ..., note: ...}"))
                 continue

@@ -9,6 +9,9 @@ from pathlib import Path
 
 from generator.model import Diagnostic
 
+# The hand-written introduction of the home page (excluded from the site as a page of its own).
+HOME_INTRO = "includes/home-intro.md"
+
 
 def _print_diagnostics(diagnostics: list[Diagnostic]) -> int:
     """Print every diagnostic and a summary line; return the number of errors."""
@@ -30,7 +33,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     if _print_diagnostics(diagnostics):
         print("build aborted: nothing was written; fix the errors above and run again", file=sys.stderr)
         return 1
-    files = render_site(articles)
+    intro_path = args.docs / HOME_INTRO
+    intro = intro_path.read_text(encoding="utf-8") if intro_path.is_file() else None
+    files = render_site(articles, intro)
     changed = write_generated(args.docs, files)
     print(f"built {len(articles)} article(s): {len(files)} generated file(s), {changed} changed, in {args.docs}")
     return 0

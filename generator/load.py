@@ -18,7 +18,9 @@ def read_seeds(seeds_dir: Path) -> tuple[list[Seed], list[Diagnostic]]:
             text = text_path.read_bytes().decode("utf-8")
         except UnicodeDecodeError as err:
             diagnostics.append(
-                Diagnostic(str(text_path), message=f"not UTF-8 ({err.reason} at byte {err.start}); save the file as UTF-8")
+                Diagnostic(
+                    str(text_path), message=f"not UTF-8 ({err.reason} at byte {err.start}); save the file as UTF-8"
+                )
             )
             continue
         annotation_path = text_path.with_suffix(".yml")

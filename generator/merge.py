@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from slugify import slugify
 
+from generator.country_names import is_country_code
 from generator.model import Annotation, Article, Extracted, Seed
+from generator.vocabulary import topics
 
 SLUG_MAX_LENGTH = 80
 
@@ -18,13 +22,17 @@ def merge(seed: Seed, extracted: Extracted, annotation: Annotation | None) -> Ar
         return given if given is not None else getattr(extracted, name)
 
     title = pick("title") or seed.stem
+    # Validation reports unknown codes and topics; dropping them here too keeps an untrusted value
+    # from ever naming a generated file.
+    countries = sorted({code for code in pick("countries") if is_country_code(code)})
+    vocabulary = topics()
     return Article(
         stem=seed.stem,
         slug=slugify(title, max_length=SLUG_MAX_LENGTH, word_boundary=True) or slugify(seed.stem),
         title=title,
         body=extracted.body,
-        source_path=seed.text_path,
-        annotation_path=seed.annotation_path,
+        source_path=f"seeds/{PurePath(seed.text_path).name}",
+        annotation_path=f"seeds/{PurePath(seed.annotation_path).name}" if seed.annotation_path else None,
         title_en=note.title_en,
         url=note.url,
         outlet=pick("outlet"),
@@ -33,9 +41,9 @@ def merge(seed: Seed, extracted: Extracted, annotation: Annotation | None) -> Ar
         editor=extracted.editor,
         published=pick("published"),
         date_note=note.date_note,
-        countries=tuple(sorted(set(pick("countries")))),
-        main_countries=tuple(c for c in extracted.main_countries if c in set(pick("countries"))),
-        topics=tuple(pick("topics")),
+        countries=tuple(countries),
+        main_countries=tuple(c for c in extracted.main_countries if c in countries),
+        topics=tuple(dict.fromkeys(t for t in pick("topics") if t in vocabulary)),
         people=tuple(pick("people")),
         organisations=tuple(pick("organisations")),
         summary=note.summary,

@@ -1,0 +1,58 @@
+# Two commands on a fresh machine: `make site` builds the site into site/, `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+RUNTIME_STAMP := $(VENV)/.runtime-installed
+DEV_STAMP := $(VENV)/.dev-installed
+
+.PHONY: help venv generate site serve check test lint format golden bench clean
+
+help:
+	@echo "make site     set up .venv, generate docs/ from seeds/, build the site into site/"
+	@echo "make serve    live preview on http://127.0.0.1:8000 (edits to seeds/ regenerate pages)"
+	@echo "make check    validate seeds/ and annotations"
+	@echo "make test     set up .venv with test tools and run every test"
+	@echo "make golden   regenerate the golden pages in tests/golden/ after an intended change"
+	@echo "make bench    benchmark the generator and the site build (N=100,1000 to choose sizes)"
+
+$(RUNTIME_STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(DEV_STAMP): $(RUNTIME_STAMP) requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+venv: $(DEV_STAMP)
+
+generate: $(RUNTIME_STAMP)
+	$(PY) -m generator build
+
+site: generate
+	$(PY) -m mkdocs build --strict --site-dir site
+
+serve: $(RUNTIME_STAMP)
+	DIGEST_REGENERATE=1 $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --watch seeds --watch generator
+
+check: $(RUNTIME_STAMP)
+	$(PY) -m generator check
+
+lint: $(DEV_STAMP)
+	$(PY) -m ruff check generator tests
+	$(PY) -m ruff format --check generator tests
+
+format: $(DEV_STAMP)
+	$(PY) -m ruff format generator tests
+	$(PY) -m ruff check --fix generator tests
+
+test: $(DEV_STAMP)
+	$(PY) -m ruff check generator tests
+	$(PY) -m pytest
+
+golden: $(DEV_STAMP)
+	$(PY) -m tests.golden_refresh
+
+clean:
+	rm -rf site .pytest_cache .ruff_cache

@@ -1,0 +1,73 @@
+"""The whole digest grouped once (pure): newest-first order, articles per country and per topic."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from generator.model import Article
+
+COUNTRIES_DIR = "countries"
+TOPICS_DIR = "topics"
+TIMELINE_PAGE = "timeline.md"
+HOME_PAGE = "index.md"
+
+
+def country_page(code: str) -> str:
+    from generator.country_names import country_slug
+
+    return f"{COUNTRIES_DIR}/{country_slug(code)}.md"
+
+
+def topic_page(slug: str) -> str:
+    return f"{TOPICS_DIR}/{slug}.md"
+
+
+def newest_first_key(article: Article) -> tuple:
+    """Dated articles newest first, then undated ones; ties broken by page path (deterministic)."""
+    if article.published is None:
+        return (1, 0, article.page_path)
+    return (0, -article.published.toordinal(), article.page_path)
+
+
+@dataclass(frozen=True)
+class Collection:
+    articles: tuple[Article, ...]
+    by_country: dict[str, tuple[Article, ...]]
+    by_topic: dict[str, tuple[Article, ...]]
+
+    @property
+    def dated(self) -> tuple[Article, ...]:
+        return tuple(a for a in self.articles if a.published is not None)
+
+    @property
+    def undated(self) -> tuple[Article, ...]:
+        return tuple(a for a in self.articles if a.published is None)
+
+    @property
+    def date_range(self) -> tuple[dt.date, dt.date] | None:
+        dates = [a.published for a in self.dated]
+        return (min(dates), max(dates)) if dates else None
+
+
+def build_collection(articles: list[Article]) -> Collection:
+    ordered = tuple(sorted(articles, key=newest_first_key))
+    by_country: dict[str, list[Article]] = defaultdict(list)
+    by_topic: dict[str, list[Article]] = defaultdict(list)
+    for article in ordered:
+        for code in article.countries:
+            by_country[code].append(article)
+        for slug in article.topics:
+            by_topic[slug].append(article)
+    return Collection(
+        articles=ordered,
+        by_country={code: tuple(items) for code, items in sorted(by_country.items())},
+        by_topic={slug: tuple(items) for slug, items in sorted(by_topic.items())},
+    )
+
+
+def co_occurring(articles: tuple[Article, ...], attribute: str, exclude: str | None = None) -> list[tuple[str, int]]:
+    """How often each value of `attribute` (countries/topics) appears in `articles`, most first."""
+    counts = Counter(value for article in articles for value in getattr(article, attribute) if value != exclude)
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))

@@ -1,0 +1,39 @@
+"""English country names (CLDR via Babel), flags and page slugs for ISO 3166-1 alpha-2 codes."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from babel import Locale
+from slugify import slugify
+
+_ENGLISH = Locale("en")
+
+
+@cache
+def country_name(code: str) -> str:
+    """`IR` → `Iran`; an unknown code is returned as it is."""
+    return _ENGLISH.territories.get(code, code)
+
+
+@cache
+def country_slug(code: str) -> str:
+    """Page slug of a country, from its English name: `US` → `united-states`."""
+    return slugify(country_name(code)) or code.lower()
+
+
+def flag(code: str) -> str:
+    """The flag emoji of a country code.
+
+    Written by hand because it is arithmetic, not data: a flag is the two regional indicator
+    symbols (U+1F1E6 + letter offset) of the code's letters, which every platform renders.
+    """
+    if len(code) != 2 or not code.isascii() or not code.isalpha():
+        return ""
+    return "".join(chr(0x1F1E6 + ord(letter) - ord("A")) for letter in code.upper())
+
+
+@cache
+def is_country_code(code: str) -> bool:
+    """An ISO 3166-1 alpha-2 code CLDR names (not a region such as `150` or a grouping such as `EU`)."""
+    return len(code) == 2 and code.isascii() and code.isalpha() and code.isupper() and code in _ENGLISH.territories

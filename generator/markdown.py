@@ -1,0 +1,62 @@
+"""Safe Markdown building blocks: untrusted text in, Markdown that renders it literally out."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+
+import babel.dates
+
+# Python-Markdown's escapable characters (plus `|`, which the tables extension adds). A backslash
+# before any other character is printed literally, so only these are escaped. `&`, `<` and `>`
+# become HTML entities instead, which neither Markdown nor the browser will interpret.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+def md_text(text: str) -> str:
+    """Inline Markdown that renders exactly `text`, on one line, whatever characters it holds."""
+    one_line = " ".join(text.split())
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", one_line)
+    return escaped.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def attr(text: str) -> str:
+    """`text` safe inside a double-quoted HTML attribute or as plain HTML text."""
+    return html.escape(" ".join(text.split()), quote=True)
+
+
+def link(text: str, from_page: str, to_page: str) -> str:
+    """A Markdown link with literal `text` from one docs-relative page to another."""
+    return f"[{md_text(text)}]({relative(from_page, to_page)})"
+
+
+def relative(from_page: str, to_page: str) -> str:
+    """Relative path between two docs-relative paths: `articles/2024/x.md` → `../../countries/iran.md`."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def is_web_url(url: str | None) -> bool:
+    """Only http(s) URLs are ever linked, whatever validation let through (defence in depth)."""
+    return bool(url) and re.match(r"https?://[^\s<>\"']+$", url, re.IGNORECASE) is not None
+
+
+def long_date(value) -> str:
+    """`2024-11-24` → `24 November 2024`, the same on every machine (no system locale)."""
+    return babel.dates.format_date(value, "d MMMM y", locale="en")
+
+
+def month_label(year: int, month: int) -> str:
+    import datetime as dt
+
+    return babel.dates.format_date(dt.date(year, month, 1), "MMMM y", locale="en")
+
+
+def first_sentence(text: str, limit: int = 220) -> str:
+    """The first sentence of `text`, cut at a word boundary when longer than `limit`."""
+    flat = " ".join(text.split())
+    match = re.search(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'])", flat)
+    sentence = flat[: match.start()] if match else flat
+    if len(sentence) > limit:
+        sentence = sentence[:limit].rsplit(" ", 1)[0] + " …"
+    return sentence

@@ -1,0 +1,38 @@
+"""MkDocs hook: an article page's "edit" button opens its annotation in seeds/, not generated Markdown."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+
+def on_page_markdown(markdown, page, config, files):
+    article = (page.meta or {}).get("article")
+    repo_url = config.get("repo_url")
+    if not isinstance(article, dict) or not repo_url:
+        return markdown
+    source = str(article.get("source") or "")
+    stem = source.removeprefix("seeds/").removesuffix(".txt")
+    base = repo_url.rstrip("/")
+    if article.get("annotation"):
+        page.edit_url = f"{base}/edit/main/seeds/{quote(stem)}.yml"
+    else:
+        page.edit_url = f"{base}/new/main/seeds?filename={quote(stem)}.yml"
+    return markdown
+
+
+def on_pre_build(config):
+    """Under `make serve` (DIGEST_REGENERATE=1), regenerate docs/ from seeds/ before every rebuild.
+
+    Only files whose content changed are written, so the rebuild this triggers writes nothing and
+    the live-reload loop settles. Problems are printed, and the last good pages stay in place.
+    """
+    import os
+    from pathlib import Path
+
+    if os.environ.get("DIGEST_REGENERATE") != "1":
+        return
+    from generator.cli import main
+
+    docs = Path(config["docs_dir"])
+    seeds = Path(os.environ.get("DIGEST_SEEDS", docs.parent / "seeds"))
+    main(["build", "--seeds", str(seeds), "--docs", str(docs)])

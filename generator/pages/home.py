@@ -1,0 +1,36 @@
+"""The home page: what the digest is, its size and span, and the latest articles."""
+
+from __future__ import annotations
+
+from generator.collection import HOME_PAGE, TIMELINE_PAGE, Collection
+from generator.markdown import long_date
+from generator.pages.frontmatter import front_matter
+from generator.pages.indexes import COUNTRIES_INDEX, TOPICS_INDEX
+from generator.pages.listing import article_list
+
+LATEST_COUNT = 10
+DEFAULT_INTRO = (
+    "An annotated digest of news reports on security cooperation, conflict and diplomacy. Each report is kept"
+    " in its original language with an English summary, context notes and links to related coverage."
+)
+
+
+def render_home(collection: Collection, intro: str | None) -> str:
+    span = collection.date_range
+    covered = f"from {long_date(span[0])} to {long_date(span[1])}" if span else "no dated articles yet"
+    stats = (
+        f"**{len(collection.articles)}** articles · **{len(collection.by_country)}** countries · "
+        f"**{len(collection.by_topic)}** topics · {covered}"
+    )
+    return "\n".join(
+        [
+            front_matter("Home", DEFAULT_INTRO, {}),
+            "# Annotated news digest\n",
+            (intro or DEFAULT_INTRO).strip() + "\n",
+            stats + "\n",
+            f"Browse by [country]({COUNTRIES_INDEX}), by [topic]({TOPICS_INDEX}) or along the"
+            f" [timeline]({TIMELINE_PAGE}).\n",
+            "## Latest articles\n",
+            article_list(collection.articles[:LATEST_COUNT], HOME_PAGE),
+        ]
+    )

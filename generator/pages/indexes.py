@@ -1,0 +1,123 @@
+"""Country and topic index pages: one overview each, and one page per country and per topic."""
+
+from __future__ import annotations
+
+from generator.collection import (
+    COUNTRIES_DIR,
+    TOPICS_DIR,
+    Collection,
+    co_occurring,
+    country_page,
+    topic_page,
+)
+from generator.country_names import country_name, flag
+from generator.markdown import link, long_date, md_text
+from generator.pages.frontmatter import front_matter
+from generator.pages.listing import article_list
+from generator.vocabulary import topics
+
+COUNTRIES_INDEX = f"{COUNTRIES_DIR}/index.md"
+TOPICS_INDEX = f"{TOPICS_DIR}/index.md"
+
+
+def _topic_label(slug: str) -> str:
+    entry = topics().get(slug)
+    return entry.label if entry else slug
+
+
+def _latest(articles) -> str:
+    dated = [a.published for a in articles if a.published]
+    return long_date(max(dated)) if dated else "—"
+
+
+def render_countries_index(collection: Collection) -> str:
+    rows = sorted(collection.by_country.items(), key=lambda item: (-len(item[1]), country_name(item[0])))
+    table = ["| | Country | Articles | Latest |", "|---|---|---:|---|"]
+    for code, articles in rows:
+        table.append(
+            f"| {flag(code)} | {link(country_name(code), COUNTRIES_INDEX, country_page(code))}"
+            f" | {len(articles)} | {_latest(articles)} |"
+        )
+    intro = (
+        f"The digest covers {len(rows)} countries. Each country's page lists its articles, newest first, "
+        "with the topics and the other countries it appears with."
+    )
+    return (
+        front_matter("Countries", "Every country covered by the digest, with its articles.", {})
+        + "# Countries\n\n"
+        + intro
+        + "\n\n"
+        + "\n".join(table)
+        + "\n"
+    )
+
+
+def render_country(collection: Collection, code: str) -> str:
+    page = country_page(code)
+    articles = collection.by_country[code]
+    name = country_name(code)
+    parts = [
+        front_matter(name, f"News reports about {name} in the digest.", {"country": code}),
+        f"# {flag(code)} {md_text(name)}\n",
+        f"{len(articles)} article(s) mention {md_text(name)}; latest {_latest(articles)}.\n",
+        "## Articles\n",
+        article_list(articles, page),
+    ]
+    topic_counts = co_occurring(articles, "topics")
+    if topic_counts:
+        parts.append("## Topics\n")
+        parts.append(", ".join(f"{link(_topic_label(t), page, topic_page(t))} ({n})" for t, n in topic_counts) + "\n")
+    others = co_occurring(articles, "countries", exclude=code)
+    if others:
+        parts.append("## Appears with\n")
+        parts.append(
+            ", ".join(f"{flag(c)} {link(country_name(c), page, country_page(c))} ({n})" for c, n in others) + "\n"
+        )
+    return "\n".join(parts)
+
+
+def render_topics_index(collection: Collection) -> str:
+    table = ["| Topic | Articles | Latest | About |", "|---|---:|---|---|"]
+    for slug, entry in topics().items():
+        articles = collection.by_topic.get(slug, ())
+        if not articles:
+            continue
+        table.append(
+            f"| {link(entry.label, TOPICS_INDEX, topic_page(slug))} | {len(articles)} | {_latest(articles)}"
+            f" | {md_text(entry.description)} |"
+        )
+    return (
+        front_matter("Topics", "The topics of the digest, from its topic vocabulary.", {})
+        + "# Topics\n\n"
+        + "Topics come from the digest's vocabulary (`generator/data/topics.yml`); contributors extend it by"
+        " pull request.\n\n" + "\n".join(table) + "\n"
+    )
+
+
+def render_topic(collection: Collection, slug: str) -> str:
+    page = topic_page(slug)
+    articles = collection.by_topic[slug]
+    entry = topics().get(slug)
+    label = entry.label if entry else slug
+    parts = [
+        front_matter(label, entry.description if entry else None, {"topic": slug}),
+        f"# {md_text(label)}\n",
+    ]
+    if entry:
+        parts.append(md_text(entry.description) + "\n")
+    parts += [
+        f"{len(articles)} article(s); latest {_latest(articles)}.\n",
+        "## Articles\n",
+        article_list(articles, page),
+    ]
+    countries = co_occurring(articles, "countries")
+    if countries:
+        parts.append("## Countries\n")
+        parts.append(
+            ", ".join(f"{flag(c)} {link(country_name(c), page, country_page(c))} ({n})" for c, n in countries) + "\n"
+        )
+    others = co_occurring(articles, "topics", exclude=slug)
+    if others:
+        parts.append("## Appears with\n")
+        parts.append(", ".join(f"{link(_topic_label(t), page, topic_page(t))} ({n})" for t, n in others) + "\n")
+    return "\n".join(parts)

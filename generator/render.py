@@ -1,0 +1,37 @@
+"""Render phase: the whole collection → every generated file's bytes, in memory (pure)."""
+
+from __future__ import annotations
+
+from generator.collection import TIMELINE_PAGE, build_collection, country_page, topic_page
+from generator.model import Article
+from generator.pages.article import render_article
+from generator.pages.home import render_home
+from generator.pages.indexes import (
+    COUNTRIES_INDEX,
+    TOPICS_INDEX,
+    render_countries_index,
+    render_country,
+    render_topic,
+    render_topics_index,
+)
+from generator.pages.timeline import render_timeline
+from generator.related import related_index
+
+
+def render_site(articles: list[Article], home_intro: str | None = None) -> dict[str, bytes]:
+    """Every generated file, keyed by its path relative to `docs/`."""
+    collection = build_collection(articles)
+    related = related_index(collection)
+    pages: dict[str, str] = {
+        "index.md": render_home(collection, home_intro),
+        TIMELINE_PAGE: render_timeline(collection),
+        COUNTRIES_INDEX: render_countries_index(collection),
+        TOPICS_INDEX: render_topics_index(collection),
+    }
+    for article in collection.articles:
+        pages[article.page_path] = render_article(article, related[article.page_path])
+    for code in collection.by_country:
+        pages[country_page(code)] = render_country(collection, code)
+    for slug in collection.by_topic:
+        pages[topic_page(slug)] = render_topic(collection, slug)
+    return {path: text.encode("utf-8") for path, text in pages.items()}
