@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.sitebuild import ROOT, build_site
+
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seeds_site(tmp_path_factory) -> Path:
+    """The five seeds built into a real site with `mkdocs build --strict` (once per test run)."""
+    return build_site(SEEDS, tmp_path_factory.mktemp("seeds-site"))

@@ -1,0 +1,56 @@
+"""Build a real site from a seeds folder into a temporary project: generator, then `mkdocs build --strict`."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+HAND_WRITTEN = ("about.md", "contributing.md", "includes", "stylesheets")
+
+
+def prepare_project(seeds: Path, workdir: Path) -> Path:
+    """A project in `workdir` with the repository's hand-written docs and config; returns its mkdocs.yml."""
+    docs = workdir / "docs"
+    docs.mkdir(parents=True, exist_ok=True)
+    for name in HAND_WRITTEN:
+        source = ROOT / "docs" / name
+        if source.is_dir():
+            shutil.copytree(source, docs / name, dirs_exist_ok=True)
+        elif source.is_file():
+            shutil.copy2(source, docs / name)
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = str(docs)
+    config["site_dir"] = str(workdir / "site")
+    config["hooks"] = [str(ROOT / hook) for hook in config.get("hooks", [])]
+    config_path = workdir / "mkdocs.yml"
+    config_path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    run([sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--docs", str(docs)])
+    return config_path
+
+
+def build_site(seeds: Path, workdir: Path) -> Path:
+    """Generate and build; returns the `site/` folder. Fails loudly with MkDocs' output."""
+    config_path = prepare_project(seeds, workdir)
+    run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_path)])
+    return workdir / "site"
+
+
+def run(command: list[str]) -> subprocess.CompletedProcess:
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=_env())
+    if result.returncode != 0:
+        raise AssertionError(f"{' '.join(command)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+def _env() -> dict[str, str]:
+    import os
+
+    env = dict(os.environ)
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    env.pop("DIGEST_REGENERATE", None)
+    return env

@@ -1,0 +1,105 @@
+"""End to end: the five seeds through the generator and a real `mkdocs build --strict`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import pytest
+
+from generator.pipeline import collect
+from tests.conftest import SEEDS
+from tests.htmlscan import broken_internal_links, html_to_text, page_text, scan
+
+pytestmark = pytest.mark.slow
+
+FURNITURE = ("Leave a Reply", "Baca juga:", "Baca Juga:", "Your email address will not be published", "SHARE THIS")
+
+
+@pytest.fixture(scope="module")
+def articles():
+    found, diagnostics = collect(SEEDS)
+    assert not [d for d in diagnostics if d.level == "error"], diagnostics
+    return found
+
+
+def html_page(site, markdown_path: str):
+    return site / markdown_path.removesuffix(".md") / "index.html"
+
+
+def test_every_article_has_a_page_with_its_full_text(seeds_site, articles):
+    assert len(articles) == 5
+    for article in articles:
+        page = html_page(seeds_site, article.page_path)
+        assert page.exists(), article.page_path
+        text = page_text(page, without_footnote_marks=True)
+        for paragraph in article.body.split("\n\n"):
+            assert " ".join(paragraph.split()) in text, (article.stem, paragraph[:60])
+
+
+def test_no_page_furniture_reaches_an_article_page(seeds_site, articles):
+    for article in articles:
+        text = page_text(html_page(seeds_site, article.page_path))
+        for line in FURNITURE:
+            assert line not in text, (article.stem, line)
+
+
+def test_article_text_is_marked_indonesian(seeds_site, articles):
+    for article in articles:
+        tags = scan(html_page(seeds_site, article.page_path)).tags
+        assert any(tag == "div" and attrs.get("lang") == "id" for tag, attrs in tags), article.stem
+
+
+def test_every_internal_link_resolves(seeds_site):
+    assert broken_internal_links(seeds_site) == []
+
+
+@pytest.mark.parametrize(
+    "slug", ["iran", "russia", "pakistan", "azerbaijan", "tajikistan", "afghanistan", "syria", "united-states"]
+)
+def test_country_pages_exist(seeds_site, slug):
+    assert (seeds_site / "countries" / slug / "index.html").exists()
+
+
+def test_timeline_lists_all_five_dated_in_date_order_with_2017_oldest(seeds_site):
+    html = (seeds_site / "timeline" / "index.html").read_text(encoding="utf-8")
+    # Each entry starts with its date in bold; summaries may mention other dates.
+    dates = [dt.datetime.strptime(found, "%d %B %Y").date() for found in re.findall(r"<strong>(\d{1,2} \w+ \d{4})</strong>", html)]
+    assert len(dates) == 5
+    assert dates == sorted(dates, reverse=True)
+    assert dates[-1].year == 2017
+    assert "Undated" not in page_text(seeds_site / "timeline" / "index.html")
+
+
+def test_search_index_holds_article_texts(seeds_site, articles):
+    index = json.loads((seeds_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = " ".join(html_to_text(doc["text"]) for doc in index["docs"])
+    for article in articles:
+        for paragraph in article.body.split("\n\n"):
+            assert " ".join(paragraph.split())[:80] in texts, (article.stem, paragraph[:60])
+
+
+@pytest.mark.parametrize(
+    ("name", "stem"),
+    [
+        ("Patrushev", "001_b537b8d3466c59e7"),
+        ("AZIREX", "004_55138af7640aabe5"),
+        ("Baqeri", "000_a7dad37034bf503d"),
+        ("Pezeshkian", "002_e0f2ea50909ec50e"),
+        ("Emomali Rahmon", "003_0fb4b4b65db6b76a"),
+    ],
+)
+def test_a_name_found_only_in_one_article_leads_to_it(seeds_site, articles, name, stem):
+    index = json.loads((seeds_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"] if name in doc["text"] or name in doc["title"]}
+    article_pages = {loc for loc in locations if loc.startswith("articles/")}
+    expected = next(a for a in articles if a.stem == stem)
+    assert article_pages == {expected.page_path.removesuffix(".md") + "/"}
+
+
+def test_search_is_configured_for_indonesian_text(seeds_site):
+    config = json.loads((seeds_site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
+    assert config["pipeline"] == ["trimmer"]
+    assert re.split(config["separator"], "Iran-Pakistan") == ["Iran", "Pakistan"]
+    assert re.split(config["separator"], "50.000 warga.") == ["50.000", "warga", ""]
