@@ -65,7 +65,10 @@ def test_country_pages_exist(seeds_site, slug):
 def test_timeline_lists_all_five_dated_in_date_order_with_2017_oldest(seeds_site):
     html = (seeds_site / "timeline" / "index.html").read_text(encoding="utf-8")
     # Each entry starts with its date in bold; summaries may mention other dates.
-    dates = [dt.datetime.strptime(found, "%d %B %Y").date() for found in re.findall(r"<strong>(\d{1,2} \w+ \d{4})</strong>", html)]
+    dates = [
+        dt.datetime.strptime(found, "%d %B %Y").date()
+        for found in re.findall(r"<strong>(\d{1,2} \w+ \d{4})</strong>", html)
+    ]
     assert len(dates) == 5
     assert dates == sorted(dates, reverse=True)
     assert dates[-1].year == 2017
