@@ -60,3 +60,8 @@ def first_sentence(text: str, limit: int = 220) -> str:
     if len(sentence) > limit:
         sentence = sentence[:limit].rsplit(" ", 1)[0] + " …"
     return sentence
+
+
+def plural(count: int, noun: str) -> str:
+    """`1 article`, `2 articles` (English nouns of this site only take an `s`)."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

@@ -6,9 +6,16 @@ from urllib.parse import quote
 
 
 def on_page_markdown(markdown, page, config, files):
+    from generator.write import GENERATED_DIRS, GENERATED_FILES
+
     article = (page.meta or {}).get("article")
     repo_url = config.get("repo_url")
-    if not isinstance(article, dict) or not repo_url:
+    src_uri = page.file.src_uri
+    if not isinstance(article, dict):
+        if src_uri in GENERATED_FILES or src_uri.split("/", 1)[0] in GENERATED_DIRS:
+            page.edit_url = None  # generated from seeds/: there is no file to edit
+        return markdown
+    if not repo_url:
         return markdown
     source = str(article.get("source") or "")
     stem = source.removeprefix("seeds/").removesuffix(".txt")

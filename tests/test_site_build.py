@@ -106,3 +106,19 @@ def test_search_is_configured_for_indonesian_text(seeds_site):
     assert config["pipeline"] == ["trimmer"]
     assert re.split(config["separator"], "Iran-Pakistan") == ["Iran", "Pakistan"]
     assert re.split(config["separator"], "50.000 warga.") == ["50.000", "warga", ""]
+
+
+def test_edit_links_open_the_annotation_not_the_generated_page(seeds_site, articles):
+    for article in articles:
+        links = [
+            attrs.get("href", "")
+            for tag, attrs in scan(html_page(seeds_site, article.page_path)).tags
+            if tag == "a" and "edit" in (attrs.get("title") or "").lower()
+        ]
+        assert links and all(link.endswith(f"/edit/main/seeds/{article.stem}.yml") for link in links), links
+    home_links = [a.get("href") for t, a in scan(seeds_site / "index.html").tags if "/edit/" in (a.get("href") or "")]
+    assert home_links == []
+    about = [
+        a.get("href") for t, a in scan(seeds_site / "about" / "index.html").tags if "/edit/" in (a.get("href") or "")
+    ]
+    assert about and about[0].endswith("/edit/main/docs/about.md")

@@ -11,7 +11,7 @@ from generator.collection import (
     topic_page,
 )
 from generator.country_names import country_name, flag
-from generator.markdown import link, long_date, md_text
+from generator.markdown import link, long_date, md_text, plural
 from generator.pages.frontmatter import front_matter
 from generator.pages.listing import article_list
 from generator.vocabulary import topics
@@ -59,7 +59,7 @@ def render_country(collection: Collection, code: str) -> str:
     parts = [
         front_matter(name, f"News reports about {name} in the digest.", {"country": code}),
         f"# {flag(code)} {md_text(name)}\n",
-        f"{len(articles)} article(s) mention {md_text(name)}; latest {_latest(articles)}.\n",
+        f"{plural(len(articles), 'article')} mention {md_text(name)}; latest {_latest(articles)}.\n",
         "## Articles\n",
         article_list(articles, page),
     ]
@@ -106,7 +106,7 @@ def render_topic(collection: Collection, slug: str) -> str:
     if entry:
         parts.append(md_text(entry.description) + "\n")
     parts += [
-        f"{len(articles)} article(s); latest {_latest(articles)}.\n",
+        f"{plural(len(articles), 'article')}; latest {_latest(articles)}.\n",
         "## Articles\n",
         article_list(articles, page),
     ]

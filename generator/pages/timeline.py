@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from generator.collection import TIMELINE_PAGE, Collection
-from generator.markdown import month_label
+from generator.markdown import month_label, plural
 from generator.pages.frontmatter import front_matter
 from generator.pages.listing import article_list
 
@@ -14,7 +14,7 @@ def render_timeline(collection: Collection) -> str:
     parts = [
         front_matter("Timeline", "Every article of the digest by publication date, newest first.", {}),
         "# Timeline\n",
-        f"{len(collection.articles)} article(s), newest first.\n",
+        f"{plural(len(collection.articles), 'article')}, newest first.\n",
     ]
     for year, in_year in groupby(collection.dated, key=lambda a: a.published.year):
         parts.append(f"## {year}\n")
