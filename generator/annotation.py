@@ -159,19 +159,22 @@ class _Checker:
             return None
         items = []
         seen: set[str] = set()
+        ok = True
         for item in node.value:
             value = self.text(key, item, single_line=True, what=f"each entry of {key!r}")
             if value is None:
+                ok = False
                 continue
             if not value:
                 self.error(item, f"empty entry in {key!r}; remove it")
+                ok = False
                 continue
             if value in seen:
                 self.warning(item, f"{quoted(value)} is listed twice in {key!r}; remove one")
                 continue
             seen.add(value)
             items.append((value, item))
-        return items
+        return items if ok else None
 
     def published(self, node: yaml.Node) -> dt.date | None:
         raw = node.value.strip() if isinstance(node, yaml.ScalarNode) else _describe(node)
@@ -351,13 +354,13 @@ def _syntax_error(path: str, text: str, err: yaml.YAMLError) -> Diagnostic:
     problem = getattr(err, "problem", None) or str(err)
     context = getattr(err, "context", None)
     detail = f"{context}, {problem}" if context else problem
-    return Diagnostic(
-        path,
-        line,
-        col,
-        "error",
-        f"invalid YAML: {detail}; quote values that contain ': ' or start with a special character",
-    )
+    if "'\\t'" in problem:
+        hint = "indent with spaces, not tabs"
+    elif "another document" in problem:
+        hint = "an annotation is one YAML document: remove the '---' line"
+    else:
+        hint = "quote values that contain ': ' or start with a special character"
+    return Diagnostic(path, line, col, "error", f"invalid YAML: {detail}; {hint}")
 
 
 def parse_annotation(
