@@ -32,6 +32,7 @@ def collect(seeds_dir: Path, *, today: dt.date | None = None) -> tuple[list[Arti
     seeds, diagnostics = read_seeds(Path(seeds_dir))
     vocabulary = tuple(topics())
     articles = []
+    rejected = set()
     for seed in seeds:
         extracted, problems = _extract(seed.text_path, seed.text)
         diagnostics.extend(problems)
@@ -41,9 +42,13 @@ def collect(seeds_dir: Path, *, today: dt.date | None = None) -> tuple[list[Arti
                 seed.annotation_path, seed.annotation_text, extracted=extracted, today=today, known_topics=vocabulary
             )
             diagnostics.extend(problems)
+            if annotation is None:
+                rejected.add(seed.stem)
         articles.append(merge(seed, extracted, annotation))
     unique = make_slugs_unique(articles)
     original = {a.stem: a.page_path for a in articles}
     renamed = {a.stem: original[a.stem] for a in unique if a.page_path != original[a.stem]}
-    diagnostics.extend(check_collection(unique, renamed, vocabulary))
+    # Unused topics are only worth a look once everything else is right.
+    clean = not rejected and not any(d.level == "error" for d in diagnostics)
+    diagnostics.extend(check_collection(unique, renamed, vocabulary if clean else (), frozenset(rejected)))
     return unique, sorted(diagnostics, key=sort_key)

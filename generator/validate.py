@@ -19,14 +19,17 @@ def _normalised_url(url: str) -> str:
 
 
 def check_collection(
-    articles: list[Article], renamed: dict[str, str], vocabulary: tuple[str, ...] = ()
+    articles: list[Article],
+    renamed: dict[str, str],
+    vocabulary: tuple[str, ...] = (),
+    rejected: frozenset[str] = frozenset(),
 ) -> list[Diagnostic]:
     """Duplicates, shared pages, missing summaries and unused topics across `articles` (in seed order).
 
-    `renamed` maps the stem of each article whose slug was made unique to the page it would have shared.
+    `renamed` maps the stem of each article whose slug was made unique to the page it would have shared;
+    `rejected` holds the stems whose annotation has errors (their missing summary is not news).
     """
     problems: list[Diagnostic] = []
-    by_stem = {a.stem: a for a in articles}
     first_with_body: dict[str, Article] = {}
     first_with_url: dict[str, Article] = {}
     page_owner: dict[str, Article] = {}
@@ -64,7 +67,7 @@ def check_collection(
                     f"published as {article.page_path} instead (give it a distinct title to choose its page)",
                 )
             )
-        if not article.summary:
+        if not article.summary and article.stem not in rejected:
             if article.annotation_path:
                 where, hint = article.annotation_path, "add 'summary:' with 2-4 English sentences"
             else:
@@ -72,10 +75,15 @@ def check_collection(
             problems.append(
                 Diagnostic(where, level="warning", message=f'no summary yet: shown as "not yet annotated"; {hint}')
             )
-    used = {topic for article in by_stem.values() for topic in article.topics}
-    for slug in vocabulary:
-        if slug not in used:
-            problems.append(
-                Diagnostic(VOCABULARY_PATH, level="warning", message=f"topic {slug!r} is used by no article")
+    used = {topic for article in articles for topic in article.topics}
+    unused = [slug for slug in vocabulary if slug not in used]
+    if articles and unused:
+        problems.append(
+            Diagnostic(
+                VOCABULARY_PATH,
+                level="warning",
+                message=f"topics used by no article: {', '.join(unused)} "
+                "(fine while the digest grows; remove a topic that will never be used)",
             )
+        )
     return problems
