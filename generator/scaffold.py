@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import yaml
 
-from generator.annotation import SUMMARY_PLACEHOLDER
+from generator.annotation import MAX_LENGTH, SUMMARY_PLACEHOLDER, country_codes
 from generator.model import Extracted
+from generator.vocabulary import topics
 
 REVIEW = "# extracted: please review"
 
@@ -35,8 +36,12 @@ def _entry(key: str, value: object) -> str:
         return f"{key}:\n"
     if isinstance(value, str):
         value = " ".join(value.split())
+        if len(value) > MAX_LENGTH[key]:  # an extraction gone wrong: do not hand `check` an error
+            return f"# the extracted {key} was longer than {MAX_LENGTH[key]} characters: please write it\n{key}:\n"
     elif isinstance(value, tuple):
-        value = [" ".join(v.split()) for v in value]
+        value = [" ".join(v.split()) for v in value if len(" ".join(v.split())) <= MAX_LENGTH[key]]
+        if not value:
+            return f"{key}:\n"
     line = _dump(key, value)
     if "\n" in line:  # cannot happen for folded values; keep the comment out of any multi-line scalar
         return f"{REVIEW}\n{line}\n"
@@ -56,8 +61,8 @@ def annotation_template(text_name: str, extracted: Extracted) -> str:
         _entry("dateline", e.dateline),
         _entry("published", e.published),
         "date_note:\n",
-        _entry("countries", tuple(sorted(e.countries))),
-        _entry("topics", e.topics),
+        _entry("countries", tuple(sorted(c for c in e.countries if c in country_codes()))),
+        _entry("topics", tuple(t for t in e.topics if t in topics())),
         _entry("people", e.people),
         _entry("organisations", e.organisations),
         _dump("summary", SUMMARY_PLACEHOLDER) + "\n",
