@@ -61,9 +61,9 @@ def cmd_new(args: argparse.Namespace) -> int:
         for line in report(problems):
             print(line, file=sys.stderr)
         return 1
-    from generator.pipeline import _extract
+    from generator.pipeline import extract_safely
 
-    extracted, problems = _extract(str(path), text)
+    extracted, _ = extract_safely(str(path), text)
     content = annotation_template(str(path), extracted)
     try:
         with open(target, "x", encoding="utf-8") as handle:

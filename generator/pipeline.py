@@ -18,7 +18,7 @@ from generator.validate import check_collection
 from generator.vocabulary import topics
 
 
-def _extract(path: str, text: str) -> tuple[Extracted, list[Diagnostic]]:
+def extract_safely(path: str, text: str) -> tuple[Extracted, list[Diagnostic]]:
     """Extraction must never stop a check: an unexpected failure becomes one error on the file."""
     try:
         return extract(text), []
@@ -34,7 +34,7 @@ def collect(seeds_dir: Path, *, today: dt.date | None = None) -> tuple[list[Arti
     articles = []
     rejected = set()
     for seed in seeds:
-        extracted, problems = _extract(seed.text_path, seed.text)
+        extracted, problems = extract_safely(seed.text_path, seed.text)
         diagnostics.extend(problems)
         annotation = None
         if seed.annotation_text is not None:

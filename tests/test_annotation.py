@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
+from pathlib import Path
 
 import pytest
 
 from generator.annotation import SUMMARY_PLACEHOLDER, parse_annotation, suggest_country
-from generator.model import Annotation, Extracted, Note
+from generator.model import ANNOTATION_KEYS, Annotation, Extracted, Note
 
 TODAY = dt.date(2026, 1, 15)
 TOPICS = ("border-security", "counter-terrorism", "diplomacy")
@@ -381,3 +383,23 @@ def test_agreement_or_silence_gives_no_warning(extracted, text):
 )
 def test_country_suggestions_come_from_cldr_names(value, code):
     assert suggest_country(value) == code
+
+
+CONTRIBUTING = Path(__file__).resolve().parent.parent / "CONTRIBUTING.md"
+SEEDS = CONTRIBUTING.parent / "seeds"
+
+
+def test_contributing_documents_every_key_and_its_example_passes():
+    guide = CONTRIBUTING.read_text(encoding="utf-8")
+    for key in ANNOTATION_KEYS:
+        assert f"| `{key}` |" in guide, f"document the annotation key {key!r} in CONTRIBUTING.md"
+    example = re.search(r"```yaml\n(.*?)```", guide, re.S).group(1)
+    text = (SEEDS / "004_55138af7640aabe5.txt").read_text(encoding="utf-8")
+    annotation, problems = parse_annotation("example.yml", example, extracted=Extracted(body=text), today=TODAY)
+    assert [p.format() for p in problems if p.level == "error"] == []
+    assert annotation.summary and annotation.notes
+
+
+@pytest.mark.parametrize("command", ["python -m generator new", "python -m generator check", "make serve"])
+def test_contributing_documents_the_commands(command):
+    assert command in CONTRIBUTING.read_text(encoding="utf-8")
