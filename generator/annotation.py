@@ -1,65 +1,488 @@
-"""Parse a contributor's annotation (`seeds/<name>.yml`) into an `Annotation`, reporting problems."""
+"""Parse and check a contributor's annotation (`seeds/<name>.yml`), reporting problems at their line.
+
+The YAML is composed into nodes with the safe loader (for line and column) and the values are
+built from those nodes here, so nothing but plain strings, lists, mappings and dates is ever made.
+
+    >>> annotation, problems = parse_annotation("a.yml", "countires: [IR]\\n")
+    >>> problems[0].format()
+    "a.yml:1:1: error: unknown key 'countires'; did you mean 'countries'?"
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from urllib.parse import urlsplit
 
 import yaml
+from babel import Locale
 
-from generator.model import ANNOTATION_KEYS, Annotation, Diagnostic, Note
+from generator.model import ANNOTATION_KEYS, Annotation, Diagnostic, Extracted, Note
+from generator.vocabulary import topics as vocabulary_topics
 
-_LIST_KEYS = ("countries", "topics", "people", "organisations")
+MAX_ANNOTATION_CHARS = 50_000
+MAX_YAML_EVENTS = 5_000
+MAX_YAML_DEPTH = 10
+MAX_LIST_ITEMS = 100
+MAX_NOTES = 50
+MAX_LENGTH = {
+    "title": 300,
+    "title_en": 300,
+    "url": 2_000,
+    "outlet": 100,
+    "original_source": 100,
+    "dateline": 100,
+    "date_note": 1_000,
+    "summary": 2_000,
+    "countries": 100,
+    "topics": 100,
+    "people": 200,
+    "organisations": 200,
+    "quote": 500,
+    "note": 2_000,
+}
+SINGLE_LINE_KEYS = ("title", "title_en", "url", "outlet", "original_source", "dateline")
+MULTI_LINE_KEYS = ("date_note", "summary")
+LIST_KEYS = ("countries", "topics", "people", "organisations")
+NOTE_KEYS = ("quote", "note")
+
+# Written by `python -m generator new`; `check` rejects it until it is replaced.
+SUMMARY_PLACEHOLDER = "TODO: replace with 2-4 English sentences: what happened, who, where, when."
+
+_NULL_TAG = "tag:yaml.org,2002:null"
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Control characters (line breaks and tabs are folded to spaces in single-line fields first).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Not ISO 3166-1 alpha-2 country codes, though CLDR names them (EU, UN, reserved and private-use codes).
+_NOT_COUNTRIES = {"AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB", "ZZ"}
 
 
-def parse_annotation(path: str, text: str) -> tuple[Annotation | None, list[Diagnostic]]:
-    """The annotation in `text`, or None and the reasons it cannot be used."""
+def quoted(value: object, limit: int = 60) -> str:
+    """`value` as shown in a message: repr-quoted (no raw line breaks), shortened if long."""
+    text = str(value)
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return repr(text)
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold().strip()
+
+
+@cache
+def country_codes() -> frozenset[str]:
+    """ISO 3166-1 alpha-2 codes, from CLDR's territory list (Babel)."""
+    return frozenset(
+        code for code in Locale("en").territories if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
+    )
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    """Folded English and Indonesian country names (CLDR) → code: `rusia` → `RU`."""
+    names: dict[str, str] = {}
+    for locale in ("id", "en"):
+        for code, name in Locale(locale).territories.items():
+            if code in country_codes():
+                names[_fold(name)] = code
+    return names
+
+
+def suggest_country(value: str) -> str | None:
+    """The code meant by a wrong country value: `ir` → `IR`, `Iran` → `IR`, `Rusia` → `RU`."""
+    if value.upper() in country_codes():
+        return value.upper()
+    names = _country_names()
+    folded = _fold(value)
+    if folded in names:
+        return names[folded]
+    close = difflib.get_close_matches(folded, list(names), n=1, cutoff=0.8)
+    return names[close[0]] if close else None
+
+
+def _did_you_mean(value: str, choices: Iterable[str]) -> str | None:
+    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+@dataclass
+class _Checker:
+    path: str
+    today: dt.date
+    known_topics: tuple[str, ...]
+    problems: list[Diagnostic] = field(default_factory=list)
+
+    def error(self, node: yaml.Node | None, message: str) -> None:
+        self._add(node, "error", message)
+
+    def warning(self, node: yaml.Node | None, message: str) -> None:
+        self._add(node, "warning", message)
+
+    def _add(self, node: yaml.Node | None, level: str, message: str) -> None:
+        line = node.start_mark.line + 1 if node is not None else None
+        col = node.start_mark.column + 1 if node is not None else None
+        self.problems.append(Diagnostic(self.path, line, col, level, message))
+
+    # -- values ---------------------------------------------------------------------------------
+
+    def text(self, key: str, node: yaml.Node, *, single_line: bool, what: str | None = None) -> str | None:
+        """A string value, or None (with an error) when it is not one."""
+        what = what or repr(key)
+        if not isinstance(node, yaml.ScalarNode):
+            kind = "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
+            self.error(node, f"{what} must be text, but received {kind}; write it on one line after the colon")
+            return None
+        value = node.value
+        value = " ".join(value.split()) if single_line else value.strip()
+        bad = _CONTROL.search(value)
+        if bad:
+            self.error(node, f"{what} contains the control character U+{ord(bad.group()):04X}; remove it")
+            return None
+        limit = MAX_LENGTH[key]
+        if len(value) > limit:
+            self.error(node, f"{what} is {len(value)} characters long; shorten it to at most {limit}")
+            return None
+        return value
+
+    def string_list(self, key: str, node: yaml.Node) -> list[tuple[str, yaml.Node]] | None:
+        if not isinstance(node, yaml.SequenceNode):
+            example = "[IR, RU]" if key == "countries" else "[first, second]"
+            self.error(node, f"{key!r} must be a list like {example}, but received: {quoted(_describe(node))}")
+            return None
+        if len(node.value) > MAX_LIST_ITEMS:
+            self.error(node, f"{key!r} has {len(node.value)} entries; at most {MAX_LIST_ITEMS} are allowed")
+            return None
+        items = []
+        seen: set[str] = set()
+        ok = True
+        for item in node.value:
+            value = self.text(key, item, single_line=True, what=f"each entry of {key!r}")
+            if value is None:
+                ok = False
+                continue
+            if not value:
+                self.error(item, f"empty entry in {key!r}; remove it")
+                ok = False
+                continue
+            if value in seen:
+                self.warning(item, f"{quoted(value)} is listed twice in {key!r}; remove one")
+                continue
+            seen.add(value)
+            items.append((value, item))
+        return items if ok else None
+
+    def published(self, node: yaml.Node) -> dt.date | None:
+        raw = node.value.strip() if isinstance(node, yaml.ScalarNode) else _describe(node)
+        if not isinstance(node, yaml.ScalarNode) or not _DATE.fullmatch(raw):
+            self.error(node, f"'published' must be a date written YYYY-MM-DD, but received: {quoted(raw)}")
+            return None
+        try:
+            value = dt.date.fromisoformat(raw)
+        except ValueError:
+            self.error(node, f"'published' is not a real date: {quoted(raw)}; write it as YYYY-MM-DD")
+            return None
+        if value > self.today:
+            self.error(
+                node,
+                f"'published' is in the future: {raw} (today is {self.today.isoformat()}); "
+                "give the date the article was published",
+            )
+            return None
+        return value
+
+    def url(self, node: yaml.Node) -> str | None:
+        value = self.text("url", node, single_line=True)
+        if value is None:
+            return None
+        parts = urlsplit(value)
+        if parts.scheme.lower() not in ("http", "https") or not parts.hostname or " " in value:
+            self.error(
+                node,
+                "'url' must be an absolute http(s) link like https://example.com/article, "
+                f"but received: {quoted(value)}",
+            )
+            return None
+        return value
+
+    def countries(self, node: yaml.Node) -> tuple[str, ...] | None:
+        items = self.string_list("countries", node)
+        if items is None:
+            return None
+        codes, ok = [], True
+        for value, item in items:
+            if value in country_codes():
+                codes.append(value)
+                continue
+            ok = False
+            suggestion = suggest_country(value)
+            hint = (
+                f"did you mean {suggestion!r}?"
+                if suggestion
+                else "see https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2"
+            )
+            self.error(item, f"{quoted(value)} is not an ISO 3166-1 alpha-2 country code; {hint}")
+        return tuple(codes) if ok else None
+
+    def topics(self, node: yaml.Node) -> tuple[str, ...] | None:
+        items = self.string_list("topics", node)
+        if items is None:
+            return None
+        slugs, ok = [], True
+        for value, item in items:
+            if value in self.known_topics:
+                slugs.append(value)
+                continue
+            ok = False
+            suggestion = _did_you_mean(value, self.known_topics)
+            hint = f"did you mean {suggestion!r}?" if suggestion else f"expected one of: {', '.join(self.known_topics)}"
+            self.error(
+                item,
+                f"unknown topic {quoted(value)}; {hint} (topics are listed in generator/data/topics.yml)",
+            )
+        return tuple(slugs) if ok else None
+
+    def notes(self, node: yaml.Node, body: str | None) -> tuple[Note, ...] | None:
+        if not isinstance(node, yaml.SequenceNode):
+            self.error(node, "'notes' must be a list of entries, each with 'quote:' and 'note:'")
+            return None
+        if len(node.value) > MAX_NOTES:
+            self.error(node, f"'notes' has {len(node.value)} entries; at most {MAX_NOTES} are allowed")
+            return None
+        notes, ok = [], True
+        for item in node.value:
+            note = self.note(item, body)
+            if note is None:
+                ok = False
+            else:
+                notes.append(note)
+        return tuple(notes) if ok else None
+
+    def note(self, node: yaml.Node, body: str | None) -> Note | None:
+        if not isinstance(node, yaml.MappingNode):
+            self.error(node, "each note must be a mapping: '- quote: <exact phrase>' then 'note: <your note>'")
+            return None
+        values: dict[str, str] = {}
+        ok = True
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else _describe(key_node)
+            if key not in NOTE_KEYS:
+                suggestion = _did_you_mean(key, NOTE_KEYS)
+                hint = f"did you mean {suggestion!r}?" if suggestion else "expected one of: quote, note"
+                self.error(key_node, f"unknown key {quoted(key)} in a note; {hint}")
+                ok = False
+                continue
+            if key in values:
+                self.error(key_node, f"duplicate key {key!r} in a note; keep only one")
+                ok = False
+                continue
+            value = self.text(key, value_node, single_line=False, what=f"the note's {key!r}")
+            if value is None:
+                ok = False
+                continue
+            if not value:
+                self.error(value_node, f"the note's {key!r} is empty; fill it in or remove the note")
+                ok = False
+                continue
+            values[key] = value
+            if key == "quote" and body is not None:
+                count = body.count(value)
+                if count == 0:
+                    self.error(
+                        value_node,
+                        f"quote {quoted(value)} does not occur in the article text; "
+                        "copy the phrase exactly as it appears in the article",
+                    )
+                    ok = False
+                elif count > 1:
+                    self.error(
+                        value_node,
+                        f"quote {quoted(value)} occurs {count} times in the article text; "
+                        "quote a longer phrase so that it occurs exactly once",
+                    )
+                    ok = False
+        for key in NOTE_KEYS:
+            if key not in values and ok:
+                self.error(node, f"this note has no {key!r}; each note needs both 'quote:' and 'note:'")
+                ok = False
+        return Note(quote=values["quote"], note=values["note"]) if ok else None
+
+
+def _describe(node: yaml.Node) -> str:
+    if isinstance(node, yaml.ScalarNode):
+        return node.value
+    return "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
+
+
+def _safety_problem(path: str, text: str) -> Diagnostic | None:
+    """The first construct contributors never need and attackers use: aliases, tags, deep nesting."""
+    depth = 0
+    for count, event in enumerate(yaml.parse(text, Loader=yaml.SafeLoader)):
+        mark = event.start_mark
+        where = (mark.line + 1, mark.column + 1)
+        if count > MAX_YAML_EVENTS:
+            return Diagnostic(path, *where, "error", "the annotation is too long or too deeply structured")
+        if isinstance(event, yaml.AliasEvent):
+            message = "YAML aliases (*name) are not allowed; write the value out in full"
+            return Diagnostic(path, *where, "error", message)
+        if getattr(event, "anchor", None) is not None:
+            return Diagnostic(path, *where, "error", "YAML anchors (&name) are not allowed; remove the anchor")
+        if getattr(event, "tag", None) is not None:
+            return Diagnostic(path, *where, "error", f"YAML tags ({event.tag}) are not allowed; remove the tag")
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                return Diagnostic(path, *where, "error", f"nested more than {MAX_YAML_DEPTH} levels deep; flatten it")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return None
+
+
+def _syntax_error(path: str, text: str, err: yaml.YAMLError) -> Diagnostic:
+    if isinstance(err, yaml.reader.ReaderError):
+        line = text.count("\n", 0, err.position) + 1
+        col = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
+        message = f"YAML cannot contain the character U+{err.character:04X}; remove it"
+        return Diagnostic(path, line, col, "error", message)
+    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+    line = mark.line + 1 if mark else None
+    col = mark.column + 1 if mark else None
+    problem = getattr(err, "problem", None) or str(err)
+    context = getattr(err, "context", None)
+    detail = f"{context}, {problem}" if context else problem
+    if "'\\t'" in problem:
+        hint = "indent with spaces, not tabs"
+    elif "another document" in problem:
+        hint = "an annotation is one YAML document: remove the '---' line"
+    else:
+        hint = "quote values that contain ': ' or start with a special character"
+    return Diagnostic(path, line, col, "error", f"invalid YAML: {detail}; {hint}")
+
+
+def parse_annotation(
+    path: str,
+    text: str,
+    *,
+    extracted: Extracted | None = None,
+    today: dt.date | None = None,
+    known_topics: Iterable[str] | None = None,
+) -> tuple[Annotation | None, list[Diagnostic]]:
+    """The annotation in `text` and every problem in it; None when any of them is an error.
+
+    With `extracted`, notes are checked against its `body` and values that disagree with the
+    extraction are reported as warnings (the annotation wins).
+    """
+    today = today or dt.date.today()
+    topics = tuple(known_topics) if known_topics is not None else tuple(vocabulary_topics())
+    checker = _Checker(path, today, topics)
+    if len(text) > MAX_ANNOTATION_CHARS:
+        return None, [Diagnostic(path, message=f"the annotation is longer than {MAX_ANNOTATION_CHARS:,} characters")]
     try:
-        data = yaml.safe_load(text)
+        problem = _safety_problem(path, text)
+        if problem is not None:
+            return None, [problem]
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        col = mark.column + 1 if mark else None
-        return None, [Diagnostic(path, line, col, message=f"YAML syntax error: {getattr(err, 'problem', err)}")]
-    if data is None:
+        return None, [_syntax_error(path, text, err)]
+    if root is None or (isinstance(root, yaml.ScalarNode) and root.tag == _NULL_TAG):
         return Annotation(), []
-    if not isinstance(data, dict):
-        return None, [Diagnostic(path, message="the annotation must be a mapping of keys to values")]
-    problems = [
-        Diagnostic(path, message=f"unknown key {key!r}; expected one of: {', '.join(ANNOTATION_KEYS)}")
-        for key in data
-        if key not in ANNOTATION_KEYS
-    ]
+    if not isinstance(root, yaml.MappingNode):
+        checker.error(
+            root,
+            f"the annotation must be a mapping of 'key: value' lines, but received {quoted(_describe(root))}",
+        )
+        return None, checker.problems
+
     values: dict[str, object] = {}
-    for key in ANNOTATION_KEYS:
-        if key not in data or data[key] is None:
+    nodes: dict[str, yaml.Node] = {}
+    failed = False
+    for key_node, value_node in root.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            checker.error(key_node, "keys must be plain words like 'title'")
+            failed = True
             continue
-        value = data[key]
-        if key == "published":
-            if isinstance(value, str):
-                try:
-                    value = dt.date.fromisoformat(value)
-                except ValueError:
-                    pass
-            if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-                problems.append(Diagnostic(path, message=f"published must be a date YYYY-MM-DD, got {value!r}"))
-                continue
-        elif key in _LIST_KEYS:
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                problems.append(Diagnostic(path, message=f"{key} must be a list of strings"))
-                continue
-            value = tuple(value)
-        elif key == "notes":
-            if not isinstance(value, list) or not all(
-                isinstance(n, dict) and isinstance(n.get("quote"), str) and isinstance(n.get("note"), str)
-                for n in value
-            ):
-                problems.append(Diagnostic(path, message="notes must be a list of {quote: ..., note: ...}"))
-                continue
-            value = tuple(Note(quote=n["quote"], note=n["note"]) for n in value)
-        elif not isinstance(value, str):
-            problems.append(Diagnostic(path, message=f"{key} must be a string"))
+        key = key_node.value
+        if key not in ANNOTATION_KEYS:
+            suggestion = _did_you_mean(key, ANNOTATION_KEYS)
+            hint = f"did you mean {suggestion!r}?" if suggestion else f"expected one of: {', '.join(ANNOTATION_KEYS)}"
+            checker.error(key_node, f"unknown key {quoted(key)}; {hint}")
+            failed = True
             continue
-        values[key] = value
-    if any(p.level == "error" for p in problems):
-        return None, problems
-    return Annotation(**values), problems
+        if key in nodes:
+            first = nodes[key].start_mark.line + 1
+            checker.error(key_node, f"duplicate key {key!r} (first given on line {first}); keep only one")
+            failed = True
+            continue
+        nodes[key] = key_node
+        if isinstance(value_node, yaml.ScalarNode) and value_node.tag == _NULL_TAG:
+            continue  # `key:` left empty: not given, the extraction stands
+        value = _value(checker, key, value_node, extracted)
+        if value is None:
+            failed = True
+        elif value != "":
+            values[key] = value
+    if "summary" in values and str(values["summary"]).upper().startswith("TODO"):
+        checker.error(
+            nodes["summary"],
+            "'summary' is still the placeholder: replace it with 2-4 English sentences "
+            "(what happened, who, where, when)",
+        )
+        failed = True
+    if failed:
+        return None, checker.problems
+    annotation = Annotation(**values)
+    if extracted is not None:
+        _compare(checker, annotation, extracted, nodes)
+    return annotation, checker.problems
+
+
+def _value(checker: _Checker, key: str, node: yaml.Node, extracted: Extracted | None) -> object | None:
+    """The checked value of one key, or None when it has an error."""
+    if key == "published":
+        return checker.published(node)
+    if key == "url":
+        return checker.url(node)
+    if key == "countries":
+        return checker.countries(node)
+    if key == "topics":
+        return checker.topics(node)
+    if key == "notes":
+        return checker.notes(node, extracted.body if extracted is not None else None)
+    if key in LIST_KEYS:
+        items = checker.string_list(key, node)
+        return tuple(value for value, _ in items) if items is not None else None
+    return checker.text(key, node, single_line=key in SINGLE_LINE_KEYS)
+
+
+def _compare(checker: _Checker, annotation: Annotation, extracted: Extracted, nodes: dict[str, yaml.Node]) -> None:
+    """Warn where the annotation and the text disagree; the annotation wins, but one may be a mistake."""
+
+    def same_text(a: str, b: str) -> bool:
+        return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+    for key in ("title", "outlet", "dateline"):
+        given, found = getattr(annotation, key), getattr(extracted, key)
+        if given and found and not same_text(given, found):
+            checker.warning(
+                nodes[key],
+                f"{key!r} is {quoted(given)} but the text gives {quoted(found)}; "
+                "the annotation wins, check which is right",
+            )
+    if annotation.published and extracted.published and annotation.published != extracted.published:
+        checker.warning(
+            nodes["published"],
+            f"'published' is {annotation.published.isoformat()} but the text gives "
+            f"{extracted.published.isoformat()}; the annotation wins, check which is right",
+        )
+    if annotation.countries is not None and extracted.countries:
+        given, found = set(annotation.countries), set(extracted.countries)
+        if given != found:
+            checker.warning(
+                nodes["countries"],
+                f"'countries' is [{', '.join(sorted(given))}] but the text mentions [{', '.join(sorted(found))}]; "
+                "the annotation wins, check which is right",
+            )

@@ -3,41 +3,84 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
+from typing import TextIO
 
+from generator.diagnostics import in_github_actions, report, summary
 from generator.model import Diagnostic
 
 # The hand-written introduction of the home page (excluded from the site as a page of its own).
 HOME_INTRO = "includes/home-intro.md"
 
 
-def _print_diagnostics(diagnostics: list[Diagnostic]) -> int:
-    """Print every diagnostic and a summary line; return the number of errors."""
-    for diagnostic in sorted(diagnostics):
-        print(diagnostic.format(), file=sys.stderr)
-    errors = sum(d.level == "error" for d in diagnostics)
-    warnings = len(diagnostics) - errors
-    if diagnostics:
-        print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
-    return errors
+def _report(diagnostics: list[Diagnostic], articles: int, stream: TextIO) -> int:
+    """Print every diagnostic, sorted, and a summary line; return the number of errors."""
+    for line in report(diagnostics, github=in_github_actions()):
+        print(line, file=stream)
+    print(summary(diagnostics, articles), file=stream)
+    return sum(d.level == "error" for d in diagnostics)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from generator.pipeline import collect
+
+    articles, diagnostics = collect(args.seeds, today=dt.date.today())
+    return 1 if _report(diagnostics, len(articles), sys.stdout) else 0
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     from generator.pipeline import collect
+
+    articles, diagnostics = collect(args.seeds, today=dt.date.today())
+    if _report(diagnostics, len(articles), sys.stderr):
+        print("build aborted: nothing was written; fix the errors above and run again", file=sys.stderr)
+        return 1
     from generator.render import render_site
     from generator.write import write_generated
 
-    articles, diagnostics = collect(args.seeds)
-    if _print_diagnostics(diagnostics):
-        print("build aborted: nothing was written; fix the errors above and run again", file=sys.stderr)
-        return 1
     intro_path = args.docs / HOME_INTRO
     intro = intro_path.read_text(encoding="utf-8") if intro_path.is_file() else None
     files = render_site(articles, intro)
     changed = write_generated(args.docs, files)
     print(f"built {len(articles)} article(s): {len(files)} generated file(s), {changed} changed, in {args.docs}")
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from generator.load import MAX_TEXT_BYTES, TEXT_SUFFIX, read_text_file
+    from generator.scaffold import annotation_template
+
+    path: Path = args.file
+    if path.suffix != TEXT_SUFFIX:
+        print(f"{path}: error: expected the article's .txt file, like seeds/<name>.txt", file=sys.stderr)
+        return 1
+    target = path.with_suffix(".yml")
+    if target.exists() or target.is_symlink():
+        print(f"{target}: error: an annotation already exists; edit it, or delete it to start again", file=sys.stderr)
+        return 1
+    text, problems = read_text_file(path, MAX_TEXT_BYTES, path.parent)
+    if text is None:
+        for line in report(problems):
+            print(line, file=sys.stderr)
+        return 1
+    from generator.pipeline import extract_safely
+
+    extracted, _ = extract_safely(str(path), text)
+    content = annotation_template(str(path), extracted)
+    try:
+        with open(target, "x", encoding="utf-8") as handle:
+            handle.write(content)
+    except FileExistsError:
+        print(f"{target}: error: an annotation already exists; edit it, or delete it to start again", file=sys.stderr)
+        return 1
+    except OSError as err:
+        print(f"{target}: error: cannot be written ({err.strerror})", file=sys.stderr)
+        return 1
+    print(f"wrote {target}: write the summary, review the extracted values, then run: python -m generator check")
     return 0
 
 
@@ -86,6 +129,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
+    check = commands.add_parser("check", help="validate seeds/ and print every problem; exit 1 on any error")
+    check.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of raw articles (default: seeds)")
+    check.set_defaults(func=cmd_check)
+
+    new = commands.add_parser("new", help="write seeds/<name>.yml pre-filled from seeds/<name>.txt, for review")
+    new.add_argument("file", type=Path, metavar="seeds/NAME.txt")
+    new.set_defaults(func=cmd_new)
+
     build = commands.add_parser("build", help="validate seeds/ and write the generated pages into docs/")
     build.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of raw articles (default: seeds)")
     build.add_argument("--docs", type=Path, default=Path("docs"), help="MkDocs docs folder (default: docs)")
@@ -99,4 +150,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except BrokenPipeError:  # output piped into `head`: stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except Exception as err:  # last resort: a one-line message instead of a traceback
+        print(f"error: internal error ({type(err).__name__}: {err}); please report it", file=sys.stderr)
+        return 1

@@ -1,36 +1,161 @@
-"""Read `seeds/`: pair each raw `.txt` with its optional `.yml` annotation (the I/O end)."""
+"""Read `seeds/`: pair each raw `.txt` with its optional `.yml` annotation (the I/O end).
+
+Everything here distrusts the folder's contents: links, special files, huge or binary files and
+files that are not UTF-8 are reported, never read through or crashed on.
+"""
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 from pathlib import Path
 
 from generator.model import Diagnostic, Seed
 
+MAX_TEXT_BYTES = 200_000
+MAX_ANNOTATION_BYTES = 50_000
+TEXT_SUFFIX = ".txt"
+ANNOTATION_SUFFIX = ".yml"
+
+# Seed names end up in page paths, URLs and log lines: keep them plain.
+NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+# Control characters a plain text may not contain (tab, line feed, carriage return, form feed allowed).
+_BAD_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_IGNORED_NAMES = {".gitkeep", ".gitignore", ".DS_Store", "README.md"}
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in bytes) of byte `offset`."""
+    line = data.count(b"\n", 0, offset) + 1
+    return line, offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+
+
+def read_text_file(path: Path, limit: int, root: Path | None = None) -> tuple[str | None, list[Diagnostic]]:
+    """The UTF-8 content of one regular file under `root`, or None and why it cannot be used."""
+    where = str(path)
+
+    def fail(message: str, line: int | None = None, col: int | None = None) -> tuple[None, list[Diagnostic]]:
+        return None, [Diagnostic(where, line, col, "error", message)]
+
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        return fail("file not found")
+    except OSError as err:
+        return fail(f"cannot be read ({err.strerror}); check the file's permissions")
+    if stat.S_ISLNK(info.st_mode):
+        return fail("is a symbolic link; seeds must be regular files: replace the link with the file itself")
+    if stat.S_ISDIR(info.st_mode):
+        return fail("is a folder; expected a plain text file")
+    if not stat.S_ISREG(info.st_mode):
+        return fail("is not a regular file; expected a plain text file")
+    if root is not None and not path.resolve().is_relative_to(root.resolve()):
+        return fail(f"resolves outside {root}/; seeds must live in that folder itself")
+    if info.st_size > limit:
+        return fail(f"is {info.st_size:,} bytes, larger than the limit of {limit:,} bytes; is this the right file?")
+    try:
+        # O_NOFOLLOW: the file was a regular file above; do not follow a link swapped in since.
+        with open(path, "rb", opener=lambda p, flags: os.open(p, flags | os.O_NOFOLLOW)) as handle:
+            data = handle.read(limit + 1)
+    except OSError as err:
+        return fail(f"cannot be read ({err.strerror}); check the file's permissions")
+    if len(data) > limit:
+        return fail(f"is larger than the limit of {limit:,} bytes; is this the right file?")
+    if b"\x00" in data:
+        line, col = _position(data, data.index(b"\x00"))
+        return fail("looks binary (contains NUL bytes); save it as UTF-8 plain text (not UTF-16)", line, col)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line, col = _position(data, err.start)
+        return fail(
+            f"is not UTF-8 ({err.reason} at byte offset {err.start}); save the file as UTF-8 plain text", line, col
+        )
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        return fail("is empty; paste the article text into it, or remove the file")
+    bad = _BAD_CONTROL.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        message = f"contains the control character U+{ord(bad.group()):04X}; remove it (is this a binary file?)"
+        return fail(message, line, col)
+    return text, []
+
 
 def read_seeds(seeds_dir: Path) -> tuple[list[Seed], list[Diagnostic]]:
     """Every seed in `seeds_dir`, sorted by file name, and the problems found reading them."""
-    seeds: list[Seed] = []
+    seeds_dir = Path(seeds_dir)
     diagnostics: list[Diagnostic] = []
     if not seeds_dir.is_dir():
         return [], [Diagnostic(str(seeds_dir), message="seeds folder not found; pass --seeds DIR")]
-    for text_path in sorted(seeds_dir.glob("*.txt")):
-        try:
-            text = text_path.read_bytes().decode("utf-8")
-        except UnicodeDecodeError as err:
+    try:
+        entries = sorted(seeds_dir.iterdir(), key=lambda p: p.name)
+    except OSError as err:
+        return [], [Diagnostic(str(seeds_dir), message=f"cannot list the seeds folder ({err.strerror})")]
+
+    texts: dict[str, Path] = {}
+    annotations: dict[str, Path] = {}
+    for path in entries:
+        name = path.name
+        if name in _IGNORED_NAMES:
+            continue
+        if path.suffix in (TEXT_SUFFIX, ANNOTATION_SUFFIX) and not NAME_PATTERN.fullmatch(path.stem):
             diagnostics.append(
                 Diagnostic(
-                    str(text_path), message=f"not UTF-8 ({err.reason} at byte {err.start}); save the file as UTF-8"
+                    str(path),
+                    message="file name must use only letters, digits, '.', '_' and '-', "
+                    "starting with a letter or digit; rename it",
                 )
             )
+        elif path.suffix == TEXT_SUFFIX:
+            texts[path.stem] = path
+        elif path.suffix == ANNOTATION_SUFFIX:
+            annotations[path.stem] = path
+        elif path.suffix == ".yaml":
+            diagnostics.append(
+                Diagnostic(str(path), message=f"annotations end in .yml: rename it to {path.stem}{ANNOTATION_SUFFIX}")
+            )
+        else:
+            diagnostics.append(
+                Diagnostic(
+                    str(path),
+                    level="warning",
+                    message="ignored: seeds/ holds only <name>.txt articles and <name>.yml annotations",
+                )
+            )
+
+    for stem in sorted(annotations.keys() - texts.keys()):
+        diagnostics.append(
+            Diagnostic(
+                str(annotations[stem]),
+                message=f"annotation without an article: expected {stem}{TEXT_SUFFIX} beside it; "
+                "add the text or remove the annotation",
+            )
+        )
+
+    seeds: list[Seed] = []
+    for stem in sorted(texts):
+        text, problems = read_text_file(texts[stem], MAX_TEXT_BYTES, seeds_dir)
+        diagnostics.extend(problems)
+        annotation_path = annotations.get(stem)
+        annotation_text = None
+        if annotation_path is not None:
+            annotation_text, problems = read_text_file(annotation_path, MAX_ANNOTATION_BYTES, seeds_dir)
+            if problems and problems[0].message.startswith("is empty"):
+                annotation_text, problems = "", []  # an empty annotation is just an unfinished one
+            diagnostics.extend(problems)
+            if annotation_text is None:
+                continue  # a broken annotation must not silently fall back to extraction alone
+        if text is None:
             continue
-        annotation_path = text_path.with_suffix(".yml")
-        annotation_text = annotation_path.read_text(encoding="utf-8") if annotation_path.exists() else None
         seeds.append(
             Seed(
-                stem=text_path.stem,
-                text_path=str(text_path),
+                stem=stem,
+                text_path=str(texts[stem]),
                 text=text,
-                annotation_path=str(annotation_path) if annotation_text is not None else None,
+                annotation_path=str(annotation_path) if annotation_path is not None else None,
                 annotation_text=annotation_text,
             )
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import PurePath
 
 from slugify import slugify
@@ -56,16 +57,14 @@ def make_slugs_unique(articles: list[Article]) -> list[Article]:
     """Give articles that would share a page distinct slugs, deterministically.
 
     Articles are taken in seed-name order; the first keeps its slug, later ones get `-2`, `-3`...
+    The result is in seed-name order.
     """
-    from dataclasses import replace
-
     taken: set[str] = set()
     result = []
     for article in sorted(articles, key=lambda a: a.stem):
-        slug, n = article.slug, 2
-        while article.page_path.replace(article.slug, slug) in taken:
-            slug, n = f"{article.slug}-{n}", n + 1
-        article = replace(article, slug=slug)
-        taken.add(article.page_path)
-        result.append(article)
+        candidate, n = article, 2
+        while candidate.page_path in taken:
+            candidate, n = replace(article, slug=f"{article.slug}-{n}"), n + 1
+        taken.add(candidate.page_path)
+        result.append(candidate)
     return result

@@ -1,0 +1,83 @@
+"""Print diagnostics: sorted plain lines, a summary, and GitHub Actions workflow commands."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+
+from generator.model import Diagnostic
+
+# C0/C1 control characters (and DEL): never printed raw, so input cannot forge output lines.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def sort_key(diagnostic: Diagnostic) -> tuple:
+    """Order by file, then position (position-less first), then level and message."""
+    d = diagnostic
+    return (d.path, d.line or 0, d.col or 0, d.level, d.message)
+
+
+def printable(text: str) -> str:
+    r"""`text` with control characters shown as escapes: `"a\nb"` → `a\x0ab`."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def format_line(diagnostic: Diagnostic) -> str:
+    """`path:line:col: level: message`, safe to print on one line."""
+    line = printable(diagnostic.format())
+    # A line starting with "::" would be read by GitHub Actions as a workflow command.
+    return "./" + line if line.startswith("::") else line
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _workflow_path(path: str) -> str:
+    """GitHub expects paths relative to the workspace; the checkout is the working directory."""
+    if os.path.isabs(path):
+        relative = os.path.relpath(path)
+        if not relative.startswith(".."):
+            return relative
+    return path
+
+
+def github_command(diagnostic: Diagnostic) -> str:
+    """`::error file=…,line=…,col=…::message`, escaped by GitHub's rules for workflow commands."""
+    properties = [f"file={_escape_property(_workflow_path(diagnostic.path))}"]
+    if diagnostic.line is not None:
+        properties.append(f"line={diagnostic.line}")
+        if diagnostic.col is not None:
+            properties.append(f"col={diagnostic.col}")
+    return f"::{diagnostic.level} {','.join(properties)}::{_escape_data(diagnostic.message)}"
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def summary(diagnostics: Iterable[Diagnostic], articles: int) -> str:
+    """`2 errors, 1 warning in 5 articles`."""
+    diagnostics = list(diagnostics)
+    errors = sum(d.level == "error" for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    return f"{_count(errors, 'error')}, {_count(warnings, 'warning')} in {_count(articles, 'article')}"
+
+
+def report(diagnostics: Iterable[Diagnostic], *, github: bool = False) -> list[str]:
+    """The lines to print for `diagnostics`, sorted; with `github`, each followed by its workflow command."""
+    lines = []
+    for diagnostic in sorted(diagnostics, key=sort_key):
+        lines.append(format_line(diagnostic))
+        if github:
+            lines.append(github_command(diagnostic))
+    return lines
+
+
+def in_github_actions() -> bool:
+    return os.environ.get("GITHUB_ACTIONS") == "true"

@@ -1,0 +1,89 @@
+"""Collection-level checks: problems that only show when all articles are seen together."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from generator.model import Article, Diagnostic
+
+VOCABULARY_PATH = "generator/data/topics.yml"
+
+
+def _normalised_body(article: Article) -> str:
+    return " ".join(article.body.split()).casefold()
+
+
+def _normalised_url(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.netloc.lower()}{parts.path.rstrip('/')}?{parts.query}"
+
+
+def check_collection(
+    articles: list[Article],
+    renamed: dict[str, str],
+    vocabulary: tuple[str, ...] = (),
+    rejected: frozenset[str] = frozenset(),
+) -> list[Diagnostic]:
+    """Duplicates, shared pages, missing summaries and unused topics across `articles` (in seed order).
+
+    `renamed` maps the stem of each article whose slug was made unique to the page it would have shared;
+    `rejected` holds the stems whose annotation has errors (their missing summary is not news).
+    """
+    problems: list[Diagnostic] = []
+    first_with_body: dict[str, Article] = {}
+    first_with_url: dict[str, Article] = {}
+    page_owner: dict[str, Article] = {}
+    for article in articles:
+        page_owner.setdefault(article.page_path, article)
+    for article in sorted(articles, key=lambda a: a.stem):
+        body = _normalised_body(article)
+        if body:
+            first = first_with_body.setdefault(body, article)
+            if first is not article:
+                problems.append(
+                    Diagnostic(
+                        article.source_path,
+                        message=f"same article text as {first.source_path}; remove one of the two",
+                    )
+                )
+        if article.url:
+            first = first_with_url.setdefault(_normalised_url(article.url), article)
+            if first is not article:
+                problems.append(
+                    Diagnostic(
+                        article.annotation_path or article.source_path,
+                        message=f"same url as {first.annotation_path}: {article.url!r}; "
+                        "one article, one annotation; remove the duplicate",
+                    )
+                )
+        if article.stem in renamed:
+            shared = renamed[article.stem]
+            owner = next((a for a in articles if a.page_path == shared), None)
+            problems.append(
+                Diagnostic(
+                    article.annotation_path or article.source_path,
+                    level="warning",
+                    message=f"would share the page {shared} with {owner.source_path if owner else 'another article'}; "
+                    f"published as {article.page_path} instead (give it a distinct title to choose its page)",
+                )
+            )
+        if not article.summary and article.stem not in rejected:
+            if article.annotation_path:
+                where, hint = article.annotation_path, "add 'summary:' with 2-4 English sentences"
+            else:
+                where, hint = article.source_path, f"run: python -m generator new {article.source_path}"
+            problems.append(
+                Diagnostic(where, level="warning", message=f'no summary yet: shown as "not yet annotated"; {hint}')
+            )
+    used = {topic for article in articles for topic in article.topics}
+    unused = [slug for slug in vocabulary if slug not in used]
+    if articles and unused:
+        problems.append(
+            Diagnostic(
+                VOCABULARY_PATH,
+                level="warning",
+                message=f"topics used by no article: {', '.join(unused)} "
+                "(fine while the digest grows; remove a topic that will never be used)",
+            )
+        )
+    return problems

@@ -1,0 +1,405 @@
+"""Annotation parsing and checking: every message pinned verbatim, with its line and column."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.annotation import SUMMARY_PLACEHOLDER, parse_annotation, suggest_country
+from generator.model import ANNOTATION_KEYS, Annotation, Extracted, Note
+
+TODAY = dt.date(2026, 1, 15)
+TOPICS = ("border-security", "counter-terrorism", "diplomacy")
+BODY = "Menteri luar negeri Iran bertemu mitranya di Moskow. Keduanya membahas perbatasan. Moskow menyambut."
+
+
+def check(text: str, extracted: Extracted | None = None) -> tuple[Annotation | None, list[str]]:
+    annotation, problems = parse_annotation(
+        "a.yml", text, extracted=extracted or Extracted(body=BODY), today=TODAY, known_topics=TOPICS
+    )
+    return annotation, [p.format() for p in problems]
+
+
+def test_a_complete_annotation_is_read_into_values():
+    text = """\
+title: Iran dan Rusia
+title_en: Iran and Russia
+url: https://example.com/a?b=1
+outlet: Parstoday
+original_source: IRNA
+dateline: Teheran
+published: 2025-11-24
+date_note: stated in the text
+countries: [IR, RU]
+topics: [diplomacy]
+people: [Abbas Araghchi]
+organisations:
+  - CSTO
+summary: |
+  Iran's foreign minister met his Russian counterpart in Moscow.
+notes:
+  - quote: "di Moskow"
+    note: The meeting was in Moscow.
+"""
+    annotation, problems = check(text)
+    assert problems == []
+    assert annotation == Annotation(
+        title="Iran dan Rusia",
+        title_en="Iran and Russia",
+        url="https://example.com/a?b=1",
+        outlet="Parstoday",
+        original_source="IRNA",
+        dateline="Teheran",
+        published=dt.date(2025, 11, 24),
+        date_note="stated in the text",
+        countries=("IR", "RU"),
+        topics=("diplomacy",),
+        people=("Abbas Araghchi",),
+        organisations=("CSTO",),
+        summary="Iran's foreign minister met his Russian counterpart in Moscow.",
+        notes=(Note(quote="di Moskow", note="The meeting was in Moscow."),),
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "\n", "# only a comment\n", "~\n", "title:\ntitle_en:\nurl:\ncountries:\nsummary: ''\n"],
+)
+def test_empty_annotations_and_empty_keys_mean_nothing_given(text):
+    assert check(text) == (Annotation(), [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "title: [unclosed\n",
+            "a.yml:2:1: error: invalid YAML: while parsing a flow sequence, expected ',' or ']', "
+            "but got '<stream end>'; quote values that contain ': ' or start with a special character",
+        ),
+        (
+            "title: a: b\n",
+            "a.yml:1:9: error: invalid YAML: mapping values are not allowed here; "
+            "quote values that contain ': ' or start with a special character",
+        ),
+        (
+            "title: x\n\tsummary: y\n",
+            "a.yml:2:1: error: invalid YAML: while scanning for the next token, found character '\\t' "
+            "that cannot start any token; indent with spaces, not tabs",
+        ),
+        ("title: a\x07\n", "a.yml:1:9: error: YAML cannot contain the character U+0007; remove it"),
+        (
+            "- IR\n- RU\n",
+            "a.yml:1:1: error: the annotation must be a mapping of 'key: value' lines, but received 'a list'",
+        ),
+        (
+            "just a sentence\n",
+            "a.yml:1:1: error: the annotation must be a mapping of 'key: value' lines, but received 'just a sentence'",
+        ),
+        ("countires: [IR]\n", "a.yml:1:1: error: unknown key 'countires'; did you mean 'countries'?"),
+        ("summry: x\n", "a.yml:1:1: error: unknown key 'summry'; did you mean 'summary'?"),
+        (
+            "colour: red\n",
+            "a.yml:1:1: error: unknown key 'colour'; expected one of: title, title_en, url, outlet, "
+            "original_source, dateline, published, date_note, countries, topics, people, organisations, summary, notes",
+        ),
+        ("title: a\ntitle: b\n", "a.yml:2:1: error: duplicate key 'title' (first given on line 1); keep only one"),
+        ("[a]: b\n", "a.yml:1:1: error: keys must be plain words like 'title'"),
+        (
+            "title: [a, b]\n",
+            "a.yml:1:8: error: 'title' must be text, but received a list; write it on one line after the colon",
+        ),
+        (
+            "summary: {a: b}\n",
+            "a.yml:1:10: error: 'summary' must be text, but received a mapping; write it on one line after the colon",
+        ),
+        (
+            "people: Abbas Araghchi\n",
+            "a.yml:1:9: error: 'people' must be a list like [first, second], but received: 'Abbas Araghchi'",
+        ),
+        ("countries: IR\n", "a.yml:1:12: error: 'countries' must be a list like [IR, RU], but received: 'IR'"),
+        (
+            "organisations: [[CSTO]]\n",
+            "a.yml:1:17: error: each entry of 'organisations' must be text, but received a list; "
+            "write it on one line after the colon",
+        ),
+        ("people: [a, '']\n", "a.yml:1:13: error: empty entry in 'people'; remove it"),
+        (
+            "published: 24 November 2025\n",
+            "a.yml:1:12: error: 'published' must be a date written YYYY-MM-DD, but received: '24 November 2025'",
+        ),
+        (
+            "published: 2025-02-30\n",
+            "a.yml:1:12: error: 'published' is not a real date: '2025-02-30'; write it as YYYY-MM-DD",
+        ),
+        (
+            "published: 2025-1-5\n",
+            "a.yml:1:12: error: 'published' must be a date written YYYY-MM-DD, but received: '2025-1-5'",
+        ),
+        (
+            "published: 2025-11-24 10:00\n",
+            "a.yml:1:12: error: 'published' must be a date written YYYY-MM-DD, but received: '2025-11-24 10:00'",
+        ),
+        (
+            "published: [2025-11-24]\n",
+            "a.yml:1:12: error: 'published' must be a date written YYYY-MM-DD, but received: 'a list'",
+        ),
+        (
+            "published: 2026-01-16\n",
+            "a.yml:1:12: error: 'published' is in the future: 2026-01-16 (today is 2026-01-15); "
+            "give the date the article was published",
+        ),
+        (
+            "countries: [Iran]\n",
+            "a.yml:1:13: error: 'Iran' is not an ISO 3166-1 alpha-2 country code; did you mean 'IR'?",
+        ),
+        ("countries: [ir]\n", "a.yml:1:13: error: 'ir' is not an ISO 3166-1 alpha-2 country code; did you mean 'IR'?"),
+        (
+            "countries: [Rusia]\n",
+            "a.yml:1:13: error: 'Rusia' is not an ISO 3166-1 alpha-2 country code; did you mean 'RU'?",
+        ),
+        (
+            "countries: [IRN]\n",
+            "a.yml:1:13: error: 'IRN' is not an ISO 3166-1 alpha-2 country code; did you mean 'IR'?",
+        ),
+        (
+            "countries: [XY]\n",
+            "a.yml:1:13: error: 'XY' is not an ISO 3166-1 alpha-2 country code; see https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2",
+        ),
+        (
+            "countries: [EU]\n",
+            "a.yml:1:13: error: 'EU' is not an ISO 3166-1 alpha-2 country code; see https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2",
+        ),
+        (
+            "topics: [diplomasi]\n",
+            "a.yml:1:10: error: unknown topic 'diplomasi'; did you mean 'diplomacy'? "
+            "(topics are listed in generator/data/topics.yml)",
+        ),
+        (
+            "topics: [weather]\n",
+            "a.yml:1:10: error: unknown topic 'weather'; expected one of: border-security, counter-terrorism, "
+            "diplomacy (topics are listed in generator/data/topics.yml)",
+        ),
+        (
+            "topics: [diplomacy, diplomacy]\n",
+            "a.yml:1:21: warning: 'diplomacy' is listed twice in 'topics'; remove one",
+        ),
+        (
+            "url: javascript:alert(1)\n",
+            "a.yml:1:6: error: 'url' must be an absolute http(s) link like https://example.com/article, "
+            "but received: 'javascript:alert(1)'",
+        ),
+        (
+            "url: data:text/html,<script>alert(1)</script>\n",
+            "a.yml:1:6: error: 'url' must be an absolute http(s) link like https://example.com/article, "
+            "but received: 'data:text/html,<script>alert(1)</script>'",
+        ),
+        (
+            "url: /articles/1\n",
+            "a.yml:1:6: error: 'url' must be an absolute http(s) link like https://example.com/article, "
+            "but received: '/articles/1'",
+        ),
+        (
+            "url: https://\n",
+            "a.yml:1:6: error: 'url' must be an absolute http(s) link like https://example.com/article, "
+            "but received: 'https://'",
+        ),
+        ('title: "a\\x1bb"\n', "a.yml:1:8: error: 'title' contains the control character U+001B; remove it"),
+        ('url: "https://e.com/\\x9b"\n', "a.yml:1:6: error: 'url' contains the control character U+009B; remove it"),
+        (f"title: {'x' * 301}\n", "a.yml:1:8: error: 'title' is 301 characters long; shorten it to at most 300"),
+        (
+            f"summary: {'x' * 2001}\n",
+            "a.yml:1:10: error: 'summary' is 2001 characters long; shorten it to at most 2000",
+        ),
+        (
+            f"summary: '{SUMMARY_PLACEHOLDER}'\n",
+            "a.yml:1:1: error: 'summary' is still the placeholder: replace it with 2-4 English sentences "
+            "(what happened, who, where, when)",
+        ),
+        ("notes: a note\n", "a.yml:1:8: error: 'notes' must be a list of entries, each with 'quote:' and 'note:'"),
+        (
+            "notes:\n  - just text\n",
+            "a.yml:2:5: error: each note must be a mapping: '- quote: <exact phrase>' then 'note: <your note>'",
+        ),
+        (
+            "notes:\n  - quote: di Moskow\n",
+            "a.yml:2:5: error: this note has no 'note'; each note needs both 'quote:' and 'note:'",
+        ),
+        (
+            "notes:\n  - qoute: di Moskow\n    note: x\n",
+            "a.yml:2:5: error: unknown key 'qoute' in a note; did you mean 'quote'?",
+        ),
+        (
+            "notes:\n  - quote: di Paris\n    note: x\n",
+            "a.yml:2:12: error: quote 'di Paris' does not occur in the article text; "
+            "copy the phrase exactly as it appears in the article",
+        ),
+        (
+            "notes:\n  - quote: Moskow\n    note: x\n",
+            "a.yml:2:12: error: quote 'Moskow' occurs 2 times in the article text; "
+            "quote a longer phrase so that it occurs exactly once",
+        ),
+        (
+            "notes:\n  - quote: di Moskow\n    note: ''\n",
+            "a.yml:3:11: error: the note's 'note' is empty; fill it in or remove the note",
+        ),
+        ("a: &x [1]\nb: *x\n", "a.yml:1:4: error: YAML anchors (&name) are not allowed; remove the anchor"),
+        (
+            "title: !!python/name:os.system x\n",
+            "a.yml:1:8: error: YAML tags (tag:yaml.org,2002:python/name:os.system) are not allowed; remove the tag",
+        ),
+        ("title: !!str 1\n", "a.yml:1:8: error: YAML tags (tag:yaml.org,2002:str) are not allowed; remove the tag"),
+        ("notes: " + "[" * 12 + "]" * 12 + "\n", "a.yml:1:17: error: nested more than 10 levels deep; flatten it"),
+        (
+            "title: a\n---\ntitle: b\n",
+            "a.yml:2:1: error: invalid YAML: expected a single document in the stream, but found another document; "
+            "an annotation is one YAML document: remove the '---' line",
+        ),
+    ],
+)
+def test_each_problem_is_reported_at_its_line_and_column(text, expected):
+    annotation, problems = check(text)
+    assert problems == [expected]
+    if " error: " in expected:
+        assert annotation is None
+
+
+def test_every_problem_is_reported_at_once():
+    text = "countires: [IR]\npublished: 2025-13-01\ntopics: [diplomasi, weather]\nurl: ftp://x.org/a\n"
+    _, problems = check(text)
+    assert [p.split(": error: ")[0] for p in problems] == [
+        "a.yml:1:1",
+        "a.yml:2:12",
+        "a.yml:3:10",
+        "a.yml:3:21",
+        "a.yml:4:6",
+    ]
+
+
+def test_a_billion_laughs_is_rejected_quickly():
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 30)]
+    started = time.perf_counter()
+    annotation, problems = check("\n".join(lines) + "\n")
+    assert time.perf_counter() - started < 1
+    assert annotation is None
+    assert problems == ["a.yml:1:5: error: YAML anchors (&name) are not allowed; remove the anchor"]
+
+
+def test_a_huge_flat_annotation_is_rejected_without_building_it():
+    _, problems = check("people: [" + ", ".join(["x"] * 6000) + "]\n")
+    assert problems == ["a.yml:1:14998: error: the annotation is too long or too deeply structured"]
+
+
+def test_deep_nesting_does_not_overflow_the_stack():
+    _, problems = check("title: " + "[" * 5000 + "]" * 5000 + "\n")
+    assert problems == ["a.yml:1:17: error: nested more than 10 levels deep; flatten it"]
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("'Iran\n\n  ---\n\n  Rusia'", "Iran --- Rusia"),
+        ("|\n  Iran\n  ---\n  title_en: injected\n", "Iran --- title_en: injected"),
+        ('"<script>alert(1)</script> {{ x }}"', "<script>alert(1)</script> {{ x }}"),
+    ],
+)
+def test_single_line_fields_fold_line_breaks_and_keep_hostile_text_as_text(title, expected):
+    annotation, problems = check(f"title: {title}\n")
+    assert problems == []
+    assert annotation.title == expected
+
+
+@pytest.mark.parametrize(
+    ("extracted", "text", "expected"),
+    [
+        (
+            Extracted(title="Iran dan Pakistan", body=BODY),
+            "title: Iran dan Rusia\n",
+            "a.yml:1:1: warning: 'title' is 'Iran dan Rusia' but the text gives 'Iran dan Pakistan'; "
+            "the annotation wins, check which is right",
+        ),
+        (
+            Extracted(outlet="Parstoday", body=BODY),
+            "outlet: IRNA\n",
+            "a.yml:1:1: warning: 'outlet' is 'IRNA' but the text gives 'Parstoday'; "
+            "the annotation wins, check which is right",
+        ),
+        (
+            Extracted(dateline="Teheran", body=BODY),
+            "dateline: Moskow\n",
+            "a.yml:1:1: warning: 'dateline' is 'Moskow' but the text gives 'Teheran'; "
+            "the annotation wins, check which is right",
+        ),
+        (
+            Extracted(published=dt.date(2025, 11, 23), body=BODY),
+            "published: 2025-11-24\n",
+            "a.yml:1:1: warning: 'published' is 2025-11-24 but the text gives 2025-11-23; "
+            "the annotation wins, check which is right",
+        ),
+        (
+            Extracted(countries=("IR", "PK"), body=BODY),
+            "countries: [RU, IR]\n",
+            "a.yml:1:1: warning: 'countries' is [IR, RU] but the text mentions [IR, PK]; "
+            "the annotation wins, check which is right",
+        ),
+    ],
+)
+def test_values_that_disagree_with_the_extraction_are_warnings(extracted, text, expected):
+    annotation, problems = check(text, extracted)
+    assert annotation is not None
+    assert problems == [expected]
+
+
+@pytest.mark.parametrize(
+    ("extracted", "text"),
+    [
+        (Extracted(title="Iran  dan RUSIA", body=BODY), "title: Iran dan Rusia\n"),
+        (Extracted(countries=("RU", "IR"), body=BODY), "countries: [IR, RU]\n"),
+        (Extracted(body=BODY), "outlet: IRNA\npublished: 2025-01-01\ncountries: [IR]\n"),
+    ],
+)
+def test_agreement_or_silence_gives_no_warning(extracted, text):
+    assert check(text, extracted)[1] == []
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("Iran", "IR"),
+        ("iran", "IR"),
+        ("Russia", "RU"),
+        ("Rusia", "RU"),
+        ("ir", "IR"),
+        ("Amerika Serikat", "US"),
+        ("United Kingdom", "GB"),
+        ("Pakistn", "PK"),
+        ("Atlantis", None),
+    ],
+)
+def test_country_suggestions_come_from_cldr_names(value, code):
+    assert suggest_country(value) == code
+
+
+CONTRIBUTING = Path(__file__).resolve().parent.parent / "CONTRIBUTING.md"
+SEEDS = CONTRIBUTING.parent / "seeds"
+
+
+def test_contributing_documents_every_key_and_its_example_passes():
+    guide = CONTRIBUTING.read_text(encoding="utf-8")
+    for key in ANNOTATION_KEYS:
+        assert f"| `{key}` |" in guide, f"document the annotation key {key!r} in CONTRIBUTING.md"
+    example = re.search(r"```yaml\n(.*?)```", guide, re.S).group(1)
+    text = (SEEDS / "004_55138af7640aabe5.txt").read_text(encoding="utf-8")
+    annotation, problems = parse_annotation("example.yml", example, extracted=Extracted(body=text), today=TODAY)
+    assert [p.format() for p in problems if p.level == "error"] == []
+    assert annotation.summary and annotation.notes
+
+
+@pytest.mark.parametrize("command", ["python -m generator new", "python -m generator check", "make serve"])
+def test_contributing_documents_the_commands(command):
+    assert command in CONTRIBUTING.read_text(encoding="utf-8")

@@ -1,0 +1,214 @@
+"""`python -m generator check` and the validation `build` shares with it: output pinned verbatim."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator import pipeline
+from generator.cli import main
+from generator.diagnostics import github_command, summary
+from generator.model import Diagnostic, Extracted, Topic
+
+ROOT = Path(__file__).resolve().parent.parent
+VOCABULARY = {
+    slug: Topic(slug, slug.title(), "A topic.") for slug in ("border-security", "diplomacy", "military-exercises")
+}
+
+
+def fake_extract(text: str) -> Extracted:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return Extracted(title=lines[0], body="\n\n".join(lines[1:]))
+
+
+@pytest.fixture
+def seeds(tmp_path, monkeypatch):
+    """An empty seeds/ in a temporary working directory, with a fixed extraction and vocabulary."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.setattr(pipeline, "extract", fake_extract)
+    monkeypatch.setattr(pipeline, "topics", lambda: VOCABULARY)
+    (tmp_path / "seeds").mkdir()
+    return tmp_path / "seeds"
+
+
+def write_broken_seeds(seeds: Path) -> None:
+    (seeds / "good.txt").write_text("Iran dan Rusia\n\nMenteri bertemu di Moskow pada hari Senin.\n")
+    (seeds / "good.yml").write_text(
+        "summary: Ministers met in Moscow.\ntopics: [diplomacy, military-exercises]\ncountries: [IR, RU]\n"
+    )
+    (seeds / "typo.txt").write_text("Latihan bersama\n\nPasukan berlatih di perbatasan.\n")
+    (seeds / "typo.yml").write_text(
+        "countires: [IR]\n"
+        "published: 2025-02-30\n"
+        "countries: [Iran, ru]\n"
+        "topics: [border-securty]\n"
+        "url: javascript:alert(1)\n"
+        "notes:\n"
+        "  - quote: di Teheran\n"
+        "    note: Not in the text.\n"
+    )
+    (seeds / "syntax.txt").write_text("Judul\n\nIsi.\n")
+    (seeds / "syntax.yml").write_text("title: Iran: Rusia\nsummary: x\n")
+    (seeds / "latin1.txt").write_bytes("Judul\nBerita caf\xe9\n".encode("latin-1"))
+    (seeds / "orphan.yml").write_text("summary: x\n")
+    (seeds / "same.txt").write_text("Iran dan Rusia\n\nMenteri bertemu di Moskow pada hari Senin.\n")
+    (seeds / "notes.docx").write_bytes(b"PK\x03\x04")
+
+
+BROKEN_REPORT = """\
+seeds/latin1.txt:2:11: error: is not UTF-8 (invalid continuation byte at byte offset 16); save the file as UTF-8 plain text
+seeds/notes.docx: warning: ignored: seeds/ holds only <name>.txt articles and <name>.yml annotations
+seeds/orphan.yml: error: annotation without an article: expected orphan.txt beside it; add the text or remove the annotation
+seeds/same.txt: error: same article text as seeds/good.txt; remove one of the two
+seeds/same.txt: warning: no summary yet: shown as "not yet annotated"; run: python -m generator new seeds/same.txt
+seeds/same.txt: warning: would share the page articles/undated/iran-dan-rusia.md with seeds/good.txt; published as articles/undated/iran-dan-rusia-2.md instead (give it a distinct title to choose its page)
+seeds/syntax.yml:1:12: error: invalid YAML: mapping values are not allowed here; quote values that contain ': ' or start with a special character
+seeds/typo.yml:1:1: error: unknown key 'countires'; did you mean 'countries'?
+seeds/typo.yml:2:12: error: 'published' is not a real date: '2025-02-30'; write it as YYYY-MM-DD
+seeds/typo.yml:3:13: error: 'Iran' is not an ISO 3166-1 alpha-2 country code; did you mean 'IR'?
+seeds/typo.yml:3:19: error: 'ru' is not an ISO 3166-1 alpha-2 country code; did you mean 'RU'?
+seeds/typo.yml:4:10: error: unknown topic 'border-securty'; did you mean 'border-security'? (topics are listed in generator/data/topics.yml)
+seeds/typo.yml:5:6: error: 'url' must be an absolute http(s) link like https://example.com/article, but received: 'javascript:alert(1)'
+seeds/typo.yml:7:12: error: quote 'di Teheran' does not occur in the article text; copy the phrase exactly as it appears in the article
+11 errors, 3 warnings in 4 articles
+"""  # noqa: E501
+
+
+def test_check_prints_every_problem_sorted_with_a_summary_and_exits_1(seeds, capsys):
+    write_broken_seeds(seeds)
+    assert main(["check"]) == 1
+    out, err = capsys.readouterr()
+    assert out == BROKEN_REPORT
+    assert err == ""
+
+
+def test_check_adds_workflow_commands_inside_github_actions(seeds, capsys, monkeypatch):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    (seeds / "a.txt").write_text("Judul\n\nIsi.\n")
+    (seeds / "a.yml").write_text(
+        "summary: Fine.\ntopics: [diplomacy, border-security, military-exercises]\nsumary: x\n"
+    )
+    assert main(["check", "--seeds", "seeds"]) == 1
+    assert capsys.readouterr().out == (
+        "seeds/a.yml:3:1: error: unknown key 'sumary'; did you mean 'summary'?\n"
+        "::error file=seeds/a.yml,line=3,col=1::unknown key 'sumary'; did you mean 'summary'?\n"
+        "1 error, 0 warnings in 1 article\n"
+    )
+
+
+def test_a_clean_folder_exits_0(seeds, capsys):
+    (seeds / "a.txt").write_text("Judul\n\nIsi.\n")
+    (seeds / "a.yml").write_text("summary: Fine.\ntopics: [diplomacy, border-security, military-exercises]\n")
+    assert main(["check"]) == 0
+    assert capsys.readouterr().out == "0 errors, 0 warnings in 1 article\n"
+
+
+def test_warnings_alone_exit_0(seeds, capsys):
+    (seeds / "a.txt").write_text("Judul\n\nIsi.\n")
+    assert main(["check"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "0 errors, 2 warnings in 1 article"
+
+
+@pytest.mark.parametrize(
+    ("diagnostic", "expected"),
+    [
+        (Diagnostic("seeds/a.yml", 3, 7, "error", "bad"), "::error file=seeds/a.yml,line=3,col=7::bad"),
+        (Diagnostic("seeds/a.txt", level="warning", message="w"), "::warning file=seeds/a.txt::w"),
+        (
+            Diagnostic("seeds/a,b:c.yml", 1, None, "error", "100% sure\r\nsecond line"),
+            "::error file=seeds/a%2Cb%3Ac.yml,line=1::100%25 sure%0D%0Asecond line",
+        ),
+    ],
+)
+def test_workflow_commands_are_escaped_by_githubs_rules(diagnostic, expected):
+    assert github_command(diagnostic) == expected
+
+
+@pytest.mark.parametrize(
+    ("levels", "articles", "expected"),
+    [
+        ((), 0, "0 errors, 0 warnings in 0 articles"),
+        (("error", "warning", "error"), 1, "2 errors, 1 warning in 1 article"),
+    ],
+)
+def test_summary_line(levels, articles, expected):
+    assert summary([Diagnostic("p", level=level) for level in levels], articles) == expected
+
+
+HOSTILE_ANNOTATIONS = [
+    b"\xff\xfe\x00t\x00i",
+    b"title: [" * 3000,
+    b"{" * 50_000,
+    b"a: &a [*a]\n",
+    b"!!python/object/apply:os.system ['touch pwned']\n",
+    b"title: !!binary aGVsbG8=\n",
+    b"? [complex, key]\n: value\n",
+    b"notes:\n  - {quote: 1, note: [x]}\n  - null\n  - [a]\n",
+    b"published: 99999-01-01\n",
+    b"published: 0000-00-00\n",
+    b"countries: [null, 1, true, {a: b}]\n",
+    b"%YAML 1.1\n---\ntitle: x\n",
+    b"title: x\n...\n---\n",
+    b"\xef\xbb\xbftitle: x\n",
+    b"title: '\x85\xe2\x80\xa8'\n",
+    b"--- |\n  text\n",
+]
+
+
+@pytest.mark.parametrize("content", HOSTILE_ANNOTATIONS)
+def test_no_traceback_on_hostile_annotations(seeds, capsys, content):
+    (seeds / "a.txt").write_text("Judul\n\nIsi.\n")
+    (seeds / "a.yml").write_bytes(content)
+    code = main(["check"])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    assert "internal error" not in err
+    assert code in (0, 1)
+    assert out.splitlines()[-1].endswith("in 1 article") or out.splitlines()[-1].endswith("in 0 articles")
+    assert not Path("pwned").exists()
+
+
+def test_check_runs_as_a_module_without_a_traceback(tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"\x00\x01")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "check", "--seeds", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "GITHUB_ACTIONS": "false"},
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stdout == (
+        f"{tmp_path}/a.txt:1:1: error: looks binary (contains NUL bytes); save it as UTF-8 plain text (not UTF-16)\n"
+        "1 error, 0 warnings in 0 articles\n"
+    )
+    assert result.stderr == ""
+
+
+def test_a_failed_build_leaves_an_earlier_docs_tree_byte_identical(seeds, capsys):
+    write_broken_seeds(seeds)
+    docs = seeds.parent / "docs"
+    (docs / "articles" / "2024").mkdir(parents=True)
+    (docs / "articles" / "2024" / "old.md").write_bytes(b"# Old\n")
+    (docs / "about.md").write_bytes(b"# About\n")
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in docs.rglob("*") if p.is_file()}
+    assert main(["build", "--seeds", "seeds", "--docs", "docs"]) == 1
+    assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in docs.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in docs.iterdir()) == ["about.md", "articles"]
+    err = capsys.readouterr().err
+    assert err == BROKEN_REPORT + "build aborted: nothing was written; fix the errors above and run again\n"
+
+
+def test_build_and_check_share_one_validation(seeds, monkeypatch):
+    calls = []
+    monkeypatch.setattr(pipeline, "collect", lambda *a, **k: calls.append(k) or ([], [Diagnostic("x")]))
+    assert main(["check"]) == 1
+    assert main(["build"]) == 1
+    assert calls == [{"today": dt.date.today()}] * 2

