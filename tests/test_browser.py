@@ -82,7 +82,9 @@ def page(browser, requests_seen):
 
 def _off_host(urls: list[str], base_url: str) -> list[str]:
     host = urlsplit(base_url).netloc
-    return [url for url in urls if urlsplit(url).scheme not in ("data", "blob", "about") and urlsplit(url).netloc != host]
+    return [
+        url for url in urls if urlsplit(url).scheme not in ("data", "blob", "about") and urlsplit(url).netloc != host
+    ]
 
 
 def _first_result(page, query: str) -> str:
@@ -101,6 +103,8 @@ def _first_result(page, query: str) -> str:
         ("gencatan senjata", ARTICLE_001),
         ("Taliban", ARTICLE_003),
         ("Azerbaijan", ARTICLE_004),
+        ("Tajikistan", ARTICLE_003),  # an English country name, not in the Indonesian text's title
+        ("+tags:azerbaijan iran", ARTICLE_004),  # narrowed to a country's tag
     ],
 )
 def test_search_shows_the_right_article_first(page, base_url, query, expected):
@@ -108,9 +112,22 @@ def test_search_shows_the_right_article_first(page, base_url, query, expected):
     assert _first_result(page, query).endswith(expected), query
 
 
+def test_a_search_narrowed_to_a_tag_lists_only_its_articles(page, base_url):
+    page.goto(base_url)
+    _first_result(page, "+tags:tajikistan")
+    results = page.locator(".md-search-result__item > a.md-search-result__link")
+    assert [urlsplit(href).path for href in results.evaluate_all("links => links.map(a => a.href)")] == [
+        "/" + ARTICLE_003
+    ]
+
+
 @pytest.mark.parametrize(
     ("path", "chart"),
-    [("countries/iran/", "#country-chart-t"), ("topics/diplomacy/", "#topic-chart-t"), ("timeline/", "#timeline-chart-t")],
+    [
+        ("countries/iran/", "#country-chart-t"),
+        ("topics/diplomacy/", "#topic-chart-t"),
+        ("timeline/", "#timeline-chart-t"),
+    ],
 )
 def test_index_pages_render_their_lists_and_charts(page, base_url, path, chart):
     page.goto(base_url + path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 from generator.collection import country_page, topic_page
@@ -45,11 +46,24 @@ def article_metadata(article: Article) -> dict:
     }
 
 
+def article_tags(article: Article) -> list[str]:
+    """English country names and topic labels as Material tags: shown above the article, and searchable
+    (`+tags:iran gencatan` narrows a search to articles about Iran). Material prints them unescaped."""
+    vocabulary = topics()
+    names = [country_name(c) for c in article.countries]
+    names += [vocabulary[t].label if t in vocabulary else t for t in article.topics]
+    return [html.escape(name, quote=True) for name in names]
+
+
 def render_article(article: Article, related: tuple[Related, ...]) -> str:
     page = article.page_path
     description = first_sentence(article.summary) if article.summary else article.title
     parts = [
-        front_matter(article.display_title, description, {**ARTICLE_PAGE_META, "article": article_metadata(article)}),
+        front_matter(
+            article.display_title,
+            description,
+            {**ARTICLE_PAGE_META, "tags": article_tags(article), "article": article_metadata(article)},
+        ),
         f"# {md_text(article.display_title)}\n",
     ]
     if article.title_en:
