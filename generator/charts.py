@@ -16,6 +16,7 @@ from generator.markdown import attr, month_label
 from generator.model import Article
 
 WIDTH = 640
+RANKED_WIDTH = 480  # narrower: its labels stay legible on a phone and it need not fill a desktop column
 MONTHS = ("J", "F", "M", "A", "M", "J", "J", "A", "S", "O", "N", "D")
 
 
@@ -38,11 +39,11 @@ def _month_range(first: tuple[int, int], last: tuple[int, int]) -> list[tuple[in
     return months
 
 
-def _svg(chart_id: str, height: int, title: str, desc: str, body: list[str]) -> str:
+def _svg(chart_id: str, height: int, title: str, desc: str, body: list[str], kind: str, width: int = WIDTH) -> str:
     return (
-        f'<svg class="digest-chart-svg" viewBox="0 0 {WIDTH} {height}" width="100%" role="img"'
+        f'<svg class="digest-chart-svg digest-chart-{kind}" viewBox="0 0 {width} {height}" width="100%" role="img"'
         f' aria-labelledby="{chart_id}-t {chart_id}-d" xmlns="http://www.w3.org/2000/svg"'
-        f' font-size="11" fill="currentColor">'
+        f' font-size="13" fill="currentColor">'
         f'<title id="{chart_id}-t">{escape(title)}</title><desc id="{chart_id}-d">{escape(desc)}</desc>'
         + "".join(body)
         + "</svg>"
@@ -55,7 +56,7 @@ def monthly_chart(counts: dict[tuple[int, int], int], chart_id: str, subject: st
         return ""
     months = _month_range(min(counts), max(counts))
     peak = max(counts.values())
-    height, left, top, bottom = 130, 30, 8, 20
+    height, left, top, bottom = 140, 30, 10, 22
     plot_w, plot_h = WIDTH - left - 4, height - top - bottom
     step = plot_w / len(months)
     gap = step * 0.15 if step > 3 else 0
@@ -72,7 +73,7 @@ def monthly_chart(counts: dict[tuple[int, int], int], chart_id: str, subject: st
     for index, (year, month) in enumerate(months):
         if (month == 1 or index == 0) and (year - years[0]) % every == 0:
             x = left + index * step
-            labels.append(f'<text x="{_num(x)}" y="{height - 6}">{year}</text>')
+            labels.append(f'<text x="{_num(min(x, WIDTH - 34))}" y="{height - 6}">{year}</text>')
             labels.append(f'<path class="tick" d="M{_num(x)} {base}v4"/>')
         elif len(months) <= 24:
             labels.append(
@@ -93,27 +94,27 @@ def monthly_chart(counts: dict[tuple[int, int], int], chart_id: str, subject: st
         f'<path class="axis" d="M{left} {base}H{WIDTH - 4}" stroke="currentColor" stroke-opacity=".4"/>',
         *labels,
     ]
-    return _svg(chart_id, height, f"Articles per month {subject}", desc, body)
+    return _svg(chart_id, height, f"Articles per month {subject}", desc, body, "monthly")
 
 
 def ranked_chart(items: list[tuple[str, int]], chart_id: str, subject: str) -> str:
     """Horizontal bars, one row per (label, count), in the given order (most first)."""
     if not items:
         return ""
-    row, label_w, top = 18, 170, 4
+    row, label_w, top = 20, 160, 4
     height = top + row * len(items) + 4
     peak = max(count for _, count in items)
-    plot_w = WIDTH - label_w - 40
+    plot_w = RANKED_WIDTH - label_w - 40
     bars, texts = [], []
     for index, (label, count) in enumerate(items):
         y = top + index * row
         w = plot_w * count / peak
         bars.append(f"M{label_w} {y + 3}h{_num(w)}v{row - 6}h-{_num(w)}z")
-        texts.append(f'<text x="{label_w - 6}" y="{y + 13}" text-anchor="end">{escape(label)}</text>')
-        texts.append(f'<text x="{_num(label_w + w + 4)}" y="{y + 13}">{count}</text>')
+        texts.append(f'<text x="{label_w - 6}" y="{y + 14}" text-anchor="end">{escape(label)}</text>')
+        texts.append(f'<text x="{_num(label_w + w + 4)}" y="{y + 14}">{count}</text>')
     desc = "; ".join(f"{label}: {count}" for label, count in items)
     body = [f'<path class="digest-bar" d="{"".join(bars)}"/>', *texts]
-    return _svg(chart_id, height, f"Articles {subject}", desc, body)
+    return _svg(chart_id, height, f"Articles {subject}", desc, body, "ranked", RANKED_WIDTH)
 
 
 def figure(svg: str, caption: str, rows: list[tuple[str, str]], headers: tuple[str, str]) -> str:

@@ -236,3 +236,28 @@ def test_pages_load_from_127_0_0_1_only_and_are_photographed(browser, base_url, 
         context.close()
     assert len(seen) > 10
     assert _off_host(seen, base_url) == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_charts_are_readable_in_light_and_dark_mode(browser, base_url, scheme):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport=VIEWPORTS["phone"], color_scheme=scheme)
+    page = context.new_page()
+    try:
+        page.goto(base_url + "countries/", wait_until="networkidle")
+        chart = page.locator("figure.digest-chart")
+        chart.screenshot(path=str(SCREENSHOTS / f"countries-chart-{scheme}-phone.png"))
+        colours = chart.locator("svg").evaluate(
+            """svg => ({
+                text: getComputedStyle(svg.querySelector('text')).fill,
+                bar: getComputedStyle(svg.querySelector('.digest-bar')).fill,
+                page: getComputedStyle(document.querySelector('.md-main')).color,
+                background: getComputedStyle(document.body).backgroundColor,
+                fontPx: svg.querySelector('text').getBoundingClientRect().height,
+            })"""
+        )
+    finally:
+        context.close()
+    assert colours["text"] == colours["page"]  # labels follow the theme's text colour
+    assert colours["bar"] not in (colours["background"], "none")
+    assert colours["fontPx"] >= 9  # still legible on a phone
