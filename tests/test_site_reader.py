@@ -76,3 +76,11 @@ def test_no_page_asks_another_host_for_assets(seeds_site):
 
 def test_the_404_page_is_built(seeds_site):
     assert "404" in (seeds_site / "404.html").read_text(encoding="utf-8")
+
+
+def test_the_sitemap_lists_article_pages_at_the_site_url(seeds_site):
+    sitemap = (seeds_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert (
+        "<loc>https://example.github.io/news-digest/articles/2024/iran-adakan-latihan-militer-gabungan-bersama-azerbaijan/</loc>"
+        in sitemap
+    )

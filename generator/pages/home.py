@@ -34,7 +34,7 @@ def render_home(collection: Collection, intro: str | None) -> str:
             f" [timeline]({TIMELINE_PAGE}). Follow new articles with the [Atom feed]({ALL_FEED}),"
             f" or [download the data]({OPEN_DATA_PAGE}) (JSON and CSV).\n",
             "Search finds Indonesian words and English country and topic names; narrow a search to a country or"
-            " topic by adding it as a tag, e.g. `gencatan senjata +tags:syria`.\n",
+            " topic by adding it as a tag to your words, e.g. `+tags:syria`.\n",
             "## Latest articles\n",
             article_list(collection.articles[:LATEST_COUNT], HOME_PAGE),
         ]
