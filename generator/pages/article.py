@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import cache
 
 from generator.collection import country_page, topic_page
 from generator.country_names import country_name, country_names_in_text, flag
@@ -149,11 +150,11 @@ def _body(body: str, notes: tuple[Note, ...], countries: tuple[str, ...] = (), p
             if number in placed or not quote or quote not in rest:
                 continue
             before, after = rest.split(quote, 1)
-            pieces.append(_linked(before, unlinked, page))
+            pieces.append(_linked(before, unlinked, page, countries))
             pieces.append(f"<mark>{md_text(quote)}</mark>[^{number}]")
             rest = after
             placed.add(number)
-        pieces.append(_linked(rest, unlinked, page))
+        pieces.append(_linked(rest, unlinked, page, countries))
         rendered.append("".join(pieces).strip())
     for number, note in enumerate(notes, start=1):
         if number in placed:
@@ -174,15 +175,23 @@ def _literal(text: str) -> str:
     return lead + md_text(text) + trail
 
 
-def _linked(text: str, unlinked: list[str], page: str) -> str:
+@cache
+def _country_mentions(countries: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """One pattern for every name of `countries` (longest first) and the code of each name."""
+    names = {name: code for code in countries for name in country_names_in_text(code)}
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
+    return re.compile(r"(?<!\w)(" + alternatives + r")(?!\w)"), names
+
+
+def _linked(text: str, unlinked: list[str], page: str, countries: tuple[str, ...] = ()) -> str:
     """Escaped `text` with the first mention of each country still in `unlinked` linked to its page
     (and removed from `unlinked`). Names come from CLDR in English and Indonesian."""
-    names = {name: code for code in unlinked for name in country_names_in_text(code)}
-    if not names or not page:
+    mentions = _country_mentions(countries) if unlinked and page else None
+    if mentions is None:
         return _literal(text)
-    pattern = re.compile(
-        r"(?<!\w)(" + "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n))) + r")(?!\w)"
-    )
+    pattern, names = mentions
     out, start = [], 0
     for match in pattern.finditer(text):
         code = names[match.group(1)]
