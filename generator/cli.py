@@ -40,11 +40,13 @@ def cmd_build(args: argparse.Namespace) -> int:
         print("build aborted: nothing was written; fix the errors above and run again", file=sys.stderr)
         return 1
     from generator.render import render_site
+    from generator.siteconfig import read_site_config
     from generator.write import write_generated
 
     intro_path = args.docs / HOME_INTRO
     intro = intro_path.read_text(encoding="utf-8") if intro_path.is_file() else None
-    files = render_site(articles, intro)
+    config = read_site_config(args.docs.parent / "mkdocs.yml")
+    files = render_site(articles, intro, config)
     changed = write_generated(args.docs, files)
     print(f"built {len(articles)} article(s): {len(files)} generated file(s), {changed} changed, in {args.docs}")
     return 0

@@ -37,3 +37,13 @@ def flag(code: str) -> str:
 def is_country_code(code: str) -> bool:
     """An ISO 3166-1 alpha-2 code CLDR names (not a region such as `150` or a grouping such as `EU`)."""
     return len(code) == 2 and code.isascii() and code.isalpha() and code.isupper() and code in _ENGLISH.territories
+
+
+_INDONESIAN = Locale("id")
+
+
+@cache
+def country_names_in_text(code: str) -> tuple[str, ...]:
+    """The names a country goes by in the articles (English and Indonesian, from CLDR), longest first."""
+    names = {country_name(code), _INDONESIAN.territories.get(code, "")}
+    return tuple(sorted((n for n in names if n and n != code), key=lambda n: (-len(n), n)))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from generator.collection import TIMELINE_PAGE, build_collection, country_page, topic_page
+from generator.feeds import render_feeds
 from generator.model import Article
+from generator.opendata import render_open_data
 from generator.pages.article import render_article
 from generator.pages.home import render_home
 from generator.pages.indexes import (
@@ -16,10 +18,17 @@ from generator.pages.indexes import (
 )
 from generator.pages.timeline import render_timeline
 from generator.related import related_index
+from generator.siteconfig import SiteConfig
 
 
-def render_site(articles: list[Article], home_intro: str | None = None) -> dict[str, bytes]:
-    """Every generated file, keyed by its path relative to `docs/`."""
+def render_site(
+    articles: list[Article], home_intro: str | None = None, config: SiteConfig | None = None
+) -> dict[str, bytes]:
+    """Every generated file (pages, feeds, open data), keyed by its path relative to `docs/`.
+
+    `config` gives the public site URL that feeds and the open data link to (from mkdocs.yml).
+    """
+    config = config or SiteConfig()
     collection = build_collection(articles)
     related = related_index(collection)
     pages: dict[str, str] = {
@@ -34,4 +43,7 @@ def render_site(articles: list[Article], home_intro: str | None = None) -> dict[
         pages[country_page(code)] = render_country(collection, code)
     for slug in collection.by_topic:
         pages[topic_page(slug)] = render_topic(collection, slug)
-    return {path: text.encode("utf-8") for path, text in pages.items()}
+    files = {path: text.encode("utf-8") for path, text in pages.items()}
+    files.update(render_feeds(collection, config))
+    files.update(render_open_data(collection, config))
+    return files

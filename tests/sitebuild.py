@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-HAND_WRITTEN = ("about.md", "contributing.md", "includes", "stylesheets")
+HAND_WRITTEN = ("about.md", "contributing.md", "data.md", "includes", "stylesheets")
 
 
 def prepare_project(seeds: Path, workdir: Path) -> Path:
@@ -27,6 +27,8 @@ def prepare_project(seeds: Path, workdir: Path) -> Path:
     config["docs_dir"] = str(docs)
     config["site_dir"] = str(workdir / "site")
     config["hooks"] = [str(ROOT / hook) for hook in config.get("hooks", [])]
+    if config["theme"].get("custom_dir"):
+        config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
     config_path = workdir / "mkdocs.yml"
     config_path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     run([sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--docs", str(docs)])

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import html
+import re
+from functools import cache
+
 from generator.collection import country_page, topic_page
-from generator.country_names import country_name, flag
-from generator.markdown import attr, first_sentence, is_web_url, link, long_date, md_text
+from generator.country_names import country_name, country_names_in_text, flag
+from generator.feeds import ALL_FEED
+from generator.glossary import abbreviation_definitions
+from generator.markdown import attr, first_sentence, is_web_url, link, long_date, md_text, relative
 from generator.model import Article, Note
 from generator.pages.frontmatter import front_matter
 from generator.related import Related
 from generator.vocabulary import topics
+
+# Article pages outrank the index pages that repeat their titles and summaries in search results,
+# and offer the digest's feed in their head (see overrides/main.html).
+ARTICLE_PAGE_META = {"search": {"boost": 4}, "feed": ALL_FEED}
 
 NOT_ANNOTATED = "Not yet annotated: this article has no English summary yet."
 
@@ -37,11 +47,24 @@ def article_metadata(article: Article) -> dict:
     }
 
 
+def article_tags(article: Article) -> list[str]:
+    """English country names and topic labels as Material tags: shown above the article, and searchable
+    (`+tags:iran gencatan` narrows a search to articles about Iran). Material prints them unescaped."""
+    vocabulary = topics()
+    names = [country_name(c) for c in article.countries]
+    names += [vocabulary[t].label if t in vocabulary else t for t in article.topics]
+    return [html.escape(name, quote=True) for name in names]
+
+
 def render_article(article: Article, related: tuple[Related, ...]) -> str:
     page = article.page_path
     description = first_sentence(article.summary) if article.summary else article.title
     parts = [
-        front_matter(article.display_title, description, {"article": article_metadata(article)}),
+        front_matter(
+            article.display_title,
+            description,
+            {**ARTICLE_PAGE_META, "tags": article_tags(article), "article": article_metadata(article)},
+        ),
         f"# {md_text(article.display_title)}\n",
     ]
     if article.title_en:
@@ -53,9 +76,21 @@ def render_article(article: Article, related: tuple[Related, ...]) -> str:
     else:
         parts.append(f'!!! warning "Not yet annotated"\n    {md_text(NOT_ANNOTATED)}\n')
     parts.append("## Article text (Indonesian)\n")
-    parts.append(_body(article.body, article.notes))
+    parts.append(_body(article.body, article.notes, article.countries, page))
     parts.append(_related(related, page))
     parts.append(_source(article))
+    parts.append(
+        abbreviation_definitions(
+            article.title,
+            article.title_en or "",
+            article.summary or "",
+            article.body,
+            article.date_note or "",
+            *article.people,
+            *article.organisations,
+            *(note.quote + " " + note.note for note in article.notes),
+        )
+    )
     return "\n".join(parts)
 
 
@@ -96,11 +131,17 @@ def _metadata_panel(article: Article, page: str) -> str:
     return f'!!! info "About this report"\n\n{lines}\n'
 
 
-def _body(body: str, notes: tuple[Note, ...]) -> str:
-    """The cleaned text as literal paragraphs, each note marked at its phrase with a footnote."""
+def _body(body: str, notes: tuple[Note, ...], countries: tuple[str, ...] = (), page: str = "") -> str:
+    """The cleaned text as literal paragraphs, each note marked at its phrase with a footnote, and the
+    first mention of each of the article's countries linked to its page.
+
+    The text is split into plain segments first and each segment is escaped on its own, so the only
+    Markdown in the result is the markup inserted here (marks, footnote references, links).
+    """
     paragraphs = [" ".join(line.split()) for line in body.splitlines() if line.strip()]
     footnotes = []
     placed = set()
+    unlinked = list(countries)
     rendered = []
     for paragraph in paragraphs:
         pieces, rest = [], paragraph
@@ -109,12 +150,12 @@ def _body(body: str, notes: tuple[Note, ...]) -> str:
             if number in placed or not quote or quote not in rest:
                 continue
             before, after = rest.split(quote, 1)
-            pieces.append(md_text(before) + (" " if before.endswith(" ") else ""))
-            pieces.append(f"<mark>{md_text(quote)}</mark>[^{number}]" + (" " if after.startswith(" ") else ""))
+            pieces.append(_linked(before, unlinked, page, countries))
+            pieces.append(f"<mark>{md_text(quote)}</mark>[^{number}]")
             rest = after
             placed.add(number)
-        pieces.append(md_text(rest))
-        rendered.append("".join(pieces))
+        pieces.append(_linked(rest, unlinked, page, countries))
+        rendered.append("".join(pieces).strip())
     for number, note in enumerate(notes, start=1):
         if number in placed:
             footnotes.append(f"[^{number}]: {md_text(note.note)}")
@@ -123,6 +164,45 @@ def _body(body: str, notes: tuple[Note, ...]) -> str:
     if footnotes:
         block += "\n" + "\n".join(footnotes) + "\n"
     return block
+
+
+def _literal(text: str) -> str:
+    """`md_text` that keeps one space at either end, so escaped segments join up as they were."""
+    if not text.strip():
+        return " " if text else ""
+    lead = " " if text[0].isspace() else ""
+    trail = " " if text[-1].isspace() else ""
+    return lead + md_text(text) + trail
+
+
+@cache
+def _country_mentions(countries: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """One pattern for every name of `countries` (longest first) and the code of each name."""
+    names = {name: code for code in countries for name in country_names_in_text(code)}
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
+    return re.compile(r"(?<!\w)(" + alternatives + r")(?!\w)"), names
+
+
+def _linked(text: str, unlinked: list[str], page: str, countries: tuple[str, ...] = ()) -> str:
+    """Escaped `text` with the first mention of each country still in `unlinked` linked to its page
+    (and removed from `unlinked`). Names come from CLDR in English and Indonesian."""
+    mentions = _country_mentions(countries) if unlinked and page else None
+    if mentions is None:
+        return _literal(text)
+    pattern, names = mentions
+    out, start = [], 0
+    for match in pattern.finditer(text):
+        code = names[match.group(1)]
+        if code not in unlinked:
+            continue
+        unlinked.remove(code)
+        out.append(_literal(text[start : match.start()]))
+        out.append(f"[{md_text(match.group(1))}]({relative(page, country_page(code))})")
+        start = match.end()
+    out.append(_literal(text[start:]))
+    return "".join(out)
 
 
 def _related(related: tuple[Related, ...], page: str) -> str:

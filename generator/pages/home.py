@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from generator.collection import HOME_PAGE, TIMELINE_PAGE, Collection
+from generator.feeds import ALL_FEED
 from generator.markdown import long_date
 from generator.pages.frontmatter import front_matter
 from generator.pages.indexes import COUNTRIES_INDEX, TOPICS_INDEX
 from generator.pages.listing import article_list
 
 LATEST_COUNT = 10
+OPEN_DATA_PAGE = "data.md"  # hand-written: explains the fields and the licence of the open data
 DEFAULT_INTRO = (
     "An annotated digest of news reports on security cooperation, conflict and diplomacy. Each report is kept"
     " in its original language with an English summary, context notes and links to related coverage."
@@ -24,12 +26,15 @@ def render_home(collection: Collection, intro: str | None) -> str:
     )
     return "\n".join(
         [
-            front_matter("Home", DEFAULT_INTRO, {}),
+            front_matter("Home", DEFAULT_INTRO, {"feed": ALL_FEED}),
             "# Annotated news digest\n",
             (intro or DEFAULT_INTRO).strip() + "\n",
             stats + "\n",
             f"Browse by [country]({COUNTRIES_INDEX}), by [topic]({TOPICS_INDEX}) or along the"
-            f" [timeline]({TIMELINE_PAGE}).\n",
+            f" [timeline]({TIMELINE_PAGE}). Follow new articles with the [Atom feed]({ALL_FEED}),"
+            f" or [download the data]({OPEN_DATA_PAGE}) (JSON and CSV).\n",
+            "Search finds Indonesian words and English country and topic names; narrow a search to a country or"
+            " topic by adding it as a tag to your words, e.g. `+tags:syria`.\n",
             "## Latest articles\n",
             article_list(collection.articles[:LATEST_COUNT], HOME_PAGE),
         ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.charts import figure, monthly_figure, ranked_chart
 from generator.collection import (
     COUNTRIES_DIR,
     TOPICS_DIR,
@@ -11,12 +12,14 @@ from generator.collection import (
     topic_page,
 )
 from generator.country_names import country_name, flag
-from generator.markdown import link, long_date, md_text, plural
+from generator.feeds import country_feed, topic_feed
+from generator.markdown import link, long_date, md_text, plural, relative
 from generator.pages.frontmatter import front_matter
 from generator.pages.listing import article_list
 from generator.vocabulary import topics
 
 COUNTRIES_INDEX = f"{COUNTRIES_DIR}/index.md"
+CHART_COUNTRIES = 20
 TOPICS_INDEX = f"{TOPICS_DIR}/index.md"
 
 
@@ -47,9 +50,20 @@ def render_countries_index(collection: Collection) -> str:
         + "# Countries\n\n"
         + intro
         + "\n\n"
+        + _coverage_chart(rows)
+        + "\n"
         + "\n".join(table)
         + "\n"
     )
+
+
+def _coverage_chart(rows) -> str:
+    """The most covered countries as ranked bars; the table below holds every country."""
+    items = [(country_name(code), len(articles)) for code, articles in rows[:CHART_COUNTRIES]]
+    shown = f"the {len(items)} most covered countries" if len(rows) > len(items) else "every country"
+    caption = f"Articles per country: {shown}, by number of articles (the table below lists all of them)."
+    svg = ranked_chart(items, "countries-chart", "per country")
+    return figure(svg, caption, [(name, str(n)) for name, n in items], ("Country", "Articles"))
 
 
 def render_country(collection: Collection, code: str) -> str:
@@ -57,9 +71,11 @@ def render_country(collection: Collection, code: str) -> str:
     articles = collection.by_country[code]
     name = country_name(code)
     parts = [
-        front_matter(name, f"News reports about {name} in the digest.", {"country": code}),
+        front_matter(name, f"News reports about {name} in the digest.", {"country": code, "feed": country_feed(code)}),
         f"# {flag(code)} {md_text(name)}\n",
-        f"{plural(len(articles), 'article')} mention {md_text(name)}; latest {_latest(articles)}.\n",
+        f"{plural(len(articles), 'article')} mention {md_text(name)}; latest {_latest(articles)}."
+        f" Follow them with the [Atom feed]({relative(page, country_feed(code))}).\n",
+        monthly_figure(articles, "country-chart", f"about {name}"),
         "## Articles\n",
         article_list(articles, page),
     ]
@@ -100,13 +116,15 @@ def render_topic(collection: Collection, slug: str) -> str:
     entry = topics().get(slug)
     label = entry.label if entry else slug
     parts = [
-        front_matter(label, entry.description if entry else None, {"topic": slug}),
+        front_matter(label, entry.description if entry else None, {"topic": slug, "feed": topic_feed(slug)}),
         f"# {md_text(label)}\n",
     ]
     if entry:
         parts.append(md_text(entry.description) + "\n")
     parts += [
-        f"{plural(len(articles), 'article')}; latest {_latest(articles)}.\n",
+        f"{plural(len(articles), 'article')}; latest {_latest(articles)}."
+        f" Follow them with the [Atom feed]({relative(page, topic_feed(slug))}).\n",
+        monthly_figure(articles, "topic-chart", f"on {label}"),
         "## Articles\n",
         article_list(articles, page),
     ]

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from generator.charts import monthly_figure
 from generator.collection import TIMELINE_PAGE, Collection
-from generator.markdown import month_label, plural
+from generator.feeds import ALL_FEED
+from generator.markdown import month_label, plural, relative
 from generator.pages.frontmatter import front_matter
 from generator.pages.listing import article_list
 
 
 def render_timeline(collection: Collection) -> str:
     parts = [
-        front_matter("Timeline", "Every article of the digest by publication date, newest first.", {}),
+        front_matter("Timeline", "Every article of the digest by publication date, newest first.", {"feed": ALL_FEED}),
         "# Timeline\n",
-        f"{plural(len(collection.articles), 'article')}, newest first.\n",
+        f"{plural(len(collection.articles), 'article')}, newest first."
+        f" Follow new ones with the [Atom feed]({relative(TIMELINE_PAGE, ALL_FEED)}).\n",
+        monthly_figure(collection.articles, "timeline-chart", "in the digest"),
     ]
     for year, in_year in groupby(collection.dated, key=lambda a: a.published.year):
         parts.append(f"## {year}\n")

@@ -1,0 +1,156 @@
+"""Open data (pure): the whole annotated collection as JSON (with text), CSV, and a JSON Schema.
+
+The bytes are deterministic: articles in the digest's newest-first order, fields in a fixed order,
+`\\n` line endings. The field list lives here once; `docs/data.md` explains each field.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from generator.collection import Collection
+from generator.feeds import page_url
+from generator.model import Article
+from generator.siteconfig import SiteConfig
+
+DATA_DIR = "data"
+JSON_FILE = f"{DATA_DIR}/articles.json"
+CSV_FILE = f"{DATA_DIR}/articles.csv"
+SCHEMA_FILE = f"{DATA_DIR}/articles.schema.json"
+FORMAT_VERSION = 1
+
+# (field, JSON type, description), in output order. Lists are arrays in JSON and `; `-joined in CSV.
+_STRING = {"type": "string"}
+_OPTIONAL = {"type": ["string", "null"]}
+_LIST = {"type": "array", "items": {"type": "string"}}
+FIELDS: tuple[tuple[str, dict, str], ...] = (
+    ("id", _STRING, "Stable identifier: the seed file's name without extension."),
+    ("slug", _STRING, "URL slug of the article page."),
+    ("page_url", {"type": "string", "format": "uri"}, "Address of the article's page on the digest."),
+    ("title", _STRING, "Headline in the original language (Indonesian)."),
+    ("title_en", _OPTIONAL, "English translation of the headline, when annotated."),
+    ("url", _OPTIONAL, "Where the article was published."),
+    ("outlet", _OPTIONAL, "The site that published it."),
+    ("original_source", _OPTIONAL, "The agency or outlet it credits (e.g. Anadolu)."),
+    ("dateline", _OPTIONAL, "City in the dateline."),
+    ("editor", _OPTIONAL, "Editor named by the outlet."),
+    (
+        "published",
+        {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+        "Publication date (YYYY-MM-DD), or null when unknown.",
+    ),
+    ("date_note", _OPTIONAL, "How the date was established when the text does not state it."),
+    ("countries", _LIST, "ISO 3166-1 alpha-2 codes of the countries the article is about."),
+    ("main_countries", _LIST, "The countries the article is mainly about (extracted)."),
+    ("topics", _LIST, "Topic slugs from the digest's vocabulary."),
+    ("people", _LIST, "People named, as written in the article."),
+    ("organisations", _LIST, "Organisations named, as written in the article."),
+    ("summary", _OPTIONAL, "English summary by a contributor, or null when not yet annotated."),
+    ("source", _STRING, "Path of the raw text in the repository."),
+    ("annotation", _OPTIONAL, "Path of the annotation in the repository, if any."),
+)
+CSV_FIELDS = tuple(name for name, _, _ in FIELDS)
+_NOTES_SCHEMA = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "properties": {"quote": _STRING, "note": _STRING},
+        "required": ["quote", "note"],
+        "additionalProperties": False,
+    },
+}
+# Spreadsheet programs run a cell that starts with one of these as a formula (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def record(article: Article, config: SiteConfig) -> dict:
+    """Every field of one article as plain JSON data (the CSV is the same without notes and text)."""
+    return {
+        "id": article.stem,
+        "slug": article.slug,
+        "page_url": page_url(config.site_url, article.page_path),
+        "title": article.title,
+        "title_en": article.title_en,
+        "url": article.url,
+        "outlet": article.outlet,
+        "original_source": article.original_source,
+        "dateline": article.dateline,
+        "editor": article.editor,
+        "published": article.published.isoformat() if article.published else None,
+        "date_note": article.date_note,
+        "countries": list(article.countries),
+        "main_countries": list(article.main_countries),
+        "topics": list(article.topics),
+        "people": list(article.people),
+        "organisations": list(article.organisations),
+        "summary": article.summary,
+        "source": article.source_path,
+        "annotation": article.annotation_path,
+        "notes": [{"quote": n.quote, "note": n.note} for n in article.notes],
+        "text": article.body,
+    }
+
+
+def render_json(collection: Collection, config: SiteConfig) -> bytes:
+    payload = {
+        "format_version": FORMAT_VERSION,
+        "articles": [record(a, config) for a in collection.articles],
+    }
+    return (json.dumps(payload, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    text = "; ".join(value) if isinstance(value, list) else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def render_csv(collection: Collection, config: SiteConfig) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_FIELDS)
+    for article in collection.articles:
+        data = record(article, config)
+        writer.writerow(_cell(data[name]) for name in CSV_FIELDS)
+    return out.getvalue().encode("utf-8")
+
+
+def schema(config: SiteConfig) -> dict:
+    """JSON Schema (draft 2020-12) of `articles.json`."""
+    properties = {name: {**kind, "description": text} for name, kind, text in FIELDS}
+    properties["notes"] = {**_NOTES_SCHEMA, "description": "Editorial notes, each anchored to a quoted phrase."}
+    properties["text"] = {
+        **_STRING,
+        "description": "The cleaned article text in Indonesian, paragraphs split by blank lines.",
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": config.site_url + SCHEMA_FILE,
+        "title": "Annotated news digest: articles",
+        "type": "object",
+        "properties": {
+            "format_version": {"const": FORMAT_VERSION},
+            "articles": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": properties,
+                    "required": list(properties),
+                    "additionalProperties": False,
+                },
+            },
+        },
+        "required": ["format_version", "articles"],
+        "additionalProperties": False,
+    }
+
+
+def render_open_data(collection: Collection, config: SiteConfig) -> dict[str, bytes]:
+    return {
+        JSON_FILE: render_json(collection, config),
+        CSV_FILE: render_csv(collection, config),
+        SCHEMA_FILE: (json.dumps(schema(config), ensure_ascii=False, indent=1) + "\n").encode("utf-8"),
+    }

@@ -1,0 +1,263 @@
+"""In a real browser: the built seeds site served on 127.0.0.1, read as a reader would.
+
+Headless Debian Chromium driven by Playwright for Python (`playwright install` is never needed).
+Screenshots go to `test-artifacts/screenshots/` (or $DIGEST_SCREENSHOTS) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import os
+import threading
+import xml.etree.ElementTree as ET
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.sitebuild import ROOT
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOTS = Path(os.environ.get("DIGEST_SCREENSHOTS", ROOT / "test-artifacts" / "screenshots"))
+VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+
+ARTICLE_001 = "articles/2017/iran-dan-rusia-tingkatkan-koordinasi-untuk-cegah-intervensi-as-di-suriah/"
+ARTICLE_003 = "articles/2021/csto-dan-rusia-akan-kerahkan-pasukan-di-sepanjang-perbatasan-tajikistan-dan/"
+ARTICLE_004 = "articles/2024/iran-adakan-latihan-militer-gabungan-bersama-azerbaijan/"
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(seeds_site):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(seeds_site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium package to run the browser tests")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def requests_seen():
+    return []
+
+
+@pytest.fixture
+def page(browser, requests_seen):
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    page = context.new_page()
+    page.on("request", lambda request: requests_seen.append(request.url))
+    yield page
+    context.close()
+
+
+def _off_host(urls: list[str], base_url: str) -> list[str]:
+    host = urlsplit(base_url).netloc
+    return [
+        url for url in urls if urlsplit(url).scheme not in ("data", "blob", "about") and urlsplit(url).netloc != host
+    ]
+
+
+def _first_result(page, query: str) -> str:
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially(query, delay=20)
+    first = page.locator(".md-search-result__item > a.md-search-result__link").first
+    first.wait_for(state="visible", timeout=10_000)
+    return urlsplit(first.get_attribute("href")).path
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Patrushev", ARTICLE_001),
+        ("gencatan senjata", ARTICLE_001),
+        ("Taliban", ARTICLE_003),
+        ("Azerbaijan", ARTICLE_004),
+        ("Tajikistan", ARTICLE_003),  # an English country name, not in the Indonesian text's title
+        ("+tags:azerbaijan iran", ARTICLE_004),  # narrowed to a country's tag
+    ],
+)
+def test_search_shows_the_right_article_first(page, base_url, query, expected):
+    page.goto(base_url)
+    assert _first_result(page, query).endswith(expected), query
+
+
+def test_a_search_narrowed_to_a_tag_lists_only_its_articles(page, base_url):
+    page.goto(base_url)
+    _first_result(page, "+tags:tajikistan")
+    results = page.locator(".md-search-result__item > a.md-search-result__link")
+    assert [urlsplit(href).path for href in results.evaluate_all("links => links.map(a => a.href)")] == [
+        "/" + ARTICLE_003
+    ]
+
+
+@pytest.mark.parametrize(
+    ("path", "chart"),
+    [
+        ("countries/iran/", "#country-chart-t"),
+        ("topics/diplomacy/", "#topic-chart-t"),
+        ("timeline/", "#timeline-chart-t"),
+    ],
+)
+def test_index_pages_render_their_lists_and_charts(page, base_url, path, chart):
+    page.goto(base_url + path)
+    svg = page.locator("figure.digest-chart svg[role=img]")
+    assert svg.count() == 1
+    box = svg.bounding_box()
+    assert box and box["width"] > 300 and box["height"] > 50
+    assert page.locator(chart).count() == 1
+    # The bars are drawn, in a colour that is not the page background.
+    bar = page.locator("figure.digest-chart path.digest-bar")
+    assert len(bar.get_attribute("d")) > 10
+    fill = bar.evaluate("element => getComputedStyle(element).fill")
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert fill not in ("none", background)
+    links = page.locator("article a[href*='articles/']")
+    assert links.count() >= 1
+
+
+def test_countries_index_shows_the_ranked_chart(page, base_url):
+    page.goto(base_url + "countries/")
+    labels = page.locator("figure.digest-chart svg text").all_text_contents()
+    assert labels[0] == "Iran"  # the most covered country comes first
+
+
+def test_related_coverage_links_go_where_they_say(page, base_url):
+    page.goto(base_url + ARTICLE_004)
+    related = page.locator("h2#related-coverage + ul li a").first
+    title = related.inner_text()
+    related.click()
+    page.wait_for_load_state()
+    assert page.locator("article h1").inner_text().removesuffix("¶").strip() == title
+
+
+def test_an_annotated_note_opens_at_its_phrase(page, base_url):
+    page.goto(base_url + ARTICLE_004)
+    mark = page.locator("mark", has_text="menyerang kedutaan Azerbaijan di Teheran")
+    assert mark.count() == 1
+    page.locator("mark + sup a.footnote-ref").first.hover()
+    tooltip = page.locator(".md-tooltip2", has_text="gunman attacked Azerbaijan's embassy")
+    tooltip.wait_for(state="visible", timeout=5_000)
+
+
+def test_an_acronym_shows_its_expansion(page, base_url):
+    page.goto(base_url + ARTICLE_003)
+    abbr = page.locator("div[lang=id] abbr", has_text="CSTO").first
+    assert abbr.get_attribute("title") == "Collective Security Treaty Organization"
+    abbr.hover()
+    page.locator(".md-tooltip2", has_text="Collective Security Treaty Organization").wait_for(state="visible")
+
+
+def test_a_country_named_in_the_text_links_to_its_page(page, base_url):
+    page.goto(base_url + ARTICLE_004)
+    page.locator("div[lang=id] a", has_text="Azerbaijan").first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/countries/azerbaijan/")
+
+
+def test_feeds_are_discoverable_and_parse(page, base_url):
+    page.goto(base_url + "countries/iran/")
+    href = page.locator("link[rel=alternate][type='application/atom+xml']").get_attribute("href")
+    assert href.endswith("feeds/countries/iran.atom.xml")
+    for url in (href, base_url + "feeds/all.atom.xml"):
+        body = page.evaluate("async url => { const r = await fetch(url); return [r.status, await r.text()]; }", url)
+        assert body[0] == 200
+        feed = ET.fromstring(body[1].encode("utf-8"))
+        entries = feed.findall("{http://www.w3.org/2005/Atom}entry")
+        assert entries, url
+
+
+def test_open_data_downloads_and_parses(page, base_url):
+    page.goto(base_url)
+    page.locator("a", has_text="download the data").click()
+    page.wait_for_load_state()
+    fetch = "async url => { const r = await fetch(url); return [r.status, await r.text()]; }"
+    status, text = page.evaluate(fetch, page.locator("a[href$='articles.json']").first.evaluate("a => a.href"))
+    assert status == 200 and len(json.loads(text)["articles"]) == 5
+    status, text = page.evaluate(fetch, page.locator("a[href$='articles.csv']").first.evaluate("a => a.href"))
+    assert status == 200 and len(list(csv.DictReader(io.StringIO(text)))) == 5
+
+
+def test_the_404_page_renders(page, base_url):
+    response = page.goto(base_url + "404.html")
+    assert response.status == 200
+    assert "404" in page.locator("article").inner_text()
+
+
+@pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
+def test_pages_load_from_127_0_0_1_only_and_are_photographed(browser, base_url, viewport):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    print(f"\nscreenshots in {SCREENSHOTS}")
+    context = browser.new_context(viewport=VIEWPORTS[viewport])
+    page = context.new_page()
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(request.url))
+    try:
+        for name, path in (
+            ("home", ""),
+            ("article", ARTICLE_004),
+            ("timeline", "timeline/"),
+            ("country", "countries/iran/"),
+            ("countries", "countries/"),
+        ):
+            page.goto(base_url + path, wait_until="networkidle")
+            page.screenshot(path=str(SCREENSHOTS / f"{name}-{viewport}.png"), full_page=True)
+    finally:
+        context.close()
+    assert len(seen) > 10
+    assert _off_host(seen, base_url) == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_charts_are_readable_in_light_and_dark_mode(browser, base_url, scheme):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport=VIEWPORTS["phone"], color_scheme=scheme)
+    page = context.new_page()
+    try:
+        page.goto(base_url + "countries/", wait_until="networkidle")
+        chart = page.locator("figure.digest-chart")
+        chart.screenshot(path=str(SCREENSHOTS / f"countries-chart-{scheme}-phone.png"))
+        colours = chart.locator("svg").evaluate(
+            """svg => ({
+                text: getComputedStyle(svg.querySelector('text')).fill,
+                bar: getComputedStyle(svg.querySelector('.digest-bar')).fill,
+                page: getComputedStyle(document.querySelector('.md-main')).color,
+                background: getComputedStyle(document.body).backgroundColor,
+                fontPx: svg.querySelector('text').getBoundingClientRect().height,
+            })"""
+        )
+    finally:
+        context.close()
+    assert colours["text"] == colours["page"]  # labels follow the theme's text colour
+    assert colours["bar"] not in (colours["background"], "none")
+    assert colours["fontPx"] >= 9  # still legible on a phone

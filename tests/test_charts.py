@@ -1,0 +1,81 @@
+"""SVG charts: well-formed, accessible, themable, small, escaped, deterministic."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import xml.etree.ElementTree as ET
+
+from generator.charts import figure, month_counts, monthly_chart, monthly_figure, ranked_chart
+from generator.collection import build_collection
+from generator.pages.indexes import render_countries_index, render_country
+from generator.pages.timeline import render_timeline
+from tests.factories import article
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _bars(svg: str) -> list[str]:
+    path = ET.fromstring(svg).find(f"{SVG}path[@class='digest-bar']")
+    return re.findall(r"M[^z]*z", path.get("d"))
+
+
+def test_monthly_chart_has_one_bar_per_non_empty_month_and_spans_the_gaps():
+    counts = {(2024, 1): 2, (2024, 4): 1}
+    svg = monthly_chart(counts, "c", "about Iran")
+    root = ET.fromstring(svg)
+    assert root.get("role") == "img"
+    assert root.get("aria-labelledby") == "c-t c-d"
+    assert root.findtext(f"{SVG}title") == "Articles per month about Iran"
+    assert root.findtext(f"{SVG}desc") == (
+        "3 dated article(s) about Iran from January 2024 to April 2024; at most 2 in a month (January 2024)."
+    )
+    assert len(_bars(svg)) == 2
+    # Four months on the axis: the April bar starts three quarters of the way along.
+    first, second = (float(re.match(r"M([\d.]+)", bar).group(1)) for bar in _bars(svg))
+    assert second - first > 2.5 * (second - first) / 3
+
+
+def test_charts_take_the_page_colours():
+    svg = monthly_chart({(2024, 1): 1}, "c", "x")
+    root = ET.fromstring(svg)
+    assert root.get("fill") == "currentColor"
+    assert "style" not in svg and "#" not in re.sub(r'id="[^"]*"|aria-labelledby="[^"]*"', "", svg)
+
+
+def test_a_country_chart_over_ten_years_stays_a_few_kilobytes():
+    counts = {(year, month): (year * month) % 7 + 1 for year in range(2015, 2025) for month in range(1, 13)}
+    assert len(monthly_chart(counts, "country-chart", "about the United States").encode()) < 5000
+
+
+def test_ranked_chart_escapes_labels_and_keeps_order():
+    svg = ranked_chart([("A <b>&", 3), ("Iran", 1)], "r", "per country")
+    root = ET.fromstring(svg)
+    labels = [t.text for t in root.findall(f"{SVG}text") if not t.text.isdigit()]
+    assert labels == ["A <b>&", "Iran"]
+    assert "<b>" not in svg
+
+
+def test_figure_has_caption_and_data_table_and_no_blank_line():
+    block = figure("<svg></svg>", "Caption <i>", [("March 2024", "2")], ("Month", "Articles"))
+    assert "\n\n" not in block
+    assert "<figcaption>Caption &lt;i&gt;</figcaption>" in block
+    assert "<td>March 2024</td><td>2</td>" in block
+    assert figure("", "x", [], ("a", "b")) == ""
+
+
+def test_undated_articles_are_not_counted():
+    assert month_counts([article("a"), article("b", None)]) == {(2024, 11): 1}
+    assert monthly_figure([article("b", None)], "c", "x") == ""
+
+
+def test_timeline_countries_and_country_pages_carry_their_charts():
+    collection = build_collection([article("a", countries=("IR", "AZ")), article("b", dt.date(2017, 7, 5))])
+    assert 'id="timeline-chart-t"' in render_timeline(collection)
+    assert 'id="countries-chart-t"' in render_countries_index(collection)
+    assert 'id="country-chart-t"' in render_country(collection, "AZ")
+
+
+def test_charts_are_deterministic():
+    counts = {(2024, 1): 2, (2017, 7): 1}
+    assert monthly_chart(counts, "c", "x") == monthly_chart(dict(reversed(counts.items())), "c", "x")

@@ -1,0 +1,91 @@
+"""Atom feeds: dated by publication, deterministic, one per country and topic, escaped."""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+
+from generator.collection import build_collection
+from generator.feeds import ALL_FEED, country_feed, page_url, render_feeds, topic_feed
+from generator.siteconfig import SiteConfig, read_site_config
+from tests.factories import HOSTILE, HOSTILE_ARTICLE, article
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+CONFIG = SiteConfig(site_name="Digest", site_url="https://digest.example/")
+
+
+def _feeds(*articles):
+    return render_feeds(build_collection(list(articles)), CONFIG)
+
+
+def _parse(data: bytes):
+    return ET.fromstring(data)
+
+
+def test_the_whole_digest_and_each_country_and_topic_get_a_feed():
+    files = _feeds(article("a", countries=("IR", "US"), topics=("diplomacy", "counter-terrorism")))
+    assert set(files) == {
+        ALL_FEED,
+        country_feed("IR"),
+        country_feed("US"),
+        topic_feed("diplomacy"),
+        topic_feed("counter-terrorism"),
+    }
+    assert country_feed("US") == "feeds/countries/united-states.atom.xml"
+
+
+def test_entries_are_dated_by_publication_and_the_feed_by_its_newest_entry():
+    feed = _parse(_feeds(article("old", dt.date(2017, 7, 5)), article("new", dt.date(2024, 11, 24)))[ALL_FEED])
+    assert feed.findtext(f"{ATOM}updated") == "2024-11-24T00:00:00+00:00"
+    entries = feed.findall(f"{ATOM}entry")
+    assert [e.findtext(f"{ATOM}published") for e in entries] == [
+        "2024-11-24T00:00:00+00:00",
+        "2017-07-05T00:00:00+00:00",
+    ]
+    assert [e.findtext(f"{ATOM}updated") for e in entries] == [
+        "2024-11-24T00:00:00+00:00",
+        "2017-07-05T00:00:00+00:00",
+    ]
+
+
+def test_undated_articles_are_left_out():
+    feed = _parse(_feeds(article("dated"), article("undated", None))[ALL_FEED])
+    ids = [e.findtext(f"{ATOM}id") for e in feed.findall(f"{ATOM}entry")]
+    assert ids == ["https://digest.example/articles/2024/dated/"]
+
+
+def test_entry_links_are_the_article_pages_on_the_site():
+    feed = _parse(_feeds(article("a"))[country_feed("IR")])
+    entry = feed.find(f"{ATOM}entry")
+    assert entry.find(f"{ATOM}link").get("href") == "https://digest.example/articles/2024/a/"
+    links = {link.get("rel"): link.get("href") for link in feed.findall(f"{ATOM}link")}
+    assert links == {
+        "alternate": "https://digest.example/countries/iran/",
+        "self": "https://digest.example/feeds/countries/iran.atom.xml",
+    }
+
+
+def test_output_is_byte_identical_across_runs():
+    articles = [article("a"), article("b", dt.date(2021, 9, 17)), article("c", None)]
+    assert _feeds(*articles) == _feeds(*articles)
+
+
+def test_untrusted_text_is_escaped_into_xml():
+    data = _feeds(HOSTILE_ARTICLE)[ALL_FEED]
+    assert b"<script>" not in data
+    entry = _parse(data).find(f"{ATOM}entry")
+    assert entry.findtext(f"{ATOM}title") == " ".join(HOSTILE.split())
+    assert entry.findtext(f"{ATOM}summary") == HOSTILE
+
+
+def test_page_url_uses_directory_urls():
+    assert page_url("https://x.example/", "index.md") == "https://x.example/"
+    assert page_url("https://x.example/", "countries/index.md") == "https://x.example/countries/"
+    assert page_url("https://x.example/", "timeline.md") == "https://x.example/timeline/"
+
+
+def test_site_url_is_read_from_mkdocs_yml(tmp_path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: D\nsite_url: https://d.example/sub\nextra:\n  x: !ENV [HOME]\n", encoding="utf-8")
+    assert read_site_config(config) == SiteConfig(site_name="D", site_url="https://d.example/sub/")
+    assert read_site_config(tmp_path / "missing.yml") == SiteConfig()

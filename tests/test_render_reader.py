@@ -1,0 +1,26 @@
+"""The whole render with the reader features: every file generated, byte-identical across runs."""
+
+from __future__ import annotations
+
+from generator.pipeline import collect
+from generator.render import render_site
+from generator.siteconfig import SiteConfig
+from generator.write import _is_generated
+from tests.conftest import SEEDS
+
+CONFIG = SiteConfig(site_name="Digest", site_url="https://digest.example/")
+
+
+def test_two_renders_of_the_seeds_are_byte_identical():
+    articles, _ = collect(SEEDS)
+    assert render_site(articles, "Intro.", CONFIG) == render_site(list(reversed(articles)), "Intro.", CONFIG)
+
+
+def test_feeds_and_open_data_are_generated_files():
+    articles, _ = collect(SEEDS)
+    files = render_site(articles, None, CONFIG)
+    for path in ("feeds/all.atom.xml", "feeds/countries/iran.atom.xml", "feeds/topics/diplomacy.atom.xml"):
+        assert path in files
+    for path in ("data/articles.json", "data/articles.csv", "data/articles.schema.json"):
+        assert path in files
+    assert all(_is_generated(path) for path in files)

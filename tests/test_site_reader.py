@@ -1,0 +1,86 @@
+"""The reader features in the built seeds site (HTML, no browser): head links, tags, charts, 404."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from tests.htmlscan import scan
+
+pytestmark = pytest.mark.slow
+
+ARTICLE = "articles/2024/iran-adakan-latihan-militer-gabungan-bersama-azerbaijan/index.html"
+
+
+def _meta(tags, prop):
+    return next((attrs.get("content") for tag, attrs in tags if tag == "meta" and attrs.get("property") == prop), None)
+
+
+def test_article_pages_have_open_graph_and_a_feed_link(seeds_site):
+    tags = scan(seeds_site / ARTICLE).tags
+    assert _meta(tags, "og:title") == "Iran holds joint military exercise with Azerbaijan"
+    assert _meta(tags, "og:type") == "article"
+    assert _meta(tags, "og:url").endswith("/articles/2024/iran-adakan-latihan-militer-gabungan-bersama-azerbaijan/")
+    assert _meta(tags, "og:description").startswith("On Sunday 24 November 2024")
+    assert _meta(tags, "article:published_time") == "2024-11-24"
+    feeds = [a["href"] for t, a in tags if t == "link" and a.get("type") == "application/atom+xml"]
+    assert feeds == ["../../../feeds/all.atom.xml"]
+
+
+@pytest.mark.parametrize(
+    ("page", "feed"),
+    [
+        ("index.html", "feeds/all.atom.xml"),
+        ("timeline/index.html", "../feeds/all.atom.xml"),
+        ("countries/iran/index.html", "../../feeds/countries/iran.atom.xml"),
+        ("topics/diplomacy/index.html", "../../feeds/topics/diplomacy.atom.xml"),
+    ],
+)
+def test_index_pages_link_their_feed_in_head_and_body(seeds_site, page, feed):
+    scanner = scan(seeds_site / page)
+    head = [a["href"] for t, a in scanner.tags if t == "link" and a.get("type") == "application/atom+xml"]
+    assert head == [feed]
+    assert feed in scanner.links
+    assert (seeds_site / page).parent.joinpath(feed).resolve().is_file()
+
+
+def test_home_links_the_open_data_page_which_links_the_files(seeds_site):
+    assert "data/" in scan(seeds_site / "index.html").links
+    links = scan(seeds_site / "data" / "index.html").links
+    for name in ("articles.json", "articles.csv", "articles.schema.json"):
+        assert name in links
+        assert (seeds_site / "data" / name).is_file()
+
+
+def test_article_tags_are_in_the_page_and_the_search_index(seeds_site):
+    html = (seeds_site / ARTICLE).read_text(encoding="utf-8")
+    assert sorted(re.findall(r'class="md-tag">([^<]*)<', html)) == [
+        "Azerbaijan", "Border security", "Defence cooperation", "Iran", "Military exercises"
+    ]  # fmt: skip
+    index = json.loads((seeds_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    doc = next(d for d in index["docs"] if d["location"] == ARTICLE.removesuffix("index.html"))
+    assert "Azerbaijan" in doc["tags"]
+    assert doc["boost"] > 1
+
+
+def test_no_page_asks_another_host_for_assets(seeds_site):
+    for page in sorted(seeds_site.rglob("*.html")):
+        for tag, attrs in scan(page).tags:
+            if tag in ("script", "img", "iframe") or (tag == "link" and attrs.get("rel") == "stylesheet"):
+                source = attrs.get("src") or attrs.get("href") or ""
+                assert not source.startswith(("http:", "https:", "//")), (page, source)
+        assert 'data-md-component="source"' not in page.read_text(encoding="utf-8"), page
+
+
+def test_the_404_page_is_built(seeds_site):
+    assert "404" in (seeds_site / "404.html").read_text(encoding="utf-8")
+
+
+def test_the_sitemap_lists_article_pages_at_the_site_url(seeds_site):
+    sitemap = (seeds_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert (
+        "<loc>https://example.github.io/news-digest/articles/2024/iran-adakan-latihan-militer-gabungan-bersama-azerbaijan/</loc>"
+        in sitemap
+    )
