@@ -1,0 +1,185 @@
+"""Line-level cleaning of a scraped article: drop page furniture, keep every sentence of the article.
+
+Patterns live in `data/furniture.yml`. The text is split into a header (site name, tagline, headline,
+byline date, captions: everything above the lead) and the body (from the lead on). Line metadata
+(`Editor: …`, `Sumber: …`) is read before its line is removed. When unsure, a line is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import yaml
+
+from generator.dates import is_date_line
+from generator.lead import parse_dateline
+from generator.vocabulary import DATA_DIR
+
+_SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\x00-\x08\x0b-\x1f\x7f]")
+_END_MARK_RE = re.compile(r"\s*\*+$")
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)]*$|[\"”’]$")
+_KEY_RE = re.compile(r"\W+")
+_PHOTO_CREDIT_RE = re.compile(r"\s*/\s*foto\s*:.*$", re.IGNORECASE)
+
+_LEAD_SEARCH_LINES = 15
+_LONG_LEAD_WORDS = 15
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """The compiled patterns of `data/furniture.yml`."""
+
+    lines: tuple[re.Pattern[str], ...]
+    section_headers: frozenset[str]
+    max_mid_block: int
+    metadata: dict[str, tuple[re.Pattern[str], ...]]
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """The cleaned article: headline, header lines, kept body paragraphs, removed lines, line metadata."""
+
+    title: str | None
+    header: tuple[str, ...]
+    paragraphs: tuple[str, ...]
+    removed: tuple[str, ...]
+    metadata: dict[str, str]
+
+
+@cache
+def furniture() -> Furniture:
+    data = yaml.safe_load((DATA_DIR / "furniture.yml").read_text(encoding="utf-8"))
+    return Furniture(
+        lines=tuple(re.compile(p, re.IGNORECASE) for p in data["lines"]),
+        section_headers=frozenset(h.casefold() for h in data["section_headers"]),
+        max_mid_block=int(data["max_mid_block"]),
+        metadata={
+            key: tuple(re.compile(p, re.IGNORECASE) for p in patterns) for key, patterns in data["metadata"].items()
+        },
+    )
+
+
+def normalise(line: str) -> str:
+    """Collapse NBSP and runs of spaces, drop invisible characters; never change a word."""
+    return _SPACES_RE.sub(" ", _INVISIBLE_RE.sub("", line)).strip()
+
+
+def is_furniture(line: str) -> bool:
+    return any(p.fullmatch(line) for p in furniture().lines)
+
+
+def _is_section_header(line: str) -> bool:
+    return line.rstrip(":").strip().casefold() in furniture().section_headers
+
+
+def _is_sentence(line: str) -> bool:
+    return _SENTENCE_END_RE.search(line) is not None
+
+
+def _is_teaser(line: str) -> bool:
+    """A headline-like line, as teasers and tags are: short and without sentence punctuation at the end."""
+    return len(line.split()) <= 20 and not line.endswith(".")
+
+
+def _key(line: str) -> str:
+    """Comparison key for duplicates: a caption repeated with `/FOTO: …` appended is the same caption."""
+    return _KEY_RE.sub(" ", _PHOTO_CREDIT_RE.sub("", line)).strip().casefold()
+
+
+def _find_lead(lines: list[str]) -> int:
+    """Index of the lead: the first line opening with a dateline, else the first long sentence."""
+    for i, line in enumerate(lines[:_LEAD_SEARCH_LINES]):
+        if is_furniture(line) or is_date_line(line):
+            continue
+        dateline = parse_dateline(line)
+        if dateline and len(line[dateline.end :].split()) >= 8:
+            return i
+    for i, line in enumerate(lines[:_LEAD_SEARCH_LINES]):
+        words = len(line.split())
+        if (words >= _LONG_LEAD_WORDS and _is_sentence(line)) or words >= 40:
+            return i
+    return 0
+
+
+def _is_title_candidate(line: str) -> bool:
+    words = len(line.split())
+    return (
+        3 <= words <= 30
+        and (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘")
+        and not line.endswith(".")
+        and not is_furniture(line)
+        and not is_date_line(line)
+    )
+
+
+def _read_metadata(line: str, found: dict[str, str]) -> None:
+    for key, patterns in furniture().metadata.items():
+        if key in found:
+            continue
+        for pattern in patterns:
+            match = pattern.fullmatch(line)
+            if match and match["value"].strip():
+                found[key] = match["value"].strip()
+                break
+
+
+def clean(text: str) -> Cleaned:
+    """Split `text` into headline, header, body paragraphs and removed lines."""
+    raw = [normalise(line) for line in text.splitlines()]
+    lines = [line for line in raw if line]
+    lead = _find_lead(lines)
+    header = lines[:lead]
+    removed: list[str] = []
+    kept: list[str] = []
+    metadata: dict[str, str] = {}
+    seen: set[str] = set()
+
+    title_index = max((i for i, line in enumerate(header) if _is_title_candidate(line)), default=None)
+    title = header[title_index] if title_index is not None else None
+    if title is not None:
+        seen.add(_key(title))
+    for i, line in enumerate(header):
+        if i == title_index:
+            continue
+        _read_metadata(line, metadata)
+        key = _key(line)
+        stray = (
+            (title_index is not None and i < title_index)  # site name and tagline above the headline
+            or is_furniture(line)
+            or is_date_line(line)
+            or key in seen
+            or (line[0].islower() and len(line.split()) <= 8 and not _is_sentence(line))  # image alt text
+        )
+        if stray:
+            removed.append(line)
+        else:
+            kept.append(_END_MARK_RE.sub("", line))
+        seen.add(key)
+
+    body = lines[lead:]
+    block_left = 0  # lines a section header may still take (its teasers or tags)
+    for i, line in enumerate(body):
+        _read_metadata(line, metadata)
+        if _is_section_header(line):
+            rest = body[i + 1 :]
+            trailing = all(_is_teaser(r) or is_furniture(r) or _is_section_header(r) for r in rest)
+            block_left = len(rest) if trailing else furniture().max_mid_block
+            removed.append(line)
+            continue
+        if block_left and _is_teaser(line):
+            block_left -= 1
+            removed.append(line)
+            continue
+        block_left = 0
+        key = _key(line)
+        if is_furniture(line) or is_date_line(line) or (len(key) >= 20 and key in seen):
+            removed.append(line)
+            continue
+        seen.add(key)
+        line = _END_MARK_RE.sub("", line)
+        if line:
+            kept.append(line)
+    return Cleaned(title, tuple(header), tuple(kept), tuple(removed), metadata)

@@ -1,0 +1,143 @@
+"""Countries named in an article: ISO 3166-1 alpha-2 codes from CLDR names plus `data/country_aliases.yml`.
+
+One compiled regex over every name (longest first, so `Papua Nugini` shadows `Guinea` and
+`Washington Post` shadows `Washington`), then a few context checks for names that are also
+people, rivers, states or languages (`Michael Jordan`, `Sungai Niger`, `Atlanta, Georgia`, `bahasa Inggris`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+import yaml
+from babel import Locale
+
+from generator.vocabulary import DATA_DIR
+
+# CLDR territory codes that are not ISO 3166-1 countries: regions (`001`), groupings (`EU`, `UN`),
+# private-use (`QO`, `XA`), and exceptional reservations (`AC` Ascension, `IC` Canary Islands, …).
+_NOT_ISO = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "XK", "ZZ", "AC", "CP", "DG", "EA", "IC", "TA", "CQ"})
+# CLDR names that are ordinary words or ambiguous in Indonesian/English news.
+_SKIP_CLDR_NAMES = frozenset({"Jersey", "Man", "Pulau Man", "Chili", "Georgia Selatan"})
+_PAREN_RE = re.compile(r"\s*\(.*?\)")
+_NEXT_WORD_RE = re.compile(r"[ ]+([^\s,.;:!?()\"“”]+)")
+_PREV_WORD_RE = re.compile(r"([^\s,.;:!?()\"“”]+)[ ]+$")
+
+
+@dataclass(frozen=True)
+class _Table:
+    pattern: re.Pattern[str]
+    codes: dict[str, str | None]
+    languages: frozenset[str]
+    person_names: frozenset[str]
+    country_words: frozenset[str]
+    follow_ok: frozenset[str]
+    person_suffixes: tuple[str, ...]
+    state_suffixes: tuple[str, ...]
+
+
+def _cldr_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for locale in ("id", "en"):
+        for code, name in Locale(locale).territories.items():
+            if len(code) != 2 or not code.isalpha() or code in _NOT_ISO:
+                continue
+            name = _PAREN_RE.sub("", name).strip()
+            if " - " in name or name in _SKIP_CLDR_NAMES:
+                continue
+            names[name] = code
+    return names
+
+
+@cache
+def _table() -> _Table:
+    data = yaml.safe_load((DATA_DIR / "country_aliases.yml").read_text(encoding="utf-8"))
+    codes: dict[str, str | None] = dict(_cldr_names())
+    for section in ("aliases", "capitals"):
+        for code, names in data[section].items():
+            for name in names:
+                codes[name] = code
+    for phrase in data["not_countries"]:
+        codes[phrase] = None
+    person_names = frozenset(data["person_names"])
+    # ALL-CAPS headlines and bylines (`IRAN DAN PAKISTAN`): upper-case forms of the longer names.
+    for name, code in list(codes.items()):
+        upper = name.upper()
+        if len(name) >= 4 and upper not in codes and name not in person_names:
+            codes[upper] = code
+    alternation = "|".join(re.escape(name) for name in sorted(codes, key=len, reverse=True))
+    return _Table(
+        pattern=re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"),
+        codes=codes,
+        languages=frozenset(data["languages"]),
+        person_names=person_names,
+        country_words=frozenset(data["country_words"]),
+        follow_ok=frozenset(data["follow_ok"]),
+        person_suffixes=tuple(data["person_suffixes"]),
+        state_suffixes=tuple(data["state_suffixes"]),
+    )
+
+
+def _is_capitalised(word: str | None) -> bool:
+    return bool(word) and word[0].isupper()  # type: ignore[index]
+
+
+def _names_a_country(text: str, start: int, end: int, name: str, table: _Table) -> bool:
+    """Context checks: `bahasa Inggris`, `Michael Jordan`, `Chad Smith`, `Turki al-Faisal`, `Georgia, AS`."""
+    before = _PREV_WORD_RE.search(text, max(0, start - 40), start)
+    prev = before.group(1) if before else None
+    if prev in table.languages:
+        return False
+    if name not in table.person_names:
+        return True
+    after = text[end : end + 40]
+    if any(after.startswith(suffix) for suffix in table.state_suffixes):
+        return False
+    following = _NEXT_WORD_RE.match(after)
+    next_word = following.group(1) if following else None
+    if next_word and any(next_word.startswith(s) for s in table.person_suffixes):
+        return False
+    introduced = prev in table.country_words
+    if _is_capitalised(prev) and not introduced:
+        return False  # a given name before it: `Michael Jordan`
+    return not (_is_capitalised(next_word) and next_word not in table.follow_ok and not introduced)
+
+
+def country_mentions(text: str) -> list[str]:
+    """The code of every country mention in `text`, in order (repeats kept, for frequency)."""
+    table = _table()
+    found: list[str] = []
+    for match in table.pattern.finditer(text):
+        code = table.codes[match.group()]
+        if code is not None and _names_a_country(text, match.start(), match.end(), match.group(), table):
+            found.append(code)
+    return found
+
+
+def countries(texts: Iterable[str]) -> tuple[str, ...]:
+    """Sorted, unique codes of the countries named in `texts`."""
+    return tuple(sorted({code for text in texts for code in country_mentions(text)}))
+
+
+def main_countries(title: str | None, lead: str, paragraphs: Iterable[str], limit: int = 4) -> tuple[str, ...]:
+    """The few countries the article is about: named in the headline or lead, and named often.
+
+    Score: 3 for the headline, 2 for the lead, 1 per mention anywhere; keep those scoring at
+    least half of the best (and at least 3), best first, at most `limit`.
+    """
+    score: Counter[str] = Counter()
+    for code in set(country_mentions(title or "")):
+        score[code] += 3
+    for code in set(country_mentions(lead)):
+        score[code] += 2
+    for paragraph in paragraphs:
+        score.update(country_mentions(paragraph))
+    if not score:
+        return ()
+    best = max(score.values())
+    ranked = sorted(score.items(), key=lambda item: (-item[1], item[0]))
+    return tuple(code for code, value in ranked if value >= max(3, best / 2))[:limit]
