@@ -20,12 +20,17 @@ from generator.vocabulary import DATA_DIR
 _SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\x00-\x08\x0b-\x1f\x7f]")
 _END_MARK_RE = re.compile(r"\s*\*+$")
-_SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)]*$|[\"”’]$")
+# A sentence ends in punctuation, a closing quote, or a writer's code such as `(mm/alalam)`.
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)]*$|[\"”’]$|\([\w ]{1,8}/[\w /]{1,20}\)$")
 _KEY_RE = re.compile(r"\W+")
 _PHOTO_CREDIT_RE = re.compile(r"\s*/\s*foto\s*:.*$", re.IGNORECASE)
 
 _LEAD_SEARCH_LINES = 15
 _LONG_LEAD_WORDS = 15
+# Above the lead, a short line that is not a sentence is a byline, category or credit, not article text.
+_HEADER_SHORT_WORDS = 8
+# After the article's last sentence, lines this short without sentence punctuation are promos and teasers.
+_TRAILING_TEASER_WORDS = 12
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,10 @@ def _is_teaser(line: str) -> bool:
     return len(line.split()) <= 20 and not line.endswith(".")
 
 
+def _is_trailing_teaser(line: str) -> bool:
+    return len(line.split()) <= _TRAILING_TEASER_WORDS and not _is_sentence(line) and not line.endswith(":")
+
+
 def _key(line: str) -> str:
     """Comparison key for duplicates: a caption repeated with `/FOTO: …` appended is the same caption."""
     return _KEY_RE.sub(" ", _PHOTO_CREDIT_RE.sub("", line)).strip().casefold()
@@ -104,7 +113,8 @@ def _find_lead(lines: list[str]) -> int:
     return 0
 
 
-def _is_title_candidate(line: str) -> bool:
+def _is_title_candidate(line: str, photo_captions: set[str]) -> bool:
+    line = _END_MARK_RE.sub("", line)
     words = len(line.split())
     return (
         3 <= words <= 30
@@ -112,7 +122,18 @@ def _is_title_candidate(line: str) -> bool:
         and not line.endswith(".")
         and not is_furniture(line)
         and not is_date_line(line)
+        and _key(line) not in photo_captions
     )
+
+
+def _pick_title(header: list[str], photo_captions: set[str]) -> int | None:
+    """The headline: the last headline-like line above the lead, preferring one of 5+ words.
+
+    Site name and tagline come before it; bylines (`Oleh Tim News`) and credits are shorter.
+    """
+    candidates = [i for i, line in enumerate(header) if _is_title_candidate(line, photo_captions)]
+    long_ones = [i for i in candidates if len(header[i].split()) >= 5]
+    return (long_ones or candidates or [None])[-1]
 
 
 def _read_metadata(line: str, found: dict[str, str]) -> None:
@@ -136,9 +157,11 @@ def clean(text: str) -> Cleaned:
     kept: list[str] = []
     metadata: dict[str, str] = {}
     seen: set[str] = set()
+    # A caption printed twice, the second time with `/FOTO: credit`: both copies are the caption.
+    photo_captions = {_key(line) for line in lines if _PHOTO_CREDIT_RE.search(line)}
 
-    title_index = max((i for i, line in enumerate(header) if _is_title_candidate(line)), default=None)
-    title = header[title_index] if title_index is not None else None
+    title_index = _pick_title(header, photo_captions)
+    title = _END_MARK_RE.sub("", header[title_index]) if title_index is not None else None
     if title is not None:
         seen.add(_key(title))
     for i, line in enumerate(header):
@@ -151,7 +174,8 @@ def clean(text: str) -> Cleaned:
             or is_furniture(line)
             or is_date_line(line)
             or key in seen
-            or (line[0].islower() and len(line.split()) <= 8 and not _is_sentence(line))  # image alt text
+            or key in photo_captions
+            or (len(line.split()) <= _HEADER_SHORT_WORDS and not _is_sentence(line))  # byline, image alt text
         )
         if stray:
             removed.append(line)
@@ -175,11 +199,27 @@ def clean(text: str) -> Cleaned:
             continue
         block_left = 0
         key = _key(line)
-        if is_furniture(line) or is_date_line(line) or (len(key) >= 20 and key in seen):
+        if is_furniture(line) or is_date_line(line) or key in photo_captions or (len(key) >= 20 and key in seen):
             removed.append(line)
             continue
         seen.add(key)
         line = _END_MARK_RE.sub("", line)
         if line:
             kept.append(line)
+    kept = _drop_trailing_teasers(kept, removed)
     return Cleaned(title, tuple(header), tuple(kept), tuple(removed), metadata)
+
+
+def _drop_trailing_teasers(kept: list[str], removed: list[str]) -> list[str]:
+    """After the last sentence of the article, short headline-like lines are promos (`Infografis …`).
+
+    They are moved to `removed`, keeping the order in which they appeared.
+    """
+    last_sentence = max((i for i, line in enumerate(kept) if _is_sentence(line)), default=None)
+    if last_sentence is None:
+        return kept
+    tail = kept[last_sentence + 1 :]
+    if not tail or not all(_is_trailing_teaser(line) for line in tail):
+        return kept
+    removed.extend(tail)
+    return kept[: last_sentence + 1]

@@ -75,7 +75,7 @@ def _table() -> _Table:
         codes=codes,
         languages=frozenset(data["languages"]),
         person_names=person_names,
-        country_words=frozenset(data["country_words"]),
+        country_words=frozenset(word.casefold() for word in data["country_words"]),
         follow_ok=frozenset(data["follow_ok"]),
         person_suffixes=tuple(data["person_suffixes"]),
         state_suffixes=tuple(data["state_suffixes"]),
@@ -86,41 +86,68 @@ def _is_capitalised(word: str | None) -> bool:
     return bool(word) and word[0].isupper()  # type: ignore[index]
 
 
-def _names_a_country(text: str, start: int, end: int, name: str, table: _Table) -> bool:
-    """Context checks: `bahasa Inggris`, `Michael Jordan`, `Chad Smith`, `Turki al-Faisal`, `Georgia, AS`."""
+def _context(text: str, start: int, end: int) -> tuple[str | None, str | None, str]:
+    """The word just before, the word just after (same clause), and the raw text after a match."""
     before = _PREV_WORD_RE.search(text, max(0, start - 40), start)
-    prev = before.group(1) if before else None
-    if prev in table.languages:
-        return False
-    if name not in table.person_names:
-        return True
     after = text[end : end + 40]
-    if any(after.startswith(suffix) for suffix in table.state_suffixes):
-        return False
     following = _NEXT_WORD_RE.match(after)
-    next_word = following.group(1) if following else None
+    return (before.group(1) if before else None), (following.group(1) if following else None), after
+
+
+def _is_other_thing(name: str, prev: str | None, next_word: str | None, after: str, table: _Table) -> bool:
+    """`Michael Jordan`, `Chad Smith`, `Turki al-Faisal`, `Georgia, AS`: a person or a state, not a country."""
+    if any(after.startswith(suffix) for suffix in table.state_suffixes):
+        return True
     if next_word and any(next_word.startswith(s) for s in table.person_suffixes):
+        return True
+    if _introduced(prev, table):
         return False
-    introduced = prev in table.country_words
-    if _is_capitalised(prev) and not introduced:
-        return False  # a given name before it: `Michael Jordan`
-    return not (_is_capitalised(next_word) and next_word not in table.follow_ok and not introduced)
+    return _is_capitalised(prev) or (_is_capitalised(next_word) and next_word not in table.follow_ok)
 
 
-def country_mentions(text: str) -> list[str]:
-    """The code of every country mention in `text`, in order (repeats kept, for frequency)."""
+def _introduced(prev: str | None, table: _Table) -> bool:
+    """`Presiden Chad`, `ke Turki`: a word before the name that only a country takes."""
+    return prev is not None and prev.casefold() in table.country_words
+
+
+def _scan(text: str) -> tuple[list[tuple[str, str, str | None]], set[str]]:
+    """Candidate mentions (name, code, word before) and the ambiguous names the text shows to be people or states."""
     table = _table()
-    found: list[str] = []
+    matches = []
+    demoted: set[str] = set()
     for match in table.pattern.finditer(text):
-        code = table.codes[match.group()]
-        if code is not None and _names_a_country(text, match.start(), match.end(), match.group(), table):
-            found.append(code)
-    return found
+        name = match.group()
+        code = table.codes[name]
+        if code is None:
+            demoted.update(word for word in table.person_names if word in name)
+            continue
+        prev, next_word, after = _context(text, match.start(), match.end())
+        if prev in table.languages:
+            continue
+        if name in table.person_names and _is_other_thing(name, prev, next_word, after, table):
+            demoted.add(name)
+            continue
+        matches.append((name, code, prev))
+    return matches, demoted
+
+
+def country_mentions(text: str, document: str | None = None) -> list[str]:
+    """The code of every country mention in `text`, in order (repeats kept, for frequency).
+
+    A name that is somewhere in the `document` (default: `text`) a person or a state (`Michael
+    Jordan`, `negara bagian Georgia`) is that everywhere in it (`kata Jordan`), unless a country
+    word introduces it (`Presiden Chad`).
+    """
+    table = _table()
+    matches, demoted = _scan(text)
+    if document is not None:
+        demoted |= _scan(document)[1]
+    return [code for name, code, prev in matches if name not in demoted or _introduced(prev, table)]
 
 
 def countries(texts: Iterable[str]) -> tuple[str, ...]:
-    """Sorted, unique codes of the countries named in `texts`."""
-    return tuple(sorted({code for text in texts for code in country_mentions(text)}))
+    """Sorted, unique codes of the countries named in `texts` (one document)."""
+    return tuple(sorted(set(country_mentions("\n\n".join(texts)))))
 
 
 def main_countries(title: str | None, lead: str, paragraphs: Iterable[str], limit: int = 4) -> tuple[str, ...]:
@@ -129,13 +156,15 @@ def main_countries(title: str | None, lead: str, paragraphs: Iterable[str], limi
     Score: 3 for the headline, 2 for the lead, 1 per mention anywhere; keep those scoring at
     least half of the best (and at least 3), best first, at most `limit`.
     """
+    paragraphs = list(paragraphs)
+    document = "\n\n".join([title or "", lead, *paragraphs])
     score: Counter[str] = Counter()
-    for code in set(country_mentions(title or "")):
+    for code in set(country_mentions(title or "", document)):
         score[code] += 3
-    for code in set(country_mentions(lead)):
+    for code in set(country_mentions(lead, document)):
         score[code] += 2
     for paragraph in paragraphs:
-        score.update(country_mentions(paragraph))
+        score.update(country_mentions(paragraph, document))
     if not score:
         return ()
     best = max(score.values())

@@ -58,9 +58,11 @@ _DATE_RE = re.compile(
 # A line that is only a date (byline/timestamp), optionally with an outlet or author before a dash.
 _DATE_LINE_RE = re.compile(
     rf"""^\s*(?:[-–—|•]\s*)?(?:[\w.&' ]{{1,40}}\s*[-–—|]\s*)?
+    (?:(?:diterbitkan|dipublikasikan|diperbarui|diupdate|published|updated|terbit|diposting|posted)\s*:?\s*(?:pada\s+)?)?
     (?:(?:{_DAY})\s*,?\s*)?
-    (?:\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}\s+(?:{_MONTH})\.?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})
-    {_TIME}?\s*(?:\|.*)?$""",
+    (?:\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}\s+(?:{_MONTH})\.?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}
+       |(?:{_MONTH})\.?\s+\d{{1,2}},\s*\d{{4}})
+    {_TIME}?\s*(?:[A-Za-z]+/[A-Za-z_]+)?\s*(?:\|.*)?$""",
     re.IGNORECASE | re.VERBOSE,
 )
 

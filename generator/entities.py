@@ -17,32 +17,16 @@ import yaml
 from generator.countries import country_mentions
 from generator.vocabulary import DATA_DIR
 
-# Words that open a role. Longer roles are spelled out word by word after them (`Kepala Staf
-# Angkatan Bersenjata Iran Mayor Jenderal`), because every capitalised word before the name is
-# kept as part of the role.
-ROLE_STARTS = frozenset(
-    """Presiden Wakil Perdana Menteri Menlu Menhan Sekjen Sekretaris Kepala Direktur Jenderal Mayor Letnan
-    Laksamana Marsekal Kolonel Brigadir Komandan Panglima Juru Jubir Duta Dubes Raja Ratu Pangeran Putra
-    Pemimpin Ayatollah Ketua Gubernur Wali Kapolri Kapolda Kapolres Kapten Pelatih Direktur Utama CEO
-    Kanselir Emir Syekh Sheikh Syeikh Imam Ulama Senator Anggota Utusan Penasihat Deputi Asisten Jaksa
-    Hakim Walikota Bupati Camat Komisaris Pendiri Dirut Kabid Kasubdit Kadiv Wamenlu Wapres PM Jenderal""".split()
-)
-# Capitalised words that are never part of a person's name.
-_NOT_NAME = frozenset(
-    """Dewan Keamanan Nasional Tinggi Angkatan Bersenjata Darat Laut Udara Staf Garda Revolusi Islam Korps
-    Menteri Luar Negeri Pertahanan Dalam Kementerian Republik Federal Dinas Intelijen Pasukan Tentara Militer
-    Utara Selatan Timur Barat Tengah Raya Provinsi Kota Kabupaten Sungai Gunung Jalan Universitas Bank Partai
-    Senin Selasa Rabu Kamis Jumat Sabtu Minggu Januari Februari Maret April Mei Juni Juli Agustus September
-    Oktober November Desember Pemerintah Negara Kerajaan Umum Agung Besar Khusus Presiden Wakil Jenderal
-    Kepala Sekretaris Direktur Komite Komisi Majelis Parlemen Kongres Senat Gedung Putih Istana Organisasi
-    Perdana Juru Bicara Duta Besar Raja Badan Lembaga Institut Pusat Kantor Berita Associated Press Agency
-    Perserikatan Bangsa Bangsa-Bangsa Uni Eropa Liga Forum Konferensi KTT Mahkamah Pengadilan Ketua DPR MPR
-    Timnas Liga Piala Dunia Olimpiade Grup Tim Klub Stadion Masjid Gereja Hari Tahun Baru Idul Ramadan""".split()
-)
 _CAP_WORD = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Za-z][a-zà-ÿ'’]+)?|[A-Z]\.)"
 _NAME_LINK = r"(?:\s+(?:al-|el-|bin\s+|binti\s+|van\s+|von\s+|de\s+|da\s+)?)"
 _RUN_RE = re.compile(rf"{_CAP_WORD}(?:(?:,\s+|{_NAME_LINK}){_CAP_WORD}|\s+[A-Z]{{2,6}}\b)*")
 _ACRONYM_RE = re.compile(r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|the|and|on|dan|untuk)\s+)?){1,8})\(([A-Z]{2,8})\)")
+
+
+@cache
+def _roles() -> tuple[frozenset[str], frozenset[str]]:
+    data = yaml.safe_load((DATA_DIR / "roles.yml").read_text(encoding="utf-8"))
+    return frozenset(data["role_starts"]), frozenset(data["not_name"])
 
 
 @cache
@@ -71,7 +55,8 @@ def organisations(paragraphs: Iterable[str]) -> tuple[str, ...]:
 
 
 def _is_role_word(word: str) -> bool:
-    return word in ROLE_STARTS or word in _NOT_NAME or word.isupper() or bool(country_mentions(word))
+    role_starts, not_name = _roles()
+    return word in role_starts or word in not_name or word.isupper() or bool(country_mentions(word))
 
 
 def _role_and_name(words: Sequence[str]) -> tuple[str, str] | None:
@@ -79,7 +64,7 @@ def _role_and_name(words: Sequence[str]) -> tuple[str, str] | None:
 
     `[Senin,, Presiden, Iran, Masoud, Pezeshkian]` → (`Presiden Iran`, `Masoud Pezeshkian`).
     """
-    starts = [i for i, word in enumerate(words) if word.rstrip(",") in ROLE_STARTS]
+    starts = [i for i, word in enumerate(words) if word.rstrip(",") in _roles()[0]]
     if not starts:
         return None
     i = starts[0]
