@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import yaml
 
@@ -18,11 +18,9 @@ from generator.lead import parse_dateline
 from generator.vocabulary import DATA_DIR
 
 _SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_INVISIBLE_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\x00-\x08\x0b-\x1f\x7f]")
-_END_MARK_RE = re.compile(r"\s*\*+$")
+_INVISIBLE_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\x00-\x08\x0e-\x1f\x7f]")
 # A sentence ends in punctuation, a closing quote, or a writer's code such as `(mm/alalam)`.
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)]*$|[\"”’]$|\([\w ]{1,8}/[\w /]{1,20}\)$")
-_KEY_RE = re.compile(r"\W+")
 _PHOTO_CREDIT_RE = re.compile(r"\s*/\s*foto\s*:.*$", re.IGNORECASE)
 
 _LEAD_SEARCH_LINES = 15
@@ -37,7 +35,7 @@ _TRAILING_TEASER_WORDS = 12
 class Furniture:
     """The compiled patterns of `data/furniture.yml`."""
 
-    lines: tuple[re.Pattern[str], ...]
+    lines: re.Pattern[str]  # every line pattern in one alternation: one call per line
     section_headers: frozenset[str]
     max_mid_block: int
     metadata: dict[str, tuple[re.Pattern[str], ...]]
@@ -58,7 +56,7 @@ class Cleaned:
 def furniture() -> Furniture:
     data = yaml.safe_load((DATA_DIR / "furniture.yml").read_text(encoding="utf-8"))
     return Furniture(
-        lines=tuple(re.compile(p, re.IGNORECASE) for p in data["lines"]),
+        lines=re.compile("|".join(f"(?:{p})" for p in data["lines"]), re.IGNORECASE),
         section_headers=frozenset(h.casefold() for h in data["section_headers"]),
         max_mid_block=int(data["max_mid_block"]),
         metadata={
@@ -67,13 +65,19 @@ def furniture() -> Furniture:
     )
 
 
-def normalise(line: str) -> str:
+def normalise_spaces(text: str) -> str:
     """Collapse NBSP and runs of spaces, drop invisible characters; never change a word."""
-    return _SPACES_RE.sub(" ", _INVISIBLE_RE.sub("", line)).strip()
+    return _SPACES_RE.sub(" ", _INVISIBLE_RE.sub("", text))
 
 
+def normalise(line: str) -> str:
+    """One line as the cleaner sees it: spaces normalised, stripped."""
+    return normalise_spaces(line).strip()
+
+
+@lru_cache(maxsize=8192)
 def is_furniture(line: str) -> bool:
-    return any(p.fullmatch(line) for p in furniture().lines)
+    return furniture().lines.fullmatch(line) is not None
 
 
 def _is_section_header(line: str) -> bool:
@@ -95,7 +99,16 @@ def _is_trailing_teaser(line: str) -> bool:
 
 def _key(line: str) -> str:
     """Comparison key for duplicates: a caption repeated with `/FOTO: …` appended is the same caption."""
-    return _KEY_RE.sub(" ", _PHOTO_CREDIT_RE.sub("", line)).strip().casefold()
+    key = line.casefold()
+    credit = key.find("/foto")
+    if credit != -1:
+        key = key[:credit]
+    return key.strip(" .*")
+
+
+def _strip_end_marks(line: str) -> str:
+    """`…kata Emomali Rahmon.***` → `…kata Emomali Rahmon.`: the end-of-article mark is not text."""
+    return line.rstrip("*").rstrip() if line.endswith("*") else line
 
 
 def _find_lead(lines: list[str]) -> int:
@@ -114,7 +127,7 @@ def _find_lead(lines: list[str]) -> int:
 
 
 def _is_title_candidate(line: str, photo_captions: set[str]) -> bool:
-    line = _END_MARK_RE.sub("", line)
+    line = _strip_end_marks(line)
     words = len(line.split())
     return (
         3 <= words <= 30
@@ -149,8 +162,8 @@ def _read_metadata(line: str, found: dict[str, str]) -> None:
 
 def clean(text: str) -> Cleaned:
     """Split `text` into headline, header, body paragraphs and removed lines."""
-    raw = [normalise(line) for line in text.splitlines()]
-    lines = [line for line in raw if line]
+    lines = [line.strip() for line in normalise_spaces(text).splitlines()]
+    lines = [line for line in lines if line]
     lead = _find_lead(lines)
     header = lines[:lead]
     removed: list[str] = []
@@ -158,10 +171,10 @@ def clean(text: str) -> Cleaned:
     metadata: dict[str, str] = {}
     seen: set[str] = set()
     # A caption printed twice, the second time with `/FOTO: credit`: both copies are the caption.
-    photo_captions = {_key(line) for line in lines if _PHOTO_CREDIT_RE.search(line)}
+    photo_captions = {_key(line) for line in lines if _PHOTO_CREDIT_RE.search(line)} - {""}
 
     title_index = _pick_title(header, photo_captions)
-    title = _END_MARK_RE.sub("", header[title_index]) if title_index is not None else None
+    title = _strip_end_marks(header[title_index]) if title_index is not None else None
     if title is not None:
         seen.add(_key(title))
     for i, line in enumerate(header):
@@ -180,7 +193,7 @@ def clean(text: str) -> Cleaned:
         if stray:
             removed.append(line)
         else:
-            kept.append(_END_MARK_RE.sub("", line))
+            kept.append(_strip_end_marks(line))
         seen.add(key)
 
     body = lines[lead:]
@@ -203,7 +216,7 @@ def clean(text: str) -> Cleaned:
             removed.append(line)
             continue
         seen.add(key)
-        line = _END_MARK_RE.sub("", line)
+        line = _strip_end_marks(line)
         if line:
             kept.append(line)
     kept = _drop_trailing_teasers(kept, removed)

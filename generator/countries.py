@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
 import yaml
 from babel import Locale
 
+from generator.trie import literal_alternation
 from generator.vocabulary import DATA_DIR
 
 # CLDR territory codes that are not ISO 3166-1 countries: regions (`001`), groupings (`EU`, `UN`),
@@ -31,7 +32,7 @@ _PREV_WORD_RE = re.compile(r"([^\s,.;:!?()\"“”]+)[ ]+$")
 @dataclass(frozen=True)
 class _Table:
     pattern: re.Pattern[str]
-    codes: dict[str, str | None]
+    codes: dict[str, str | None]  # name as written -> code; None: a phrase that is not a country
     languages: frozenset[str]
     person_names: frozenset[str]
     country_words: frozenset[str]
@@ -69,9 +70,8 @@ def _table() -> _Table:
         upper = name.upper()
         if len(name) >= 4 and upper not in codes and name not in person_names:
             codes[upper] = code
-    alternation = "|".join(re.escape(name) for name in sorted(codes, key=len, reverse=True))
     return _Table(
-        pattern=re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"),
+        pattern=re.compile(rf"(?<!\w){literal_alternation(codes)}(?!\w)"),
         codes=codes,
         languages=frozenset(data["languages"]),
         person_names=person_names,
@@ -86,15 +86,7 @@ def _is_capitalised(word: str | None) -> bool:
     return bool(word) and word[0].isupper()  # type: ignore[index]
 
 
-def _context(text: str, start: int, end: int) -> tuple[str | None, str | None, str]:
-    """The word just before, the word just after (same clause), and the raw text after a match."""
-    before = _PREV_WORD_RE.search(text, max(0, start - 40), start)
-    after = text[end : end + 40]
-    following = _NEXT_WORD_RE.match(after)
-    return (before.group(1) if before else None), (following.group(1) if following else None), after
-
-
-def _is_other_thing(name: str, prev: str | None, next_word: str | None, after: str, table: _Table) -> bool:
+def _is_other_thing(prev: str | None, next_word: str | None, after: str, table: _Table) -> bool:
     """`Michael Jordan`, `Chad Smith`, `Turki al-Faisal`, `Georgia, AS`: a person or a state, not a country."""
     if any(after.startswith(suffix) for suffix in table.state_suffixes):
         return True
@@ -110,10 +102,9 @@ def _introduced(prev: str | None, table: _Table) -> bool:
     return prev is not None and prev.casefold() in table.country_words
 
 
-def _scan(text: str) -> tuple[list[tuple[str, str, str | None]], set[str]]:
-    """Candidate mentions (name, code, word before) and the ambiguous names the text shows to be people or states."""
-    table = _table()
-    matches = []
+def _scan(text: str, table: _Table) -> tuple[list[tuple[str, str, str | None]], set[str]]:
+    """Candidate mentions (name, code, word before) and the ambiguous names shown to be people or states."""
+    found: list[tuple[str, str, str | None]] = []
     demoted: set[str] = set()
     for match in table.pattern.finditer(text):
         name = match.group()
@@ -121,50 +112,69 @@ def _scan(text: str) -> tuple[list[tuple[str, str, str | None]], set[str]]:
         if code is None:
             demoted.update(word for word in table.person_names if word in name)
             continue
-        prev, next_word, after = _context(text, match.start(), match.end())
+        before = _PREV_WORD_RE.search(text, max(0, match.start() - 40), match.start())
+        prev = before.group(1) if before else None
         if prev in table.languages:
             continue
-        if name in table.person_names and _is_other_thing(name, prev, next_word, after, table):
-            demoted.add(name)
-            continue
-        matches.append((name, code, prev))
-    return matches, demoted
+        if name in table.person_names:
+            after = text[match.end() : match.end() + 40]
+            following = _NEXT_WORD_RE.match(after)
+            if _is_other_thing(prev, following.group(1) if following else None, after, table):
+                demoted.add(name)
+                continue
+        found.append((name, code, prev))
+    return found, demoted
 
 
-def country_mentions(text: str, document: str | None = None) -> list[str]:
-    """The code of every country mention in `text`, in order (repeats kept, for frequency).
+def scan(segments: Sequence[str]) -> list[list[str]]:
+    """Country codes mentioned in each segment of one document, in order (repeats kept, for frequency).
 
-    A name that is somewhere in the `document` (default: `text`) a person or a state (`Michael
-    Jordan`, `negara bagian Georgia`) is that everywhere in it (`kata Jordan`), unless a country
-    word introduces it (`Presiden Chad`).
+    A name that is somewhere in the document a person or a state (`Michael Jordan`, `negara
+    bagian Georgia`) is that everywhere in it (`kata Jordan`), unless a country word introduces
+    it (`Presiden Chad`).
     """
     table = _table()
-    matches, demoted = _scan(text)
-    if document is not None:
-        demoted |= _scan(document)[1]
-    return [code for name, code, prev in matches if name not in demoted or _introduced(prev, table)]
+    scanned = [_scan(segment, table) for segment in segments]
+    demoted = set().union(*(names for _, names in scanned))
+    return [
+        [code for name, code, prev in found if name not in demoted or _introduced(prev, table)] for found, _ in scanned
+    ]
+
+
+def country_mentions(text: str) -> list[str]:
+    """The code of every country mention in `text`, in order."""
+    return scan([text])[0]
+
+
+def is_country_name(word: str) -> bool:
+    """True for a one-word country name or capital (`Iran`, `Teheran`); no context checks."""
+    return _table().codes.get(word) is not None
 
 
 def countries(texts: Iterable[str]) -> tuple[str, ...]:
     """Sorted, unique codes of the countries named in `texts` (one document)."""
-    return tuple(sorted(set(country_mentions("\n\n".join(texts)))))
+    return tuple(sorted({code for codes in scan(list(texts)) for code in codes}))
 
 
 def main_countries(title: str | None, lead: str, paragraphs: Iterable[str], limit: int = 4) -> tuple[str, ...]:
-    """The few countries the article is about: named in the headline or lead, and named often.
+    """The few countries an article is about; see `rank_main`. `paragraphs` are those after the lead."""
+    return rank_main(scan([title or "", lead, *paragraphs]), limit)
 
-    Score: 3 for the headline, 2 for the lead, 1 per mention anywhere; keep those scoring at
-    least half of the best (and at least 3), best first, at most `limit`.
+
+def rank_main(mentions: Sequence[Sequence[str]], limit: int = 4) -> tuple[str, ...]:
+    """Main countries from the per-segment mentions of [headline, lead, *paragraphs]: headline, lead, frequency.
+
+    Score: 3 for the headline, 2 for the lead, 1 per mention in lead and paragraphs; keep those
+    scoring at least half of the best (and at least 3), best first, at most `limit`.
     """
-    paragraphs = list(paragraphs)
-    document = "\n\n".join([title or "", lead, *paragraphs])
+    title_codes, lead_codes, *paragraph_codes = [*mentions, [], []][: max(2, len(mentions))]
     score: Counter[str] = Counter()
-    for code in set(country_mentions(title or "", document)):
+    for code in set(title_codes):
         score[code] += 3
-    for code in set(country_mentions(lead, document)):
+    for code in set(lead_codes):
         score[code] += 2
-    for paragraph in paragraphs:
-        score.update(country_mentions(paragraph, document))
+    for codes in [lead_codes, *paragraph_codes]:
+        score.update(codes)
     if not score:
         return ()
     best = max(score.values())

@@ -14,13 +14,16 @@ from functools import cache
 
 import yaml
 
-from generator.countries import country_mentions
+from generator.countries import is_country_name
+from generator.trie import literal_alternation
 from generator.vocabulary import DATA_DIR
 
 _CAP_WORD = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Za-z][a-zà-ÿ'’]+)?|[A-Z]\.)"
 _NAME_LINK = r"(?:\s+(?:al-|el-|bin\s+|binti\s+|van\s+|von\s+|de\s+|da\s+)?)"
 _RUN_RE = re.compile(rf"{_CAP_WORD}(?:(?:,\s+|{_NAME_LINK}){_CAP_WORD}|\s+[A-Z]{{2,6}}\b)*")
-_ACRONYM_RE = re.compile(r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|the|and|on|dan|untuk)\s+)?){1,8})\(([A-Z]{2,8})\)")
+_ACRONYM_RE = re.compile(
+    r"(?<![\w’'-])((?:[A-Z][\w’'-]*+\s++(?:(?:of|for|the|and|on|dan|untuk)\s+)?){1,8})\(([A-Z]{2,8})\)"
+)
 
 
 @cache
@@ -33,8 +36,7 @@ def _roles() -> tuple[frozenset[str], frozenset[str]]:
 def _organisations() -> tuple[re.Pattern[str], dict[str, str]]:
     entries = yaml.safe_load((DATA_DIR / "organisations.yml").read_text(encoding="utf-8"))
     forms = {alias: entry["name"] for entry in entries for alias in entry["aliases"]}
-    alternation = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), forms
+    return re.compile(rf"(?<![\w-]){literal_alternation(forms)}(?![\w-])"), forms
 
 
 def organisations(paragraphs: Iterable[str]) -> tuple[str, ...]:
@@ -47,7 +49,7 @@ def organisations(paragraphs: Iterable[str]) -> tuple[str, ...]:
         for match in _ACRONYM_RE.finditer(paragraph):
             words, acronym = match.group(1).split(), match.group(2)
             initials = "".join(w[0] for w in words if w[0].isupper())
-            if acronym in forms or country_mentions(acronym):
+            if acronym in forms or is_country_name(acronym):
                 continue
             if initials.endswith(acronym) or initials == acronym:
                 found.setdefault(acronym, None)
@@ -56,7 +58,7 @@ def organisations(paragraphs: Iterable[str]) -> tuple[str, ...]:
 
 def _is_role_word(word: str) -> bool:
     role_starts, not_name = _roles()
-    return word in role_starts or word in not_name or word.isupper() or bool(country_mentions(word))
+    return word in role_starts or word in not_name or word.isupper() or is_country_name(word)
 
 
 def _role_and_name(words: Sequence[str]) -> tuple[str, str] | None:

@@ -24,6 +24,7 @@ def extract(text: str) -> Extracted:
     lead_text = lead[dateline.end :] if dateline else lead
     article = [lead_text, *paragraphs[1:]] if paragraphs else []
     named = [cleaned.title or "", *article]
+    mentions = countries.scan(named if article else [*named, ""])  # [headline, lead, *paragraphs]
     outlet = dateline.outlet if dateline else None
     return Extracted(
         title=cleaned.title,
@@ -32,8 +33,8 @@ def extract(text: str) -> Extracted:
         outlet=outlet,
         original_source=original_source(cleaned.metadata.get("original_source"), article, outlet),
         editor=cleaned.metadata.get("editor"),
-        countries=countries.countries(named),
-        main_countries=countries.main_countries(cleaned.title, lead_text, article),
+        countries=tuple(sorted({code for codes in mentions for code in codes})),
+        main_countries=countries.rank_main(mentions),
         people=entities.people(named),
         organisations=entities.organisations(named),
         topics=tag(cleaned.title, article),

@@ -3,37 +3,41 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 
+from generator.trie import literal_alternation
 from generator.vocabulary import topics
 
 # A topic needs this much evidence: 1 per keyword occurrence in the body, +2 when the headline
-# has one, +1 when the lead has one. So two mentions and a lead mention, or three mentions, or a
+# has one, +1 when the lead has one. So three mentions, or two and one in the lead, or a
 # headline keyword and one more mention; a lone word never tags.
 THRESHOLD = 3
 
 
 @cache
-def _patterns() -> dict[str, re.Pattern[str]]:
-    compiled = {}
+def _keywords() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    """One pattern for every keyword, and each keyword's topics (a keyword may serve several)."""
+    slugs: dict[str, list[str]] = {}
     for slug, topic in topics().items():
-        words = sorted(topic.keywords, key=len, reverse=True)
-        alternation = "|".join(re.escape(word) for word in words)
-        compiled[slug] = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
-    return compiled
+        for keyword in topic.keywords:
+            slugs.setdefault(keyword.casefold(), []).append(slug)
+    pattern = re.compile(rf"(?<![\w-]){literal_alternation(slugs)}(?![\w-])", re.IGNORECASE)
+    return pattern, {keyword: tuple(found) for keyword, found in slugs.items()}
+
+
+def _hits(text: str) -> Counter[str]:
+    pattern, slugs = _keywords()
+    counts: Counter[str] = Counter()
+    for match in pattern.finditer(text):
+        counts.update(slugs[match.group().casefold()])
+    return counts
 
 
 def tag(title: str | None, paragraphs: Sequence[str]) -> tuple[str, ...]:
     """Slugs (vocabulary order) whose keywords the text supports with at least `THRESHOLD` evidence."""
-    lead = paragraphs[0] if paragraphs else ""
-    found = []
-    for slug, pattern in _patterns().items():
-        score = sum(len(pattern.findall(p)) for p in paragraphs)
-        if title and pattern.search(title):
-            score += 2
-        if pattern.search(lead):
-            score += 1
-        if score >= THRESHOLD:
-            found.append(slug)
-    return tuple(found)
+    score = _hits("\n".join(paragraphs))
+    score.update({slug: 2 for slug in _hits(title or "")})
+    score.update({slug: 1 for slug in _hits(paragraphs[0] if paragraphs else "")})
+    return tuple(slug for slug in topics() if score[slug] >= THRESHOLD)
