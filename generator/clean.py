@@ -132,7 +132,7 @@ def _is_title_candidate(line: str, photo_captions: set[str]) -> bool:
     return (
         3 <= words <= 30
         and (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘")
-        and not line.endswith(".")
+        and not line.endswith((".", ")"))  # sentences and captions with a credit
         and not is_furniture(line)
         and not is_date_line(line)
         and _key(line) not in photo_captions

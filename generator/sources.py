@@ -22,7 +22,7 @@ _CITED_RE = re.compile(
 @cache
 def _agency_re() -> re.Pattern[str]:
     names = "|".join(re.escape(a) for a in sorted(agencies(), key=len, reverse=True))
-    return re.compile(rf"\((?P<a>{names})\)|\b(?:kepada|menurut|laporan)\s+(?P<b>{names})\b")
+    return re.compile(rf"\((?P<a>{names})\)|\b(?:[Kk]epada|[Mm]enurut|[Ll]aporan)\s+(?P<b>{names})\b")
 
 
 def original_source(metadata_source: str | None, paragraphs: Sequence[str], outlet: str | None) -> str | None:
