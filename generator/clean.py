@@ -17,13 +17,16 @@ from generator.dates import is_date_line
 from generator.lead import parse_dateline
 from generator.vocabulary import DATA_DIR
 
-_SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Only what needs changing: a run of 2+ blanks, or one odd blank (tab, NBSP, thin space).
+_SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\x00-\x08\x0e-\x1f\x7f]")
 # A sentence ends in punctuation, a closing quote, or a writer's code such as `(mm/alalam)`.
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)]*$|[\"”’]$|\([\w ]{1,8}/[\w /]{1,20}\)$")
 _PHOTO_CREDIT_RE = re.compile(r"\s*/\s*foto\s*:.*$", re.IGNORECASE)
 
 _LEAD_SEARCH_LINES = 15
+_CAPTION_MAX_CHARS = 500
+_CAPTION_TAIL_CHARS = 160
 _LONG_LEAD_WORDS = 15
 # Above the lead, a short line that is not a sentence is a byline, category or credit, not article text.
 _HEADER_SHORT_WORDS = 8
@@ -36,6 +39,7 @@ class Furniture:
     """The compiled patterns of `data/furniture.yml`."""
 
     lines: re.Pattern[str]  # every line pattern in one alternation: one call per line
+    caption_endings: re.Pattern[str]
     section_headers: frozenset[str]
     max_mid_block: int
     metadata: dict[str, tuple[re.Pattern[str], ...]]
@@ -57,6 +61,9 @@ def furniture() -> Furniture:
     data = yaml.safe_load((DATA_DIR / "furniture.yml").read_text(encoding="utf-8"))
     return Furniture(
         lines=re.compile("|".join(f"(?:{p})" for p in data["lines"]), re.IGNORECASE),
+        caption_endings=re.compile(
+            "(?:" + "|".join(f"(?:{p})" for p in data["caption_endings"]) + r")\s*$", re.IGNORECASE
+        ),
         section_headers=frozenset(h.casefold() for h in data["section_headers"]),
         max_mid_block=int(data["max_mid_block"]),
         metadata={
@@ -77,7 +84,13 @@ def normalise(line: str) -> str:
 
 @lru_cache(maxsize=8192)
 def is_furniture(line: str) -> bool:
-    return furniture().lines.fullmatch(line) is not None
+    patterns = furniture()
+    if patterns.lines.fullmatch(line) is not None:
+        return True
+    if len(line) > _CAPTION_MAX_CHARS:
+        return False
+    tail = line[-_CAPTION_TAIL_CHARS:]  # credits sit at the end; scanning the tail alone is enough
+    return ("/" in tail or ":" in tail) and patterns.caption_endings.search(tail) is not None
 
 
 def _is_section_header(line: str) -> bool:
@@ -150,6 +163,8 @@ def _pick_title(header: list[str], photo_captions: set[str]) -> int | None:
 
 
 def _read_metadata(line: str, found: dict[str, str]) -> None:
+    if ":" not in line and "(" not in line:  # every metadata form has one
+        return
     for key, patterns in furniture().metadata.items():
         if key in found:
             continue

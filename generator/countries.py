@@ -26,7 +26,7 @@ _NOT_ISO = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "XK", "ZZ", "AC", "CP"
 _SKIP_CLDR_NAMES = frozenset({"Jersey", "Man", "Pulau Man", "Chili", "Georgia Selatan"})
 _PAREN_RE = re.compile(r"\s*\(.*?\)")
 _NEXT_WORD_RE = re.compile(r"[ ]+([^\s,.;:!?()\"“”]+)")
-_PREV_WORD_RE = re.compile(r"([^\s,.;:!?()\"“”]+)[ ]+$")
+_NOT_WORD = frozenset(',.;:!?()"“”')
 
 
 @dataclass(frozen=True)
@@ -102,6 +102,19 @@ def _introduced(prev: str | None, table: _Table) -> bool:
     return prev is not None and prev.casefold() in table.country_words
 
 
+def _word_before(text: str, start: int) -> str | None:
+    """The word just before `start` when only spaces separate them (`Michael Jordan` → `Michael`)."""
+    before = text[max(0, start - 40) : start]
+    stripped = before.rstrip(" ")
+    if len(stripped) == len(before) or not stripped or stripped[-1] in _NOT_WORD:
+        return None
+    word = stripped.rsplit(maxsplit=1)[-1]
+    for i in range(len(word) - 1, -1, -1):
+        if word[i] in _NOT_WORD:
+            return word[i + 1 :]
+    return word
+
+
 def _scan(text: str, table: _Table) -> tuple[list[tuple[str, str, str | None]], set[str]]:
     """Candidate mentions (name, code, word before) and the ambiguous names shown to be people or states."""
     found: list[tuple[str, str, str | None]] = []
@@ -112,8 +125,7 @@ def _scan(text: str, table: _Table) -> tuple[list[tuple[str, str, str | None]], 
         if code is None:
             demoted.update(word for word in table.person_names if word in name)
             continue
-        before = _PREV_WORD_RE.search(text, max(0, match.start() - 40), match.start())
-        prev = before.group(1) if before else None
+        prev = _word_before(text, match.start())
         if prev in table.languages:
             continue
         if name in table.person_names:

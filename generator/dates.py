@@ -41,19 +41,23 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY = "|".join(re.escape(d) for d in DAYS)
 _TIME = r"(?:\s*[,|–-]?\s*(?:pukul\s+)?\d{1,2}[.:]\d{2}(?:[.:]\d{2})?\s*(?:WIB|WITA|WIT)?)"
 
-# One alternation per form; named groups tell the form apart. Case-insensitive: `JAKARTA` pages, `Nov`.
+# One alternation per numeric form; named groups tell the forms apart. Every form starts with a
+# digit, so `re` skips the rest of the text quickly. Case-insensitive: `NOVEMBER`, `Nov`.
 _DATE_RE = re.compile(
     rf"""
-    (?P<dayname>\b(?:{_DAY})\b\s*[,(]?\s*)?
-    (?:
-        (?P<n_d>\b\d{{1,2}})/(?P<n_m>\d{{1,2}})(?:/(?P<n_y>\d{{4}}|\d{{2}}))?\b(?!/)
-      | (?P<t_d>\b\d{{1,2}})\s+(?P<t_m>(?:{_MONTH}))\.?(?:\s+(?P<t_y>\d{{4}}))?\b
-      | \b(?P<e_m>(?:{_MONTH}))\.?\s+(?P<e_d>\d{{1,2}}),\s*(?P<e_y>\d{{4}})\b
-      | \b(?P<i_y>\d{{4}})-(?P<i_m>\d{{2}})-(?P<i_d>\d{{2}})\b
+    (?<![\w/.,])(?:
+        (?P<n_d>\d{{1,2}})/(?P<n_m>\d{{1,2}})(?:/(?P<n_y>\d{{4}}|\d{{2}}))?(?![\w/])
+      | (?P<t_d>\d{{1,2}})\s+(?P<t_m>(?:{_MONTH}))\.?(?:\s+(?P<t_y>\d{{4}}))?\b
+      | (?P<i_y>\d{{4}})-(?P<i_m>\d{{2}})-(?P<i_d>\d{{2}})\b
     )
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+# English order, as some bylines have it: `Nov 12, 2024`.
+_EN_DATE_RE = re.compile(rf"\b(?P<e_m>(?:{_MONTH}))\.?\s+(?P<e_d>\d{{1,2}}),\s*(?P<e_y>\d{{4}})\b", re.IGNORECASE)
+_EN_HINT_RE = re.compile(r"\d, ?(?:19|20)\d\d")
+# A day name just before a date: `Selasa (4/7/2017)`, `Senin, 24 November 2024`.
+_DAYNAME_BEFORE_RE = re.compile(rf"\b(?:{_DAY})\s*[,(]?\s*$", re.IGNORECASE)
 
 # A line that is only a date (byline/timestamp), optionally with an outlet or author before a dash.
 _DATE_LINE_RE = re.compile(
@@ -66,6 +70,7 @@ _DATE_LINE_RE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+_DIGIT_RE = re.compile(r"\d")
 _YEAR_RE = re.compile(r"(?<![\d/.,])(?:19[89]\d|20\d\d)(?![\d/])")
 _MONTH_YEAR_RE = re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
 
@@ -88,41 +93,50 @@ def _valid(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+def _mention(text: str, start: int, day: int, month: int, year_text: str | None) -> DateMention | None:
+    year: int | None = None
+    if year_text is not None:
+        year = int(year_text) + (2000 if len(year_text) == 2 else 0)
+        if not 1990 <= year <= 2100:
+            return None
+    if _valid(year or 2000, month, day) is None:  # 2000 is a leap year: 29/2 stays possible
+        return None
+    has_dayname = _DAYNAME_BEFORE_RE.search(text, max(0, start - 12), start) is not None
+    return DateMention(day, month, year, has_dayname, start)
+
+
 def find_dates(text: str) -> list[DateMention]:
     """Every plausible date in `text`, in order; impossible ones (31/2, month 13) are dropped."""
     found: list[DateMention] = []
     for match in _DATE_RE.finditer(text):
         groups = match.groupdict()
         if groups["n_d"]:
-            day, month, year_text = int(groups["n_d"]), int(groups["n_m"]), groups["n_y"]
+            mention = _mention(text, match.start(), int(groups["n_d"]), int(groups["n_m"]), groups["n_y"])
             # `24/11` without a year is only a date when a day name introduces it: `Minggu (24/11)`.
-            if year_text is None and not groups["dayname"]:
+            if mention and mention.year is None and not mention.has_dayname:
                 continue
         elif groups["t_d"]:
-            day, month, year_text = int(groups["t_d"]), MONTHS[groups["t_m"].lower()], groups["t_y"]
-            # `Mar`/`Mei`/`Jun` are also ordinary words; without a year, require the full month name.
-            if year_text is None and len(groups["t_m"]) < 4 and groups["t_m"].lower() not in ("mei",):
+            month_name = groups["t_m"].lower()
+            # `Mar`/`Jun` are also ordinary words; without a year, require the full month name.
+            if groups["t_y"] is None and len(month_name) < 4 and month_name != "mei":
                 continue
-        elif groups["e_m"]:
-            day, month, year_text = int(groups["e_d"]), MONTHS[groups["e_m"].lower()], groups["e_y"]
+            mention = _mention(text, match.start(), int(groups["t_d"]), MONTHS[month_name], groups["t_y"])
         else:
-            day, month, year_text = int(groups["i_d"]), int(groups["i_m"]), groups["i_y"]
-        year: int | None = None
-        if year_text is not None:
-            year = int(year_text)
-            if len(year_text) == 2:
-                year += 2000
-            if not 1990 <= year <= 2100:
-                continue
-        if _valid(year or 2000, month, day) is None:  # 2000 is a leap year: 29/2 stays possible
-            continue
-        found.append(DateMention(day, month, year, bool(groups["dayname"]), match.start()))
+            mention = _mention(text, match.start(), int(groups["i_d"]), int(groups["i_m"]), groups["i_y"])
+        if mention:
+            found.append(mention)
+    if _EN_HINT_RE.search(text):
+        for match in _EN_DATE_RE.finditer(text):
+            mention = _mention(text, match.start(), int(match["e_d"]), MONTHS[match["e_m"].lower()], match["e_y"])
+            if mention:
+                found.append(mention)
+        found.sort(key=lambda m: m.start)
     return found
 
 
 def is_date_line(line: str) -> bool:
     """True for a byline/timestamp line such as `- 17 September 2021, 16:30 WIB`."""
-    return len(line) <= 90 and _DATE_LINE_RE.match(line) is not None
+    return len(line) <= 90 and _DIGIT_RE.search(line) is not None and _DATE_LINE_RE.match(line) is not None
 
 
 def _certain_year(texts: Sequence[str], month: int) -> int | None:

@@ -20,7 +20,7 @@ from generator.vocabulary import DATA_DIR
 
 _CAP_WORD = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Za-z][a-zà-ÿ'’]+)?|[A-Z]\.)"
 _NAME_LINK = r"(?:\s+(?:al-|el-|bin\s+|binti\s+|van\s+|von\s+|de\s+|da\s+)?)"
-_RUN_RE = re.compile(rf"{_CAP_WORD}(?:(?:,\s+|{_NAME_LINK}){_CAP_WORD}|\s+[A-Z]{{2,6}}\b)*")
+_RUN_TAIL = rf"(?:(?:,\s+|{_NAME_LINK}){_CAP_WORD}|\s+[A-Z]{{2,6}}\b)*"
 _ACRONYM_RE = re.compile(
     r"(?<![\w’'-])((?:[A-Z][\w’'-]*+\s++(?:(?:of|for|the|and|on|dan|untuk)\s+)?){1,8})\(([A-Z]{2,8})\)"
 )
@@ -30,6 +30,12 @@ _ACRONYM_RE = re.compile(
 def _roles() -> tuple[frozenset[str], frozenset[str]]:
     data = yaml.safe_load((DATA_DIR / "roles.yml").read_text(encoding="utf-8"))
     return frozenset(data["role_starts"]), frozenset(data["not_name"])
+
+
+@cache
+def _run_re() -> re.Pattern[str]:
+    """Runs of capitalised words that open with a role word: only those can hold a person with a role."""
+    return re.compile(rf"(?<![\w-]){literal_alternation(_roles()[0])}\b{_RUN_TAIL}")
 
 
 @cache
@@ -46,6 +52,8 @@ def organisations(paragraphs: Iterable[str]) -> tuple[str, ...]:
     for paragraph in paragraphs:
         for match in pattern.finditer(paragraph):
             found.setdefault(forms[match.group()], None)
+        if "(" not in paragraph:
+            continue
         for match in _ACRONYM_RE.finditer(paragraph):
             words, acronym = match.group(1).split(), match.group(2)
             initials = "".join(w[0] for w in words if w[0].isupper())
@@ -93,7 +101,7 @@ def people(paragraphs: Sequence[str]) -> tuple[str, ...]:
     lowercase_words = {w for p in paragraphs for w in re.findall(r"\b[a-z][a-z'-]+\b", p)}
     found: dict[str, str] = {}  # name -> role + name as first written
     for paragraph in paragraphs:
-        for match in _RUN_RE.finditer(paragraph):
+        for match in _run_re().finditer(paragraph):
             parsed = _role_and_name(match.group().split())
             if parsed is None:
                 continue
