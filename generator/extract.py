@@ -1,14 +1,43 @@
-"""Read metadata and the cleaned body out of one raw article text (pure; no I/O).
+"""Read metadata and the cleaned body out of one raw article text (pure; data files load once).
 
-Placeholder until the extraction work lands: title = first line, body = the text.
+Cleaning comes first and everything else reads only the cleaned article, so page furniture
+(teasers about Gaza, tag lists) never yields countries, topics or organisations.
 """
 
 from __future__ import annotations
 
+from generator import countries, entities
+from generator.clean import clean
+from generator.dates import published_date
+from generator.lead import parse_dateline
 from generator.model import Extracted
+from generator.sources import original_source
+from generator.tagging import tag
 
 
 def extract(text: str) -> Extracted:
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    title = lines[0] if lines else None
-    return Extracted(title=title, body="\n\n".join(lines[1:]))
+    cleaned = clean(text)
+    paragraphs = list(cleaned.paragraphs)
+    lead = paragraphs[0] if paragraphs else ""
+    dateline = parse_dateline(lead)
+    # Read the lead without its dateline: `Jakarta, CNN Indonesia --` names a city and an outlet, not a country.
+    lead_text = lead[dateline.end :] if dateline else lead
+    article = [lead_text, *paragraphs[1:]] if paragraphs else []
+    named = [cleaned.title or "", *article]
+    mentions = countries.scan(named if article else [*named, ""])  # [headline, lead, *paragraphs]
+    outlet = dateline.outlet if dateline else None
+    return Extracted(
+        title=cleaned.title,
+        published=published_date(cleaned.header, lead[: dateline.end] if dateline else "", article),
+        dateline=dateline.city if dateline else None,
+        outlet=outlet,
+        original_source=original_source(cleaned.metadata.get("original_source"), article, outlet),
+        editor=cleaned.metadata.get("editor"),
+        countries=tuple(sorted({code for codes in mentions for code in codes})),
+        main_countries=countries.rank_main(mentions),
+        people=entities.people(named),
+        organisations=entities.organisations(named),
+        topics=tag(cleaned.title, article),
+        body="\n\n".join(paragraphs),
+        removed=cleaned.removed,
+    )

@@ -1,0 +1,253 @@
+"""Line-level cleaning of a scraped article: drop page furniture, keep every sentence of the article.
+
+Patterns live in `data/furniture.yml`. The text is split into a header (site name, tagline, headline,
+byline date, captions: everything above the lead) and the body (from the lead on). Line metadata
+(`Editor: …`, `Sumber: …`) is read before its line is removed. When unsure, a line is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import yaml
+
+from generator.dates import is_date_line
+from generator.lead import parse_dateline
+from generator.vocabulary import DATA_DIR
+
+# Only what needs changing: a run of 2+ blanks, or one odd blank (tab, NBSP, thin space).
+_SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_INVISIBLE_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\x00-\x08\x0e-\x1f\x7f]")
+# A sentence ends in punctuation, a closing quote, or a writer's code such as `(mm/alalam)`.
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)]*$|[\"”’]$|\([\w ]{1,8}/[\w /]{1,20}\)$")
+_PHOTO_CREDIT_RE = re.compile(r"\s*/\s*foto\s*:.*$", re.IGNORECASE)
+
+_LEAD_SEARCH_LINES = 15
+_CAPTION_MAX_CHARS = 500
+_CAPTION_TAIL_CHARS = 160
+_LONG_LEAD_WORDS = 15
+# Above the lead, a short line that is not a sentence is a byline, category or credit, not article text.
+_HEADER_SHORT_WORDS = 8
+# After the article's last sentence, lines this short without sentence punctuation are promos and teasers.
+_TRAILING_TEASER_WORDS = 12
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """The compiled patterns of `data/furniture.yml`."""
+
+    lines: re.Pattern[str]  # every line pattern in one alternation: one call per line
+    caption_endings: re.Pattern[str]
+    section_headers: frozenset[str]
+    max_mid_block: int
+    metadata: dict[str, tuple[re.Pattern[str], ...]]
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """The cleaned article: headline, header lines, kept body paragraphs, removed lines, line metadata."""
+
+    title: str | None
+    header: tuple[str, ...]
+    paragraphs: tuple[str, ...]
+    removed: tuple[str, ...]
+    metadata: dict[str, str]
+
+
+@cache
+def furniture() -> Furniture:
+    data = yaml.safe_load((DATA_DIR / "furniture.yml").read_text(encoding="utf-8"))
+    return Furniture(
+        lines=re.compile("|".join(f"(?:{p})" for p in data["lines"]), re.IGNORECASE),
+        caption_endings=re.compile(
+            "(?:" + "|".join(f"(?:{p})" for p in data["caption_endings"]) + r")\s*$", re.IGNORECASE
+        ),
+        section_headers=frozenset(h.casefold() for h in data["section_headers"]),
+        max_mid_block=int(data["max_mid_block"]),
+        metadata={
+            key: tuple(re.compile(p, re.IGNORECASE) for p in patterns) for key, patterns in data["metadata"].items()
+        },
+    )
+
+
+def normalise_spaces(text: str) -> str:
+    """Collapse NBSP and runs of spaces, drop invisible characters; never change a word."""
+    return _SPACES_RE.sub(" ", _INVISIBLE_RE.sub("", text))
+
+
+def normalise(line: str) -> str:
+    """One line as the cleaner sees it: spaces normalised, stripped."""
+    return normalise_spaces(line).strip()
+
+
+@lru_cache(maxsize=8192)
+def is_furniture(line: str) -> bool:
+    patterns = furniture()
+    if patterns.lines.fullmatch(line) is not None:
+        return True
+    if len(line) > _CAPTION_MAX_CHARS:
+        return False
+    tail = line[-_CAPTION_TAIL_CHARS:]  # credits sit at the end; scanning the tail alone is enough
+    return ("/" in tail or ":" in tail) and patterns.caption_endings.search(tail) is not None
+
+
+def _is_section_header(line: str) -> bool:
+    return line.rstrip(":").strip().casefold() in furniture().section_headers
+
+
+def _is_sentence(line: str) -> bool:
+    return _SENTENCE_END_RE.search(line) is not None
+
+
+def _is_teaser(line: str) -> bool:
+    """A headline-like line, as teasers and tags are: short and without sentence punctuation at the end."""
+    return len(line.split()) <= 20 and not line.endswith(".")
+
+
+def _is_trailing_teaser(line: str) -> bool:
+    return len(line.split()) <= _TRAILING_TEASER_WORDS and not _is_sentence(line) and not line.endswith(":")
+
+
+def _key(line: str) -> str:
+    """Comparison key for duplicates: a caption repeated with `/FOTO: …` appended is the same caption."""
+    key = line.casefold()
+    credit = key.find("/foto")
+    if credit != -1:
+        key = key[:credit]
+    return key.strip(" .*")
+
+
+def _strip_end_marks(line: str) -> str:
+    """`…kata Emomali Rahmon.***` → `…kata Emomali Rahmon.`: the end-of-article mark is not text."""
+    return line.rstrip("*").rstrip() if line.endswith("*") else line
+
+
+def _find_lead(lines: list[str]) -> int:
+    """Index of the lead: the first line opening with a dateline, else the first long sentence."""
+    for i, line in enumerate(lines[:_LEAD_SEARCH_LINES]):
+        if is_furniture(line) or is_date_line(line):
+            continue
+        dateline = parse_dateline(line)
+        if dateline and len(line[dateline.end :].split()) >= 8:
+            return i
+    for i, line in enumerate(lines[:_LEAD_SEARCH_LINES]):
+        words = len(line.split())
+        if (words >= _LONG_LEAD_WORDS and _is_sentence(line)) or words >= 40:
+            return i
+    return 0
+
+
+def _is_title_candidate(line: str, photo_captions: set[str]) -> bool:
+    line = _strip_end_marks(line)
+    words = len(line.split())
+    return (
+        3 <= words <= 30
+        and (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘")
+        and not line.endswith((".", ")"))  # sentences and captions with a credit
+        and not is_furniture(line)
+        and not is_date_line(line)
+        and _key(line) not in photo_captions
+    )
+
+
+def _pick_title(header: list[str], photo_captions: set[str]) -> int | None:
+    """The headline: the last headline-like line above the lead, preferring one of 5+ words.
+
+    Site name and tagline come before it; bylines (`Oleh Tim News`) and credits are shorter.
+    """
+    candidates = [i for i, line in enumerate(header) if _is_title_candidate(line, photo_captions)]
+    long_ones = [i for i in candidates if len(header[i].split()) >= 5]
+    return (long_ones or candidates or [None])[-1]
+
+
+def _read_metadata(line: str, found: dict[str, str]) -> None:
+    if ":" not in line and "(" not in line:  # every metadata form has one
+        return
+    for key, patterns in furniture().metadata.items():
+        if key in found:
+            continue
+        for pattern in patterns:
+            match = pattern.fullmatch(line)
+            if match and match["value"].strip():
+                found[key] = match["value"].strip()
+                break
+
+
+def clean(text: str) -> Cleaned:
+    """Split `text` into headline, header, body paragraphs and removed lines."""
+    lines = [line.strip() for line in normalise_spaces(text).splitlines()]
+    lines = [line for line in lines if line]
+    lead = _find_lead(lines)
+    header = lines[:lead]
+    removed: list[str] = []
+    kept: list[str] = []
+    metadata: dict[str, str] = {}
+    seen: set[str] = set()
+    # A caption printed twice, the second time with `/FOTO: credit`: both copies are the caption.
+    photo_captions = {_key(line) for line in lines if _PHOTO_CREDIT_RE.search(line)} - {""}
+
+    title_index = _pick_title(header, photo_captions)
+    title = _strip_end_marks(header[title_index]) if title_index is not None else None
+    if title is not None:
+        seen.add(_key(title))
+    for i, line in enumerate(header):
+        if i == title_index:
+            continue
+        _read_metadata(line, metadata)
+        key = _key(line)
+        stray = (
+            (title_index is not None and i < title_index)  # site name and tagline above the headline
+            or is_furniture(line)
+            or is_date_line(line)
+            or key in seen
+            or key in photo_captions
+            or (len(line.split()) <= _HEADER_SHORT_WORDS and not _is_sentence(line))  # byline, image alt text
+        )
+        if stray:
+            removed.append(line)
+        else:
+            kept.append(_strip_end_marks(line))
+        seen.add(key)
+
+    body = lines[lead:]
+    block_left = 0  # lines a section header may still take (its teasers or tags)
+    for i, line in enumerate(body):
+        _read_metadata(line, metadata)
+        if _is_section_header(line):
+            rest = body[i + 1 :]
+            trailing = all(_is_teaser(r) or is_furniture(r) or _is_section_header(r) for r in rest)
+            block_left = len(rest) if trailing else furniture().max_mid_block
+            removed.append(line)
+            continue
+        if block_left and _is_teaser(line):
+            block_left -= 1
+            removed.append(line)
+            continue
+        block_left = 0
+        key = _key(line)
+        if is_furniture(line) or is_date_line(line) or key in photo_captions or (len(key) >= 20 and key in seen):
+            removed.append(line)
+            continue
+        seen.add(key)
+        line = _strip_end_marks(line)
+        if line:
+            kept.append(line)
+    kept = _drop_trailing_teasers(kept, removed)
+    return Cleaned(title, tuple(header), tuple(kept), tuple(removed), metadata)
+
+
+def _drop_trailing_teasers(kept: list[str], removed: list[str]) -> list[str]:
+    """After the last sentence of the article, short headline-like lines are promos (`Infografis …`).
+
+    They are moved to `removed`, keeping the order in which they appeared.
+    """
+    last_sentence = max((i for i, line in enumerate(kept) if _is_sentence(line)), default=None)
+    if last_sentence is None:
+        return kept
+    tail = kept[last_sentence + 1 :]
+    if not tail or not all(_is_trailing_teaser(line) for line in tail):
+        return kept
+    removed.extend(tail)
+    return kept[: last_sentence + 1]

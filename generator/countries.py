@@ -1,0 +1,194 @@
+"""Countries named in an article: ISO 3166-1 alpha-2 codes from CLDR names plus `data/country_aliases.yml`.
+
+One compiled regex over every name (longest first, so `Papua Nugini` shadows `Guinea` and
+`Washington Post` shadows `Washington`), then a few context checks for names that are also
+people, rivers, states or languages (`Michael Jordan`, `Sungai Niger`, `Atlanta, Georgia`, `bahasa Inggris`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import yaml
+from babel import Locale
+
+from generator.trie import literal_alternation
+from generator.vocabulary import DATA_DIR
+
+# CLDR territory codes that are not ISO 3166-1 countries: regions (`001`), groupings (`EU`, `UN`),
+# private-use (`QO`, `XA`), and exceptional reservations (`AC` Ascension, `IC` Canary Islands, …).
+_NOT_ISO = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "XK", "ZZ", "AC", "CP", "DG", "EA", "IC", "TA", "CQ"})
+# CLDR names that are ordinary words or ambiguous in Indonesian/English news.
+_SKIP_CLDR_NAMES = frozenset({"Jersey", "Man", "Pulau Man", "Chili", "Georgia Selatan"})
+_PAREN_RE = re.compile(r"\s*\(.*?\)")
+_NEXT_WORD_RE = re.compile(r"[ ]+([^\s,.;:!?()\"“”]+)")
+_NOT_WORD = frozenset(',.;:!?()"“”')
+
+
+@dataclass(frozen=True)
+class _Table:
+    pattern: re.Pattern[str]
+    codes: dict[str, str | None]  # name as written -> code; None: a phrase that is not a country
+    languages: frozenset[str]
+    person_names: frozenset[str]
+    country_words: frozenset[str]
+    follow_ok: frozenset[str]
+    person_suffixes: tuple[str, ...]
+    state_suffixes: tuple[str, ...]
+
+
+def _cldr_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for locale in ("id", "en"):
+        for code, name in Locale(locale).territories.items():
+            if len(code) != 2 or not code.isalpha() or code in _NOT_ISO:
+                continue
+            name = _PAREN_RE.sub("", name).strip()
+            if " - " in name or name in _SKIP_CLDR_NAMES:
+                continue
+            names[name] = code
+    return names
+
+
+@cache
+def _table() -> _Table:
+    data = yaml.safe_load((DATA_DIR / "country_aliases.yml").read_text(encoding="utf-8"))
+    codes: dict[str, str | None] = dict(_cldr_names())
+    for section in ("aliases", "capitals"):
+        for code, names in data[section].items():
+            for name in names:
+                codes[name] = code
+    for phrase in data["not_countries"]:
+        codes[phrase] = None
+    person_names = frozenset(data["person_names"])
+    # ALL-CAPS headlines and bylines (`IRAN DAN PAKISTAN`): upper-case forms of the longer names.
+    for name, code in list(codes.items()):
+        upper = name.upper()
+        if len(name) >= 4 and upper not in codes and name not in person_names:
+            codes[upper] = code
+    return _Table(
+        pattern=re.compile(rf"(?<!\w){literal_alternation(codes)}(?!\w)"),
+        codes=codes,
+        languages=frozenset(data["languages"]),
+        person_names=person_names,
+        country_words=frozenset(word.casefold() for word in data["country_words"]),
+        follow_ok=frozenset(data["follow_ok"]),
+        person_suffixes=tuple(data["person_suffixes"]),
+        state_suffixes=tuple(data["state_suffixes"]),
+    )
+
+
+def _is_capitalised(word: str | None) -> bool:
+    return bool(word) and word[0].isupper()  # type: ignore[index]
+
+
+def _is_other_thing(prev: str | None, next_word: str | None, after: str, table: _Table) -> bool:
+    """`Michael Jordan`, `Chad Smith`, `Turki al-Faisal`, `Georgia, AS`: a person or a state, not a country."""
+    if any(after.startswith(suffix) for suffix in table.state_suffixes):
+        return True
+    if next_word and any(next_word.startswith(s) for s in table.person_suffixes):
+        return True
+    if _introduced(prev, table):
+        return False
+    return _is_capitalised(prev) or (_is_capitalised(next_word) and next_word not in table.follow_ok)
+
+
+def _introduced(prev: str | None, table: _Table) -> bool:
+    """`Presiden Chad`, `ke Turki`: a word before the name that only a country takes."""
+    return prev is not None and prev.casefold() in table.country_words
+
+
+def _word_before(text: str, start: int) -> str | None:
+    """The word just before `start` when only spaces separate them (`Michael Jordan` → `Michael`)."""
+    before = text[max(0, start - 40) : start]
+    stripped = before.rstrip(" ")
+    if len(stripped) == len(before) or not stripped or stripped[-1] in _NOT_WORD:
+        return None
+    word = stripped.rsplit(maxsplit=1)[-1]
+    for i in range(len(word) - 1, -1, -1):
+        if word[i] in _NOT_WORD:
+            return word[i + 1 :]
+    return word
+
+
+def _scan(text: str, table: _Table) -> tuple[list[tuple[str, str, str | None]], set[str]]:
+    """Candidate mentions (name, code, word before) and the ambiguous names shown to be people or states."""
+    found: list[tuple[str, str, str | None]] = []
+    demoted: set[str] = set()
+    for match in table.pattern.finditer(text):
+        name = match.group()
+        code = table.codes[name]
+        if code is None:
+            demoted.update(word for word in table.person_names if word in name)
+            continue
+        prev = _word_before(text, match.start())
+        if prev in table.languages:
+            continue
+        if name in table.person_names:
+            after = text[match.end() : match.end() + 40]
+            following = _NEXT_WORD_RE.match(after)
+            if _is_other_thing(prev, following.group(1) if following else None, after, table):
+                demoted.add(name)
+                continue
+        found.append((name, code, prev))
+    return found, demoted
+
+
+def scan(segments: Sequence[str]) -> list[list[str]]:
+    """Country codes mentioned in each segment of one document, in order (repeats kept, for frequency).
+
+    A name that is somewhere in the document a person or a state (`Michael Jordan`, `negara
+    bagian Georgia`) is that everywhere in it (`kata Jordan`), unless a country word introduces
+    it (`Presiden Chad`).
+    """
+    table = _table()
+    scanned = [_scan(segment, table) for segment in segments]
+    demoted = set().union(*(names for _, names in scanned))
+    return [
+        [code for name, code, prev in found if name not in demoted or _introduced(prev, table)] for found, _ in scanned
+    ]
+
+
+def country_mentions(text: str) -> list[str]:
+    """The code of every country mention in `text`, in order."""
+    return scan([text])[0]
+
+
+def is_country_name(word: str) -> bool:
+    """True for a one-word country name or capital (`Iran`, `Teheran`); no context checks."""
+    return _table().codes.get(word) is not None
+
+
+def countries(texts: Iterable[str]) -> tuple[str, ...]:
+    """Sorted, unique codes of the countries named in `texts` (one document)."""
+    return tuple(sorted({code for codes in scan(list(texts)) for code in codes}))
+
+
+def main_countries(title: str | None, lead: str, paragraphs: Iterable[str], limit: int = 4) -> tuple[str, ...]:
+    """The few countries an article is about; see `rank_main`. `paragraphs` are those after the lead."""
+    return rank_main(scan([title or "", lead, *paragraphs]), limit)
+
+
+def rank_main(mentions: Sequence[Sequence[str]], limit: int = 4) -> tuple[str, ...]:
+    """Main countries from the per-segment mentions of [headline, lead, *paragraphs]: headline, lead, frequency.
+
+    Score: 3 for the headline, 2 for the lead, 1 per mention in lead and paragraphs; keep those
+    scoring at least half of the best (and at least 3), best first, at most `limit`.
+    """
+    title_codes, lead_codes, *paragraph_codes = [*mentions, [], []][: max(2, len(mentions))]
+    score: Counter[str] = Counter()
+    for code in set(title_codes):
+        score[code] += 3
+    for code in set(lead_codes):
+        score[code] += 2
+    for codes in [lead_codes, *paragraph_codes]:
+        score.update(codes)
+    if not score:
+        return ()
+    best = max(score.values())
+    ranked = sorted(score.items(), key=lambda item: (-item[1], item[0]))
+    return tuple(code for code, value in ranked if value >= max(3, best / 2))[:limit]

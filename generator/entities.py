@@ -1,0 +1,112 @@
+"""People (with the role the text gives them) and organisations named in an article.
+
+No NLP model: people are runs of capitalised words introduced by a role (`Presiden Iran Masoud
+Pezeshkian`), organisations come from `data/organisations.yml` plus acronyms defined in the text
+(`Collective Security Treaty Organization (CSTO)`). Precision over recall: a missed name is
+cheaper than a wrong one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+import yaml
+
+from generator.countries import is_country_name
+from generator.trie import literal_alternation
+from generator.vocabulary import DATA_DIR
+
+_CAP_WORD = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Za-z][a-zà-ÿ'’]+)?|[A-Z]\.)"
+_NAME_LINK = r"(?:\s+(?:al-|el-|bin\s+|binti\s+|van\s+|von\s+|de\s+|da\s+)?)"
+_RUN_TAIL = rf"(?:(?:,\s+|{_NAME_LINK}){_CAP_WORD}|\s+[A-Z]{{2,6}}\b)*"
+_ACRONYM_RE = re.compile(
+    r"(?<![\w’'-])((?:[A-Z][\w’'-]*+\s++(?:(?:of|for|the|and|on|dan|untuk)\s+)?){1,8})\(([A-Z]{2,8})\)"
+)
+
+
+@cache
+def _roles() -> tuple[frozenset[str], frozenset[str]]:
+    data = yaml.safe_load((DATA_DIR / "roles.yml").read_text(encoding="utf-8"))
+    return frozenset(data["role_starts"]), frozenset(data["not_name"])
+
+
+@cache
+def _run_re() -> re.Pattern[str]:
+    """Runs of capitalised words that open with a role word: only those can hold a person with a role."""
+    return re.compile(rf"(?<![\w-]){literal_alternation(_roles()[0])}\b{_RUN_TAIL}")
+
+
+@cache
+def _organisations() -> tuple[re.Pattern[str], dict[str, str]]:
+    entries = yaml.safe_load((DATA_DIR / "organisations.yml").read_text(encoding="utf-8"))
+    forms = {alias: entry["name"] for entry in entries for alias in entry["aliases"]}
+    return re.compile(rf"(?<![\w-]){literal_alternation(forms)}(?![\w-])"), forms
+
+
+def organisations(paragraphs: Iterable[str]) -> tuple[str, ...]:
+    """Known organisations and text-defined acronyms, in order of first mention."""
+    pattern, forms = _organisations()
+    found: dict[str, None] = {}
+    for paragraph in paragraphs:
+        for match in pattern.finditer(paragraph):
+            found.setdefault(forms[match.group()], None)
+        if "(" not in paragraph:
+            continue
+        for match in _ACRONYM_RE.finditer(paragraph):
+            words, acronym = match.group(1).split(), match.group(2)
+            initials = "".join(w[0] for w in words if w[0].isupper())
+            if acronym in forms or is_country_name(acronym):
+                continue
+            if initials.endswith(acronym) or initials == acronym:
+                found.setdefault(acronym, None)
+    return tuple(found)
+
+
+def _is_role_word(word: str) -> bool:
+    role_starts, not_name = _roles()
+    return word in role_starts or word in not_name or word.isupper() or is_country_name(word)
+
+
+def _role_and_name(words: Sequence[str]) -> tuple[str, str] | None:
+    """From the first role word: the role, then the first run of 2-4 name words (not across a comma).
+
+    `[Senin,, Presiden, Iran, Masoud, Pezeshkian]` → (`Presiden Iran`, `Masoud Pezeshkian`).
+    """
+    starts = [i for i, word in enumerate(words) if word.rstrip(",") in _roles()[0]]
+    if not starts:
+        return None
+    i = starts[0]
+    while i < len(words) and _is_role_word(words[i].rstrip(",")):
+        i += 1
+    if i == starts[0] or i >= len(words):
+        return None
+    role = " ".join(words[starts[0] : i])
+    name: list[str] = []
+    for word in words[i:]:
+        bare = word.rstrip(",")
+        if _is_role_word(bare):
+            break
+        name.append(bare)
+        if word.endswith(","):
+            break
+    if not 2 <= len(name) <= 4:
+        return None
+    return role, " ".join(name)
+
+
+def people(paragraphs: Sequence[str]) -> tuple[str, ...]:
+    """People with a role, as written (`Presiden Iran Masoud Pezeshkian`); later short mentions fold in."""
+    lowercase_words = {w for p in paragraphs for w in re.findall(r"\b[a-z][a-z'-]+\b", p)}
+    found: dict[str, str] = {}  # name -> role + name as first written
+    for paragraph in paragraphs:
+        for match in _run_re().finditer(paragraph):
+            parsed = _role_and_name(match.group().split())
+            if parsed is None:
+                continue
+            role, name = parsed
+            if any(w.lower() in lowercase_words for w in name.split()) or any(name in known for known in found):
+                continue
+            found[name] = f"{role} {name}"
+    return tuple(found.values())

@@ -1,0 +1,47 @@
+"""The original source an article credits: `Sumber: Anadolu`, `(mm/alalam)`, `Dilansir … dari Dailysabah`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from generator.lead import agencies
+
+# `(mm/alalam)` at the end of a paragraph: initials of the writer / the source. Detik-style
+# `(haf/imk)` are two sets of initials, so the second part counts only when it is not initials.
+_CREDIT_RE = re.compile(r"\(([a-z]{1,5})/([A-Za-z][\w.-]{1,30})\)\s*$")
+_NAME = r"[A-Z][\w.-]*(?:[ ][A-Z][\w.-]*){0,3}"
+# `Dilansir PikiranRakyat-Cirebon.com dari Dailysabah`, `dikutip dari Al Jazeera`, `melansir Reuters`.
+_CITED_RE = re.compile(
+    rf"\b(?:[Dd]ilansir|[Dd]ikutip|[Mm]elansir|[Mm]engutip|[Dd]ilaporkan)(?:\s+[\w.-]+)?\s+(?:dari|oleh)\s+(?P<a>{_NAME})"
+    rf"|\b(?:[Mm]elansir|[Mm]engutip|[Dd]ilaporkan|[Kk]antor berita)\s+(?P<b>{_NAME})"
+)
+
+
+@cache
+def _agency_re() -> re.Pattern[str]:
+    names = "|".join(re.escape(a) for a in sorted(agencies(), key=len, reverse=True))
+    return re.compile(rf"\((?P<a>{names})\)|\b(?:[Kk]epada|[Mm]enurut|[Ll]aporan)\s+(?P<b>{names})\b")
+
+
+def original_source(metadata_source: str | None, paragraphs: Sequence[str], outlet: str | None) -> str | None:
+    """The credited source, as written; `None` when the text credits none (or only its own outlet)."""
+    if metadata_source:
+        return metadata_source
+    for paragraph in reversed(paragraphs):
+        match = _CREDIT_RE.search(paragraph)
+        if match and len(match.group(2)) >= 5:
+            return match.group(2)
+    for paragraph in paragraphs:
+        for match in _CITED_RE.finditer(paragraph):
+            name = (match["a"] or match["b"]).rstrip(".")
+            if outlet is None or name.casefold() != outlet.casefold():
+                return name
+    for paragraph in paragraphs:
+        match = _agency_re().search(paragraph)
+        if match:
+            name = match["a"] or match["b"]
+            if outlet is None or name.casefold() != outlet.casefold():
+                return name
+    return None

@@ -1,0 +1,143 @@
+import pytest
+
+from generator.clean import clean, is_furniture, normalise
+
+LEAD = (
+    "JAKARTA, KOMPAS.com - Presiden mengatakan bahwa pemerintah akan terus memperkuat kerja sama dengan negara sahabat."
+)
+LAST = "Pertemuan itu dijadwalkan berlangsung pekan depan di Jakarta."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Baca juga: Jakarta Tepis Laporan Rencana Relokasi Warga Gaza ke Indonesia",
+        "Baca Juga: Ramalan Horoskop Karier Keuangan, 17 September 2021: Leo Ada Peluang Besar",
+        "BACA JUGA: Iran Kecam E3",
+        "Baca Selengkapnya",
+        "Simak juga Video 'Momen Ukraina Rayakan Hari Kemerdekaan':",
+        "Lihat juga: Profil Menlu Iran",
+        "Leave a Reply",
+        "Your email address will not be published. Required fields are marked *",
+        "DISKUSI:",
+        "SHARE THIS:",
+        "Bagikan :",
+        "Facebook Twitter WhatsApp Telegram",
+        "Positive SSL",
+        "ADVERTISEMENT",
+        "SCROLL TO CONTINUE WITH CONTENT",
+        "Scroll to continue with content",
+        "Dapatkan update berita pilihan dan breaking news setiap hari dari Kompas.com.",
+        "Follow Berita Okezone di Google News",
+        "Halaman selanjutnya",
+        "Copyright © ANTARA 2024",
+        "Copyright 2008 - 2024 PT. Kompas Cyber Media. All Rights Reserved.",
+        "Editor: Tyas Siti Gantina",
+        "Editor : Hadijah Alaydrus",
+        "Penulis: Bernadette Aderi | Editor: Fitria Chusna Farisa",
+        "Pewarta: Katriana",
+        "Sumber: Daily Sabah",
+        "Rep: Dwina Agustin/ Red: Esthi Maharani",
+        "Tags: Suriah, Turki, Erdogan",
+        "x",
+        "*",
+        "***",
+        "(rdp/imk)",
+        "(T/RS2/P1)",
+        "[Gambas:Video CNN]",
+        "Pilihan Editor: Ribuan Warga Palestina Kembali ke Gaza Utara",
+        "ILUSTRASI - Collective Security Treaty Organization (CSTO) dan Rusia siap mengerahkan pasukan.*",
+        "Ilustrasi. Rupiah ditutup melemah pada perdagangan Rabu (15/1). (CNN Indonesia/Adi Ibrahim).",
+        "Menlu Iran dalam konferensi pers di Teheran. (AFP/ATTA KENARE)",
+        "Warga merayakan gencatan senjata di Khan Younis. REUTERS/Hatem Khaled",
+        "Presiden Turki Recep Tayyip Erdogan. (Foto: Anadolu)",
+        "Mohammad Resha Pratama - detikSport",
+    ],
+)
+def test_furniture_lines(line: str) -> None:
+    assert is_furniture(normalise(line))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sumber daya alam Indonesia melimpah, kata menteri.",
+        "Baqeri mengatakan kedua negara telah berhasil membuat pertumbuhan luar biasa.",
+        "Editor senior harian itu ditangkap polisi pada Senin.",
+        "Terkait hal itu, pemerintah akan mengirim bantuan.",
+        "Tags yang dipasang di barang selundupan itu palsu.",
+        "Oleh karena itu, kedua negara sepakat menutup perbatasan.",
+        "Foto-foto satelit menunjukkan kerusakan parah di pangkalan udara itu.",
+        "Lihat saja apa yang terjadi di Gaza selama 15 bulan terakhir.",
+        "Mekanisme kerja sama untuk melawan propaganda online juga dibahas.",
+        "Reaksi Israel",
+    ],
+)
+def test_article_lines_are_not_furniture(line: str) -> None:
+    assert not is_furniture(line)
+
+
+def test_short_article_lines_in_the_middle_are_kept() -> None:
+    text = "\n".join([LEAD, "Reaksi Israel", "Israel menolak mengomentari laporan itu.", "Terkait", LAST])
+    result = clean(text)
+    assert "Reaksi Israel" in result.paragraphs
+    assert result.paragraphs[-1] == LAST
+
+
+def test_trailing_section_block_goes_entirely() -> None:
+    tail = ["Tags", "Iran", "Israel", "Amerika Serikat", "Terpopuler", "Gaza Kembali Diserang, Puluhan Warga Gugur"]
+    result = clean("\n".join([LEAD, LAST, *tail]))
+    assert result.paragraphs == (LEAD, LAST)
+    assert result.removed == tuple(tail)
+
+
+def test_bare_teaser_header_in_the_middle_takes_at_most_three_headlines() -> None:
+    teasers = ["Baca Juga", "Gempa Guncang Sukabumi Dini Hari", "Warga Diminta Waspada", "BNPB Kirim Bantuan"]
+    body = "Badan Penanggulangan Bencana Daerah mencatat 12 rumah rusak ringan."
+    result = clean("\n".join([LEAD, *teasers, body, LAST]))
+    assert result.paragraphs == (LEAD, body, LAST)
+
+
+def test_metadata_is_read_before_the_line_goes() -> None:
+    result = clean("\n".join([LEAD, LAST, "Editor: Tyas Siti Gantina", "Sumber: Anadolu"]))
+    assert result.metadata == {"editor": "Tyas Siti Gantina", "original_source": "Anadolu"}
+    assert "Editor: Tyas Siti Gantina" in result.removed
+
+
+def test_site_name_tagline_and_headline_above_the_lead() -> None:
+    text = "\n\n".join(
+        [
+            "Kabar Harapan",
+            "Memberikan Informasi Terupdate Dalam Negri & Luar Negri",
+            "Iran adakan latihan militer gabungan bersama Azerbaijan",
+            LEAD,
+        ]
+    )
+    result = clean(text)
+    assert result.title == "Iran adakan latihan militer gabungan bersama Azerbaijan"
+    assert result.removed[:2] == ("Kabar Harapan", "Memberikan Informasi Terupdate Dalam Negri & Luar Negri")
+
+
+def test_no_title_when_the_text_starts_with_the_lead() -> None:
+    assert clean(LEAD + "\n" + LAST).title is None
+
+
+def test_duplicated_headline_and_captions() -> None:
+    title = "Iran Tuding AS Dalangi Kerusuhan di Suriah"
+    caption = "Pemain Timnas tertunduk lesu usai laga melawan Guinea di Clairefontaine, Prancis.*"
+    text = "\n".join([title, caption, caption + " /FOTO: Instagram/@timnas", title, LEAD, LAST])
+    result = clean(text)
+    assert result.title == title
+    assert result.paragraphs == (LEAD, LAST)
+    assert len(result.removed) == 3
+
+
+def test_whitespace_and_end_marks_are_normalised_without_changing_words() -> None:
+    result = clean("CSTO\u00a0dan  Rusia akan bersiaga di perbatasan, kata pejabat itu kepada wartawan.***\n")
+    assert result.paragraphs == ("CSTO dan Rusia akan bersiaga di perbatasan, kata pejabat itu kepada wartawan.",)
+
+
+def test_line_ending_with_writer_code_is_a_sentence_and_stays() -> None:
+    last = "Perundingan damai Suriah babak ke-5 di Astana telah dimulai Selasa kemarin. (mm/alalam)"
+    result = clean("\n".join([LEAD, last, "DISKUSI:", "Positive SSL"]))
+    assert result.paragraphs == (LEAD, last)

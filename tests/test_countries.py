@@ -1,0 +1,94 @@
+import pytest
+
+from generator.countries import countries, main_countries
+
+
+def named(text: str) -> set[str]:
+    return set(countries([text]))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("pasar perbatasan Iran-Pakistan", {"IR", "PK"}),
+        ("kerjasama Rusia-Iran dalam pemberantasan terorisme", {"RU", "IR"}),
+        ("kerjasama Teheran-Moskow", {"IR", "RU"}),
+        ("Diambil alihnya Afghanistan oleh Taliban", {"AF"}),
+        ("pemerintah Taliban di Afganistan", {"AF"}),
+        ("China dan Tiongkok adalah nama yang sama", {"CN"}),
+        ("intervensi ilegal Amerika Serikat (AS) di Suriah", {"US", "SY"}),
+        ("duta besar untuk Inggris", {"GB"}),
+        ("Korea Utara menembakkan rudal; Korut mengancam Korsel", {"KP", "KR"}),
+        ("Korea Selatan dan Jepang", {"KR", "JP"}),
+        ("Arab Saudi, Turki, Belanda, Jerman, dan Prancis", {"SA", "TR", "NL", "DE", "FR"}),
+        ("Teheran dan Islamabad berusaha memperluas pemahaman", {"IR", "PK"}),
+        ("Islam Abad menolak tudingan", {"PK"}),
+        ("Moskow sedang mempertahankan pembicaraan", {"RU"}),
+        ("pertemuan di ibukota Dushanbe", {"TJ"}),
+        ("antara Teheran dan Baku", {"IR", "AZ"}),
+        ("Kabul membantah tuduhan tersebut", {"AF"}),
+        ("Washington menolak; Beijing mengecam", {"US", "CN"}),
+        ("pasukan Damaskus merebut Aleppo; Ankara diam", {"SY", "TR"}),
+        ("gencatan senjata di Lebanon dan Libanon", {"LB"}),
+        ("rezim Israel di Gaza; warga Palestina", {"IL", "PS"}),
+        ("Rusia, Belarus, Armenia, Tajikistan, Kyrgyzstan, dan Kazakhstan", {"RU", "BY", "AM", "TJ", "KG", "KZ"}),
+        ("di Astana, Kazakhstan", {"KZ"}),
+        ("Presiden Chad Mahamat Deby", {"TD"}),
+        ("Raja Yordania Abdullah", {"JO"}),
+        ("Presiden Turki Recep Tayyip Erdogan", {"TR"}),
+        ("Presiden Georgia Salome Zourabichvili", {"GE"}),
+        ("PNG: Papua Nugini", {"PG"}),
+        ("Guinea menang atas Indonesia", {"GN", "ID"}),
+        ("IRAN DAN PAKISTAN", {"IR", "PK"}),
+        ("Myanmar (Burma) dan Pantai Gading", {"MM", "CI"}),
+        ("Menlu RI bertemu Menlu Vietnam", {"ID", "VN"}),
+    ],
+)
+def test_names_variants_and_capitals(text: str, expected: set[str]) -> None:
+    assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sepatu Michael Jordan terjual mahal. Jordan memakainya di final.",
+        "Jordan Henderson mencetak gol.",
+        'Drummer Chad Smith menyapa penggemar. "Halo!" kata Chad.',
+        "Pangeran Turki al-Faisal berbicara. Turki al-Faisal juga mantan kepala intelijen.",
+        "Trump menang di Atlanta, Georgia dan negara bagian Georgia lainnya.",
+        "Banjir akibat meluapnya Sungai Niger di Delta Niger.",
+        "Gempa di pulau New Guinea.",
+        "as well as the others",
+        "AS Roma menang atas AS Monaco.",
+        "menurut laporan Washington Post",
+        "Denzel Washington meraih Oscar.",
+        "kemampuan berbahasa Inggris dan bahasa Inggris",
+        "Baku tembak terjadi di perbatasan",
+        "Laut China Selatan",
+        "Jakarta, CNN Indonesia -- Presiden berkata",
+        "Amerika Latin dan Amerika Selatan",
+        "Papua dan Jakarta",
+        "format Astana",
+    ],
+)
+def test_false_friends_are_not_countries(text: str) -> None:
+    assert named(text) == set()
+
+
+def test_ambiguous_name_is_a_country_again_when_a_country_word_introduces_it() -> None:
+    assert named("Pangeran Turki al-Faisal berkunjung ke Turki pekan lalu.") == {"TR"}
+
+
+def test_georgia_the_country() -> None:
+    assert named("Ribuan warga Georgia turun ke jalan di Tbilisi.") == {"GE"}
+
+
+def test_main_countries_come_from_headline_lead_and_frequency() -> None:
+    title = "Iran dan Pakistan Desak Perang Melawan Terorisme"
+    lead = "Pimpinan militer Iran dan Pakistan mengatakan kedua negara harus melawan terorisme."
+    body = [lead, "Baqeri memuji sikap Pakistan menentang kampanye rezim Israel di Gaza.", "Iran siap."]
+    assert set(main_countries(title, lead, body)) == {"IR", "PK"}
+
+
+def test_main_countries_empty_without_countries() -> None:
+    assert main_countries(None, "Banjir merendam Bekasi.", ["Banjir merendam Bekasi."]) == ()
