@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import PurePath
 
 from slugify import slugify
 
@@ -32,8 +31,8 @@ def merge(seed: Seed, extracted: Extracted, annotation: Annotation | None) -> Ar
         slug=slugify(title, max_length=SLUG_MAX_LENGTH, word_boundary=True) or slugify(seed.stem),
         title=title,
         body=extracted.body,
-        source_path=f"seeds/{PurePath(seed.text_path).name}",
-        annotation_path=f"seeds/{PurePath(seed.annotation_path).name}" if seed.annotation_path else None,
+        source_path=seed.text_path,
+        annotation_path=seed.annotation_path,
         title_en=note.title_en,
         url=note.url,
         outlet=pick("outlet"),

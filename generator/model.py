@@ -141,6 +141,17 @@ class Article:
         return f"articles/{self.year_folder}/{self.slug}.md"
 
     @property
+    def repository_source(self) -> str:
+        """Where the raw text lives in the repository, whatever folder it was read from."""
+        return "seeds/" + self.source_path.replace("\\", "/").rsplit("/", 1)[-1]
+
+    @property
+    def repository_annotation(self) -> str | None:
+        if self.annotation_path is None:
+            return None
+        return "seeds/" + self.annotation_path.replace("\\", "/").rsplit("/", 1)[-1]
+
+    @property
     def display_title(self) -> str:
         return self.title_en or self.title
 

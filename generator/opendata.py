@@ -86,8 +86,8 @@ def record(article: Article, config: SiteConfig) -> dict:
         "people": list(article.people),
         "organisations": list(article.organisations),
         "summary": article.summary,
-        "source": article.source_path,
-        "annotation": article.annotation_path,
+        "source": article.repository_source,
+        "annotation": article.repository_annotation,
         "notes": [{"quote": n.quote, "note": n.note} for n in article.notes],
         "text": article.body,
     }

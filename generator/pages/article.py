@@ -42,8 +42,8 @@ def article_metadata(article: Article) -> dict:
         "organisations": list(article.organisations),
         "summary": article.summary,
         "notes": [{"quote": n.quote, "note": n.note} for n in article.notes],
-        "source": article.source_path,
-        "annotation": article.annotation_path,
+        "source": article.repository_source,
+        "annotation": article.repository_annotation,
     }
 
 
@@ -230,5 +230,5 @@ def _source(article: Article) -> str:
         lines.append(f'Published at <a href="{attr(article.url)}" rel="nofollow noopener">{attr(article.url)}</a>.')
     else:
         lines.append("The original web address of this article is not recorded.")
-    lines.append(f"The raw text, as scraped, is kept in the repository as {md_text(article.source_path)}.")
+    lines.append(f"The raw text, as scraped, is kept in the repository as {md_text(article.repository_source)}.")
     return "\n".join(lines) + "\n"
