@@ -18,6 +18,8 @@ from generator.countries import is_country_name
 from generator.trie import literal_alternation
 from generator.vocabulary import DATA_DIR
 
+# Names and roles start a word: not after a letter, digit or hyphen (`Indo-Pasifik` holds no `Pasifik`).
+_NOT_AFTER = r"[\w-]"
 _CAP_WORD = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Za-z][a-zà-ÿ'’]+)?|[A-Z]\.)"
 _NAME_LINK = r"(?:\s+(?:al-|el-|bin\s+|binti\s+|van\s+|von\s+|de\s+|da\s+)?)"
 _RUN_TAIL = rf"(?:(?:,\s+|{_NAME_LINK}){_CAP_WORD}|\s+[A-Z]{{2,6}}\b)*"
@@ -35,14 +37,14 @@ def _roles() -> tuple[frozenset[str], frozenset[str]]:
 @cache
 def _run_re() -> re.Pattern[str]:
     """Runs of capitalised words that open with a role word: only those can hold a person with a role."""
-    return re.compile(rf"(?<![\w-]){literal_alternation(_roles()[0])}\b{_RUN_TAIL}")
+    return re.compile(rf"{literal_alternation(_roles()[0], not_after=_NOT_AFTER)}\b{_RUN_TAIL}")
 
 
 @cache
 def _organisations() -> tuple[re.Pattern[str], dict[str, str]]:
     entries = yaml.safe_load((DATA_DIR / "organisations.yml").read_text(encoding="utf-8"))
     forms = {alias: entry["name"] for entry in entries for alias in entry["aliases"]}
-    return re.compile(rf"(?<![\w-]){literal_alternation(forms)}(?![\w-])"), forms
+    return re.compile(rf"{literal_alternation(forms, not_after=_NOT_AFTER)}(?![\w-])"), forms
 
 
 def organisations(paragraphs: Iterable[str]) -> tuple[str, ...]:

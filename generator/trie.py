@@ -10,10 +10,15 @@ import re
 from collections.abc import Iterable
 
 
-def literal_alternation(words: Iterable[str]) -> str:
+def literal_alternation(words: Iterable[str], not_after: str | None = None) -> str:
     """One regex for many literal names, factored by common prefixes so `re` scans at C speed.
 
     Optional tails are greedy, so at a position the longest name wins (`Guinea-Bissau` over `Guinea`).
+
+    `not_after` (a one-character class such as `[\\w-]`) makes the result behave as
+    `(?<!not_after)(?:…)`, but with the check placed after each first character: a pattern that
+    opens with a lookbehind makes `re` attempt a match at every position, while one that opens with
+    a literal lets it skip ahead to the characters that can start a word.
     """
     root: dict = {}
     for word in words:
@@ -29,4 +34,11 @@ def literal_alternation(words: Iterable[str]) -> str:
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         return f"(?:{body})?" if "" in node else body
 
-    return build(root)
+    if not_after is None:
+        return build(root)
+    # `X(?<!CX)`: after the first character X, the one before it must not be in class C; at the
+    # start of the text the two-character lookbehind does not fit, so it holds, as `(?<!C)` would.
+    branches = [
+        f"{re.escape(char)}(?<!{not_after}{re.escape(char)}){build(child)}" for char, child in sorted(root.items()) if char
+    ]
+    return "(?:" + "|".join(branches) + ")"
