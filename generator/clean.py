@@ -20,8 +20,16 @@ from generator.vocabulary import DATA_DIR
 # Only what needs changing: a run of 2+ blanks, or one odd blank (tab, NBSP, thin space).
 _SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\x00-\x08\x0e-\x1f\x7f]")
+# Any character either pattern above acts on other than a plain space. Most texts have none, and
+# one scan for them plus a test for two spaces is far cheaper than the substitutions.
+_ODD_RE = re.compile(r"[\t\u00a0\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff\x00-\x08\x0e-\x1f\x7f]")
+_SPACE_RUN_RE = re.compile("  +")
 # A sentence ends in punctuation, a closing quote, or a writer's code such as `(mm/alalam)`.
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)]*$|[\"”’]$|\([\w ]{1,8}/[\w /]{1,20}\)$")
+# The same test read from the end of the line (see `_is_sentence`): searching would try every position.
+_CLOSERS = "\"'”’)"
+_CODE_END_RE = re.compile(r"\([\w ]{1,8}/[\w /]{1,20}\)$")
+_CODE_END_MAX = 31  # the longest writer's code: `(` 8 `/` 20 `)`
 _PHOTO_CREDIT_RE = re.compile(r"\s*/\s*foto\s*:.*$", re.IGNORECASE)
 
 _LEAD_SEARCH_LINES = 15
@@ -74,6 +82,9 @@ def furniture() -> Furniture:
 
 def normalise_spaces(text: str) -> str:
     """Collapse NBSP and runs of spaces, drop invisible characters; never change a word."""
+    if _ODD_RE.search(text) is None:
+        # Only plain spaces can need collapsing; `_SPACES_RE` would do the same, more slowly.
+        return _SPACE_RUN_RE.sub(" ", text) if "  " in text else text
     return _SPACES_RE.sub(" ", _INVISIBLE_RE.sub("", text))
 
 
@@ -98,7 +109,13 @@ def _is_section_header(line: str) -> bool:
 
 
 def _is_sentence(line: str) -> bool:
-    return _SENTENCE_END_RE.search(line) is not None
+    """`_SENTENCE_END_RE.search(line) is not None`, checked from the end of the line."""
+    if line.endswith("\n"):  # `$` also matches before one final newline; no form ends with one
+        line = line[:-1]
+    bare = line.rstrip(_CLOSERS)
+    if bare.endswith((".", "!", "?", "…")) or line.endswith(('"', "”", "’")):
+        return True
+    return line.endswith(")") and _CODE_END_RE.search(line, max(0, len(line) - _CODE_END_MAX)) is not None
 
 
 def _is_teaser(line: str) -> bool:
@@ -186,7 +203,7 @@ def clean(text: str) -> Cleaned:
     metadata: dict[str, str] = {}
     seen: set[str] = set()
     # A caption printed twice, the second time with `/FOTO: credit`: both copies are the caption.
-    photo_captions = {_key(line) for line in lines if _PHOTO_CREDIT_RE.search(line)} - {""}
+    photo_captions = {_key(line) for line in lines if "/" in line and _PHOTO_CREDIT_RE.search(line)} - {""}
 
     title_index = _pick_title(header, photo_captions)
     title = _strip_end_marks(header[title_index]) if title_index is not None else None
