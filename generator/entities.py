@@ -98,9 +98,21 @@ def _role_and_name(words: Sequence[str]) -> tuple[str, str] | None:
     return role, " ".join(name)
 
 
+# `\b[a-z][a-z'-]+\b` with the word boundary read from the character before the word, so that `re`
+# skips to non-word characters instead of trying every position; the text is searched with a
+# newline before it, so a word at the very start has one too. Tokens never hold a non-word
+# character that could be taken as the next one's lead, so the words found are the same.
+_LOWER_WORD_RE = re.compile(r"\W([a-z][a-z'-]+\b)")
+
+
+def _lowercase_words(paragraphs: Sequence[str]) -> set[str]:
+    """Every `\b[a-z][a-z'-]+\b` word of the paragraphs: a name word among them is an ordinary word."""
+    return set(_LOWER_WORD_RE.findall("\n" + "\n".join(paragraphs)))
+
+
 def people(paragraphs: Sequence[str]) -> tuple[str, ...]:
     """People with a role, as written (`Presiden Iran Masoud Pezeshkian`); later short mentions fold in."""
-    lowercase_words = {w for p in paragraphs for w in re.findall(r"\b[a-z][a-z'-]+\b", p)}
+    lowercase_words: set[str] | None = None  # read only once a name needs checking
     found: dict[str, str] = {}  # name -> role + name as first written
     for paragraph in paragraphs:
         for match in _run_re().finditer(paragraph):
@@ -108,6 +120,8 @@ def people(paragraphs: Sequence[str]) -> tuple[str, ...]:
             if parsed is None:
                 continue
             role, name = parsed
+            if lowercase_words is None:
+                lowercase_words = _lowercase_words(paragraphs)
             if any(w.lower() in lowercase_words for w in name.split()) or any(name in known for known in found):
                 continue
             found[name] = f"{role} {name}"
