@@ -71,7 +71,11 @@ def _table() -> _Table:
         if len(name) >= 4 and upper not in codes and name not in person_names:
             codes[upper] = code
     return _Table(
-        pattern=re.compile(rf"(?<!\w){literal_alternation(codes)}(?!\w)"),
+        # `(?<!\w)name(?!\w)`, written to match the non-word character before the name instead:
+        # `re` then skips to those characters rather than trying a match at every position. Texts
+        # are searched with a newline before them (see `_scan`). Every name starts with a word
+        # character, so no name can start right after a match, where `(?!\w)` saw a non-word one.
+        pattern=re.compile(rf"\W({literal_alternation(codes)})(?!\w)"),
         codes=codes,
         languages=frozenset(data["languages"]),
         person_names=person_names,
@@ -119,17 +123,18 @@ def _scan(text: str, table: _Table) -> tuple[list[tuple[str, str, str | None]], 
     """Candidate mentions (name, code, word before) and the ambiguous names shown to be people or states."""
     found: list[tuple[str, str, str | None]] = []
     demoted: set[str] = set()
-    for match in table.pattern.finditer(text):
-        name = match.group()
+    for match in table.pattern.finditer("\n" + text):
+        name = match.group(1)
         code = table.codes[name]
         if code is None:
             demoted.update(word for word in table.person_names if word in name)
             continue
-        prev = _word_before(text, match.start())
+        start, end = match.start(1) - 1, match.end(1) - 1  # positions in `text`
+        prev = _word_before(text, start)
         if prev in table.languages:
             continue
         if name in table.person_names:
-            after = text[match.end() : match.end() + 40]
+            after = text[end : end + 40]
             following = _NEXT_WORD_RE.match(after)
             if _is_other_thing(prev, following.group(1) if following else None, after, table):
                 demoted.add(name)
