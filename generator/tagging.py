@@ -23,22 +23,29 @@ def _keywords() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     for slug, topic in topics().items():
         for keyword in topic.keywords:
             slugs.setdefault(keyword.casefold(), []).append(slug)
+    if any(not re.match(r"\w", keyword) or "\n" in keyword for keyword in slugs):  # see below and `tag`
+        raise ValueError("topic keywords must start with a letter or digit and fit on one line")
     # Keywords are lower case; the text is lower-cased once, which is cheaper than IGNORECASE.
-    pattern = re.compile(rf"(?<![\w-]){literal_alternation(slugs)}(?![\w-])")
+    # `(?<![\w-])keyword(?![\w-])`, written to match the character before the keyword instead, so
+    # `re` skips to those characters rather than trying every position (texts get a newline in
+    # front). A keyword starts with a word character, so none starts where the last one ended.
+    pattern = re.compile(rf"[^\w-]({literal_alternation(slugs)})(?![\w-])")
     return pattern, {keyword: tuple(found) for keyword, found in slugs.items()}
 
 
 def _hits(text: str) -> Counter[str]:
     pattern, slugs = _keywords()
     counts: Counter[str] = Counter()
-    for match in pattern.finditer(text.lower()):
-        counts.update(slugs[match.group()])
+    for keyword in pattern.findall("\n" + text.lower()):
+        counts.update(slugs[keyword])
     return counts
 
 
 def tag(title: str | None, paragraphs: Sequence[str]) -> tuple[str, ...]:
     """Slugs (vocabulary order) whose keywords the text supports with at least `THRESHOLD` evidence."""
-    score = _hits("\n".join(paragraphs))
+    # No keyword spans a line break, so the body's hits are the lead's plus the rest's: the lead is read once.
+    lead = _hits(paragraphs[0] if paragraphs else "")
+    score = lead + _hits("\n".join(paragraphs[1:]))
     score.update({slug: 2 for slug in _hits(title or "")})
-    score.update({slug: 1 for slug in _hits(paragraphs[0] if paragraphs else "")})
+    score.update({slug: 1 for slug in lead})
     return tuple(slug for slug in topics() if score[slug] >= THRESHOLD)
