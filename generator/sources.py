@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from generator.lead import agencies
+from generator.trie import literal_alternation
 
 # `(mm/alalam)` at the end of a paragraph: initials of the writer / the source. Detik-style
 # `(haf/imk)` are two sets of initials, so the second part counts only when it is not initials.
@@ -19,10 +20,24 @@ _CITED_RE = re.compile(
 )
 
 
+# Every `_CITED_RE` cue holds one of these; a paragraph without them is not searched (it is slow to).
+_CITED_CUES = ("lansir", "utip", "ilaporkan", "antor berita")
+
+
+def _cites(paragraph: str) -> bool:
+    return any(cue in paragraph for cue in _CITED_CUES)
+
+
 @cache
 def _agency_re() -> re.Pattern[str]:
     names = "|".join(re.escape(a) for a in sorted(agencies(), key=len, reverse=True))
     return re.compile(rf"\((?P<a>{names})\)|\b(?:[Kk]epada|[Mm]enurut|[Ll]aporan)\s+(?P<b>{names})\b")
+
+
+@cache
+def _agency_name_re() -> re.Pattern[str]:
+    """Any agency name anywhere: `_agency_re` can only match where this does, and this one `re` scans fast."""
+    return re.compile(literal_alternation(agencies()))
 
 
 def original_source(metadata_source: str | None, paragraphs: Sequence[str], outlet: str | None) -> str | None:
@@ -34,11 +49,15 @@ def original_source(metadata_source: str | None, paragraphs: Sequence[str], outl
         if match and len(match.group(2)) >= 5:
             return match.group(2)
     for paragraph in paragraphs:
+        if not _cites(paragraph):
+            continue
         for match in _CITED_RE.finditer(paragraph):
             name = (match["a"] or match["b"]).rstrip(".")
             if outlet is None or name.casefold() != outlet.casefold():
                 return name
     for paragraph in paragraphs:
+        if _agency_name_re().search(paragraph) is None:
+            continue
         match = _agency_re().search(paragraph)
         if match:
             name = match["a"] or match["b"]
