@@ -42,13 +42,15 @@ _DAY = "|".join(re.escape(d) for d in DAYS)
 _TIME = r"(?:\s*[,|–-]?\s*(?:pukul\s+)?\d{1,2}[.:]\d{2}(?:[.:]\d{2})?\s*(?:WIB|WITA|WIT)?)"
 
 # One alternation per numeric form; named groups tell the forms apart. Every form starts with a
-# digit, so `re` skips the rest of the text quickly. Case-insensitive: `NOVEMBER`, `Nov`.
+# digit, so the pattern opens with that digit (`first`) and only then checks the character before
+# it: `re` skips to digits instead of trying every position. Each form's first number is `first`
+# followed by its group (`n_d`, `t_d`, `i_y`). Case-insensitive: `NOVEMBER`, `Nov`.
 _DATE_RE = re.compile(
     rf"""
-    (?<![\w/.,])(?:
-        (?P<n_d>\d{{1,2}})/(?P<n_m>\d{{1,2}})(?:/(?P<n_y>\d{{4}}|\d{{2}}))?(?![\w/])
-      | (?P<t_d>\d{{1,2}})\s+(?P<t_m>(?:{_MONTH}))\.?(?:\s+(?P<t_y>\d{{4}}))?\b
-      | (?P<i_y>\d{{4}})-(?P<i_m>\d{{2}})-(?P<i_d>\d{{2}})\b
+    (?P<first>\d)(?<![\w/.,]\d)(?:
+        (?P<n_d>\d?)/(?P<n_m>\d{{1,2}})(?:/(?P<n_y>\d{{4}}|\d{{2}}))?(?![\w/])
+      | (?P<t_d>\d?)\s+(?P<t_m>(?:{_MONTH}))\.?(?:\s+(?P<t_y>\d{{4}}))?\b
+      | (?P<i_y>\d{{3}})-(?P<i_m>\d{{2}})-(?P<i_d>\d{{2}})\b
     )
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -71,7 +73,8 @@ _DATE_LINE_RE = re.compile(
 )
 
 _DIGIT_RE = re.compile(r"\d")
-_YEAR_RE = re.compile(r"(?<![\d/.,])(?:19[89]\d|20\d\d)(?![\d/])")
+# `(?<![\d/.,])(?:19[89]\d|20\d\d)(?![\d/])`, the check before the year placed after its first digit (as in `_DATE_RE`).
+_YEAR_RE = re.compile(r"(?:1(?<![\d/.,]1)9[89]\d|2(?<![\d/.,]2)0\d\d)(?![\d/])")
 _MONTH_YEAR_RE = re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
 
 
@@ -110,19 +113,20 @@ def find_dates(text: str) -> list[DateMention]:
     found: list[DateMention] = []
     for match in _DATE_RE.finditer(text):
         groups = match.groupdict()
-        if groups["n_d"]:
-            mention = _mention(text, match.start(), int(groups["n_d"]), int(groups["n_m"]), groups["n_y"])
+        first = groups["first"]
+        if groups["n_d"] is not None:
+            mention = _mention(text, match.start(), int(first + groups["n_d"]), int(groups["n_m"]), groups["n_y"])
             # `24/11` without a year is only a date when a day name introduces it: `Minggu (24/11)`.
             if mention and mention.year is None and not mention.has_dayname:
                 continue
-        elif groups["t_d"]:
+        elif groups["t_d"] is not None:
             month_name = groups["t_m"].lower()
             # `Mar`/`Jun` are also ordinary words; without a year, require the full month name.
             if groups["t_y"] is None and len(month_name) < 4 and month_name != "mei":
                 continue
-            mention = _mention(text, match.start(), int(groups["t_d"]), MONTHS[month_name], groups["t_y"])
+            mention = _mention(text, match.start(), int(first + groups["t_d"]), MONTHS[month_name], groups["t_y"])
         else:
-            mention = _mention(text, match.start(), int(groups["i_d"]), int(groups["i_m"]), groups["i_y"])
+            mention = _mention(text, match.start(), int(groups["i_d"]), int(groups["i_m"]), first + groups["i_y"])
         if mention:
             found.append(mention)
     if _EN_HINT_RE.search(text):
