@@ -38,7 +38,6 @@ def literal_alternation(words: Iterable[str], not_after: str | None = None) -> s
         return build(root)
     # `X(?<!CX)`: after the first character X, the one before it must not be in class C; at the
     # start of the text the two-character lookbehind does not fit, so it holds, as `(?<!C)` would.
-    branches = [
-        f"{re.escape(char)}(?<!{not_after}{re.escape(char)}){build(child)}" for char, child in sorted(root.items()) if char
-    ]
+    firsts = [(re.escape(char), child) for char, child in sorted(root.items()) if char]
+    branches = [f"{char}(?<!{not_after}{char}){build(child)}" for char, child in firsts]
     return "(?:" + "|".join(branches) + ")"
