@@ -9,12 +9,14 @@ import yaml
 from generator.model import ANNOTATION_KEYS, Annotation, Diagnostic, Note
 
 _LIST_KEYS = ("countries", "topics", "people", "organisations")
+# libyaml's parser when PyYAML was built with it: the same safe loading, ten times faster.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def parse_annotation(path: str, text: str) -> tuple[Annotation | None, list[Diagnostic]]:
     """The annotation in `text`, or None and the reasons it cannot be used."""
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark else None
