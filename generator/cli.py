@@ -25,10 +25,12 @@ def _print_diagnostics(diagnostics: list[Diagnostic]) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from generator import progress
     from generator.pipeline import collect
     from generator.render import render_site
     from generator.write import write_generated
 
+    progress.start()
     articles, diagnostics = collect(args.seeds)
     if _print_diagnostics(diagnostics):
         print("build aborted: nothing was written; fix the errors above and run again", file=sys.stderr)

@@ -6,6 +6,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from generator.progress import progress
+
 # Everything under these folders, and these files, belongs to the generator.
 GENERATED_DIRS = ("articles", "countries", "topics", "data", "feeds")
 GENERATED_FILES = ("index.md", "timeline.md")
@@ -21,7 +23,7 @@ def write_generated(docs_dir: Path, files: dict[str, bytes]) -> int:
     Unchanged files keep their bytes and modification time; stale generated files are removed.
     """
     changed = 0
-    for relative, content in sorted(files.items()):
+    for relative, content in progress(sorted(files.items()), len(files), "writing"):
         if not _is_generated(relative):
             raise ValueError(f"refusing to write {relative}: not a generated path")
         target = docs_dir / relative
