@@ -1,11 +1,49 @@
-"""MkDocs hook: an article page's "edit" button opens its annotation in seeds/, not generated Markdown."""
+"""MkDocs hooks: edit buttons that open annotations, regeneration under `make serve`, what search indexes."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote
+
+# Search indexes every article's full text up to `extra.full_text_search_limit` articles. Above it,
+# the browser would download and index tens of megabytes before the first result (see
+# docs/performance.md), so it indexes an article's title, metadata panel, summary and lead
+# paragraph, and skips the pages that only list articles (timeline, each country and topic).
+SEARCH_LIMIT = "full_text_search_limit"
+_LISTING_PAGE = re.compile(r"(timeline|(countries|topics)/(?!index\.md$)[^/]+)\.md$")
+_TEXT_DIV = '<div class="digest-article-text" lang="id">'
+_EXCLUDE = ' data-search-exclude="true"'
+_article_count = 0
+
+
+def on_files(files, config):
+    global _article_count
+    _article_count = sum(1 for file in files if file.src_uri.startswith("articles/") and file.src_uri.endswith(".md"))
+    return files
+
+
+def lead_only_search(config) -> bool:
+    limit = (config.get("extra") or {}).get(SEARCH_LIMIT)
+    return isinstance(limit, int) and _article_count > limit
+
+
+def on_page_content(html, page, config, files):
+    """Above the limit, keep the article text after its lead paragraph, related links and source out of search."""
+    if not lead_only_search(config) or not isinstance((page.meta or {}).get("article"), dict):
+        return html
+    start = html.find(_TEXT_DIV)
+    end = html.find("</p>", start) if start >= 0 else -1
+    if end >= 0:
+        end += len("</p>")
+        html = f"{html[:end]}\n</div>\n{_TEXT_DIV[:-1]}{_EXCLUDE}>{html[end:]}"
+    for heading in ('<h2 id="related-coverage"', '<h2 id="source"'):
+        html = html.replace(heading, heading + _EXCLUDE, 1)
+    return html
 
 
 def on_page_markdown(markdown, page, config, files):
+    if lead_only_search(config) and _LISTING_PAGE.match(page.file.src_uri):
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     article = (page.meta or {}).get("article")
     repo_url = config.get("repo_url")
     if not isinstance(article, dict) or not repo_url:
