@@ -8,11 +8,14 @@ from urllib.parse import quote
 # Search indexes every article's full text up to `extra.full_text_search_limit` articles. Above it,
 # the browser would download and index tens of megabytes before the first result (see
 # docs/performance.md), so it indexes an article's title, metadata panel, summary and lead
-# paragraph, and skips the pages that only list articles (timeline, each country and topic).
+# paragraph (not the rest of the text, related links, source, notes), and skips the pages that
+# only list articles (timeline, each country and topic).
 SEARCH_LIMIT = "full_text_search_limit"
 _LISTING_PAGE = re.compile(r"(timeline|(countries|topics)/(?!index\.md$)[^/]+)\.md$")
 _TEXT_DIV = '<div class="digest-article-text" lang="id">'
-_EXCLUDE = ' data-search-exclude="true"'
+# Where the part of an article page that search skips waits while the search plugin reads the page.
+_SKIPPED = "<!-- digest: not indexed -->"
+_skipped: dict[str, str] = {}
 _article_count = 0
 
 
@@ -28,17 +31,27 @@ def lead_only_search(config) -> bool:
 
 
 def on_page_content(html, page, config, files):
-    """Above the limit, keep the article text after its lead paragraph, related links and source out of search."""
+    """Above the limit, hide an article page's text after its lead paragraph from the search plugin.
+
+    Hidden rather than marked `data-search-exclude`: the plugin then does not even parse it, which
+    is most of its work. `on_post_page` puts it back into the page.
+    """
     if not lead_only_search(config) or not isinstance((page.meta or {}).get("article"), dict):
         return html
     start = html.find(_TEXT_DIV)
     end = html.find("</p>", start) if start >= 0 else -1
-    if end >= 0:
-        end += len("</p>")
-        html = f"{html[:end]}\n</div>\n{_TEXT_DIV[:-1]}{_EXCLUDE}>{html[end:]}"
-    for heading in ('<h2 id="related-coverage"', '<h2 id="source"'):
-        html = html.replace(heading, heading + _EXCLUDE, 1)
-    return html
+    if end < 0:
+        return html
+    end += len("</p>")
+    _skipped[page.file.src_uri] = html[end:]
+    return html[:end] + "</div>" + _SKIPPED
+
+
+def on_post_page(output, page, config):
+    skipped = _skipped.pop(page.file.src_uri, None)
+    if skipped is None:
+        return output
+    return output.replace("</div>" + _SKIPPED, skipped, 1)
 
 
 def on_page_markdown(markdown, page, config, files):

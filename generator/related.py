@@ -13,11 +13,11 @@ from generator.model import Article
 # A shared person says more about two reports than a shared country, which many articles share.
 WEIGHTS = {"people": 3.0, "topics": 1.5, "countries": 1.0}
 RELATED_LIMIT = 5
-# A feature shared by more articles than COMMON_FEATURE (a big country, a broad topic) only links
+# A feature shared by more than COMMON_FEATURE articles (a big country, a broad topic) only links
 # articles at most WINDOW places apart in newest-first order, i.e. close in time. Counting every
 # pair of articles that share "Iran" would make this step quadratic in the size of the digest
 # (minutes at 10,000 articles); rarer features, such as people, still link across all years.
-COMMON_FEATURE = 250
+COMMON_FEATURE = 100
 WINDOW = 50
 
 
