@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import re
+from html import escape
 from urllib.parse import quote
 
 # Search indexes every article's full text up to `extra.full_text_search_limit` articles. Above it,
-# the browser would download and index tens of megabytes before the first result (see
-# docs/performance.md), so it indexes an article's title, metadata panel, summary and lead
-# paragraph (not the rest of the text, related links, source, notes), and skips the pages that
-# only list articles (timeline, each country and topic).
+# the browser would download and index megabytes before the first result (docs/performance.md), so
+# it indexes an article's titles (English and original) and the people and organisations it names,
+# and skips the pages that only list articles (timeline, each country and topic).
 SEARCH_LIMIT = "full_text_search_limit"
 _LISTING_PAGE = re.compile(r"(timeline|(countries|topics)/(?!index\.md$)[^/]+)\.md$")
-_TEXT_DIV = '<div class="digest-article-text" lang="id">'
-# Where the part of an article page that search skips waits while the search plugin reads the page.
-_SKIPPED = "<!-- digest: not indexed -->"
-_skipped: dict[str, str] = {}
+# The metadata panel follows the titles on an article page.
+_PANEL = '<div class="admonition info">'
+# Page path → (what the search plugin was shown, the page's real content).
+_shown_to_search: dict[str, tuple[str, str]] = {}
 _article_count = 0
 
 
@@ -25,37 +25,37 @@ def on_files(files, config):
     return files
 
 
-def lead_only_search(config) -> bool:
+def compact_search(config) -> bool:
     limit = (config.get("extra") or {}).get(SEARCH_LIMIT)
     return isinstance(limit, int) and _article_count > limit
 
 
 def on_page_content(html, page, config, files):
-    """Above the limit, hide an article page's text after its lead paragraph from the search plugin.
+    """Above the limit, show the search plugin only an article's titles and names.
 
-    Hidden rather than marked `data-search-exclude`: the plugin then does not even parse it, which
-    is most of its work. `on_post_page` puts it back into the page.
+    The plugin reads `page.content` when the page is rendered; `on_post_page` puts the real
+    content back into the written page. (Material's `data-search-exclude` would still have the
+    plugin parse the whole page, which was most of its cost.)
     """
-    if not lead_only_search(config) or not isinstance((page.meta or {}).get("article"), dict):
+    article = (page.meta or {}).get("article")
+    if not compact_search(config) or not isinstance(article, dict):
         return html
-    start = html.find(_TEXT_DIV)
-    end = html.find("</p>", start) if start >= 0 else -1
+    end = html.find(_PANEL)
     if end < 0:
         return html
-    end += len("</p>")
-    _skipped[page.file.src_uri] = html[end:]
-    return html[:end] + "</div>" + _SKIPPED
+    names = [str(name) for key in ("people", "organisations") for name in article.get(key) or ()]
+    shown = html[:end] + (f"<p>{escape('; '.join(names))}</p>" if names else "") + "<!-- digest: search -->"
+    _shown_to_search[page.file.src_uri] = (shown, html)
+    return shown
 
 
 def on_post_page(output, page, config):
-    skipped = _skipped.pop(page.file.src_uri, None)
-    if skipped is None:
-        return output
-    return output.replace("</div>" + _SKIPPED, skipped, 1)
+    shown, real = _shown_to_search.pop(page.file.src_uri, (None, None))
+    return output if shown is None else output.replace(shown, real, 1)
 
 
 def on_page_markdown(markdown, page, config, files):
-    if lead_only_search(config) and _LISTING_PAGE.match(page.file.src_uri):
+    if compact_search(config) and _LISTING_PAGE.match(page.file.src_uri):
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     article = (page.meta or {}).get("article")
     repo_url = config.get("repo_url")
