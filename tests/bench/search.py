@@ -14,6 +14,8 @@ import threading
 import time
 from pathlib import Path
 
+from playwright.sync_api import sync_playwright
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -56,7 +58,6 @@ def _query(page, text: str) -> tuple[float | None, str]:
 
 
 def time_search(site: Path, manifest: list[dict]) -> dict:
-    from playwright.sync_api import sync_playwright
 
     handler = functools.partial(_Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
