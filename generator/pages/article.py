@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from generator.collection import country_page, topic_page
 from generator.country_names import country_name, flag
 from generator.markdown import attr, first_sentence, is_web_url, link, long_date, md_text
@@ -115,13 +113,8 @@ def _body(body: str, notes: tuple[Note, ...]) -> str:
             pieces.append(f"<mark>{md_text(quote)}</mark>[^{number}]" + (" " if after.startswith(" ") else ""))
             rest = after
             placed.add(number)
-        if pieces:
-            pieces.append(md_text(rest))
-            rendered.append("".join(pieces))
-        else:
-            # Without a note, the paragraph is plain HTML: the same page, but Python-Markdown does
-            # not scan the escaped text for inline syntax, the largest part of the site build.
-            rendered.append(f"<p>{html.escape(paragraph, quote=False)}</p>")
+        pieces.append(md_text(rest))
+        rendered.append("".join(pieces))
     for number, note in enumerate(notes, start=1):
         if number in placed:
             footnotes.append(f"[^{number}]: {md_text(note.note)}")
