@@ -11,15 +11,15 @@ import babel.dates
 # Python-Markdown's escapable characters (plus `|`, which the tables extension adds). A backslash
 # before any other character is printed literally, so only these are escaped. `&`, `<` and `>`
 # become HTML entities instead, which neither Markdown nor the browser will interpret.
-# Escaped wherever they occur: emphasis, code, links and images (`[`), attributes (`{`), footnotes
-# and abbreviations, tables, headings' closing `#`. The backslash comes first, so the backslashes
-# added for the other characters are not escaped again.
-_ESCAPES = (*((c, "\\" + c) for c in "\\`*_{}[]#|"), ("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"))
-# Escaped only at the start, where the text may begin a line: lists (`-`, `+`, `1.`), admonitions
-# (`!!!`). Elsewhere `.`, `-`, `(`, `)`, `!` and `+` are plain text (with `[` escaped, `(` and `!`
-# cannot form a link or an image), and escaping every full stop and hyphen made Python-Markdown's
-# inline processing the largest cost of the site build.
-_LINE_START = re.compile(r"[-+!]|\d+(?=\.)")
+# Escaped wherever they occur: emphasis, code, links and images (`[`, and `!`, which would make an
+# image of a link the page puts right after the text), attributes (`{`), footnotes and
+# abbreviations, tables, headings' closing `#`. The backslash comes first, so the backslashes added
+# for the other characters are not escaped again.
+_ESCAPES = (*((c, "\\" + c) for c in "\\`*_{}[]#|!"), ("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"))
+# Escaped only at the start, where the text may begin a line: lists (`-`, `+`, `1.`). Elsewhere `.`,
+# `-`, `+`, `(` and `)` are plain text (with `[` escaped, `(` cannot form a link), and escaping every
+# full stop and hyphen made Python-Markdown's inline processing the largest cost of the site build.
+_LINE_START = re.compile(r"[-+]|\d+(?=\.)")
 
 
 def md_text(text: str) -> str:
