@@ -19,7 +19,8 @@ def build(seeds: Path, docs: Path) -> None:
 
 
 def snapshot(docs: Path) -> dict[str, tuple[bytes, int]]:
-    return {p.relative_to(docs).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns) for p in docs.rglob("*") if p.is_file()}
+    files = (path for path in docs.rglob("*") if path.is_file())
+    return {path.relative_to(docs).as_posix(): (path.read_bytes(), path.stat().st_mtime_ns) for path in files}
 
 
 def age(docs: Path) -> None:
