@@ -82,6 +82,8 @@ def write_project(work: Path, search_limit: int | None = None) -> tuple[Path, Pa
     config["docs_dir"] = str(docs)
     config["site_dir"] = str(work / "site")
     config["hooks"] = [str(ROOT / hook) for hook in config.get("hooks", [])]
+    if (config.get("theme") or {}).get("custom_dir"):
+        config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
     if search_limit is not None:
         config.setdefault("extra", {})["full_text_search_limit"] = search_limit
     # The benchmark measures the digest, not hand-written pages that may not be copied here.
