@@ -51,6 +51,10 @@ test: $(DEV_STAMP)
 	$(PY) -m ruff check generator tests
 	$(PY) -m pytest
 
+# Not a test: minutes at 10,000 articles. N=100,1000 make bench to choose the sizes.
+bench: $(DEV_STAMP)
+	N="$(N)" $(PY) -m tests.bench.run
+
 golden: $(DEV_STAMP)
 	$(PY) -m tests.golden_refresh
 

@@ -33,8 +33,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from generator import progress
     from generator.pipeline import collect
 
+    progress.start()
     articles, diagnostics = collect(args.seeds, today=dt.date.today())
     if _report(diagnostics, len(articles), sys.stderr):
         print("build aborted: nothing was written; fix the errors above and run again", file=sys.stderr)

@@ -22,6 +22,7 @@ def country_slug(code: str) -> str:
     return slugify(country_name(code)) or code.lower()
 
 
+@cache
 def flag(code: str) -> str:
     """The flag emoji of a country code.
 

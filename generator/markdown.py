@@ -3,22 +3,44 @@
 from __future__ import annotations
 
 import html
-import posixpath
 import re
+from functools import cache, lru_cache
 
 import babel.dates
 
 # Python-Markdown's escapable characters (plus `|`, which the tables extension adds). A backslash
 # before any other character is printed literally, so only these are escaped. `&`, `<` and `>`
 # become HTML entities instead, which neither Markdown nor the browser will interpret.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+# Escaped wherever they occur: emphasis, code, links and images (`[`, and `!`, which would make an
+# image of a link the page puts right after the text), attributes (`{`), footnotes and
+# abbreviations, tables, headings' closing `#`. The backslash comes first, so the backslashes added
+# for the other characters are not escaped again.
+_ESCAPES = (*((c, "\\" + c) for c in "\\`*_{}[]#|!"), ("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"))
+# Escaped only at the start, where the text may begin a line: lists (`-`, `+`, `1.`). Elsewhere `.`,
+# `-`, `+`, `(` and `)` are plain text (with `[` escaped, `(` cannot form a link), and escaping every
+# full stop and hyphen made Python-Markdown's inline processing the largest cost of the site build.
+_LINE_START = re.compile(r"[-+]|\d+(?=\.)")
 
 
 def md_text(text: str) -> str:
     """Inline Markdown that renders exactly `text`, on one line, whatever characters it holds."""
-    one_line = " ".join(text.split())
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", one_line)
-    return escaped.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    # Titles and names recur on many index pages; long paragraphs occur once.
+    return _md_text_short(text) if len(text) <= 200 else _md_text(text)
+
+
+def _md_text(text: str) -> str:
+    escaped = " ".join(text.split())
+    for special, replacement in _ESCAPES:
+        if special in escaped:
+            escaped = escaped.replace(special, replacement)
+    start = _LINE_START.match(escaped)
+    if start:
+        end = start.end()
+        escaped = f"{escaped[:end]}\\{escaped[end:]}" if start.group()[0].isdigit() else f"\\{escaped}"
+    return escaped
+
+
+_md_text_short = lru_cache(maxsize=1 << 16)(_md_text)
 
 
 def attr(text: str) -> str:
@@ -32,8 +54,17 @@ def link(text: str, from_page: str, to_page: str) -> str:
 
 
 def relative(from_page: str, to_page: str) -> str:
-    """Relative path between two docs-relative paths: `articles/2024/x.md` → `../../countries/iran.md`."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    """Relative path between two docs-relative paths: `articles/2024/x.md` → `../../countries/iran.md`.
+
+    Same result as `posixpath.relpath` for normalised paths, without its calls to the file system
+    (it is called for every link of every index page).
+    """
+    start = from_page.split("/")[:-1]
+    target = to_page.split("/")
+    common = 0
+    while common < min(len(start), len(target)) and start[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + target[common:]) or "."
 
 
 def is_web_url(url: str | None) -> bool:
@@ -41,11 +72,13 @@ def is_web_url(url: str | None) -> bool:
     return bool(url) and re.match(r"https?://[^\s<>\"']+$", url, re.IGNORECASE) is not None
 
 
+@cache
 def long_date(value) -> str:
     """`2024-11-24` → `24 November 2024`, the same on every machine (no system locale)."""
     return babel.dates.format_date(value, "d MMMM y", locale="en")
 
 
+@cache
 def month_label(year: int, month: int) -> str:
     import datetime as dt
 

@@ -1,11 +1,62 @@
-"""MkDocs hook: an article page's "edit" button opens its annotation in seeds/, not generated Markdown."""
+"""MkDocs hooks: edit buttons that open annotations, regeneration under `make serve`, what search indexes."""
 
 from __future__ import annotations
 
+import re
+from html import escape
 from urllib.parse import quote
+
+# Search indexes every article's full text up to `extra.full_text_search_limit` articles. Above it,
+# the browser would download and index megabytes before the first result (docs/performance.md), so
+# it indexes an article's titles (English and original) and the people and organisations it names,
+# and skips the pages that only list articles (timeline, each country and topic).
+SEARCH_LIMIT = "full_text_search_limit"
+_LISTING_PAGE = re.compile(r"(timeline|(countries|topics)/(?!index\.md$)[^/]+)\.md$")
+# The metadata panel follows the titles on an article page.
+_PANEL = '<div class="admonition info">'
+# Page path → (what the search plugin was shown, the page's real content).
+_shown_to_search: dict[str, tuple[str, str]] = {}
+_article_count = 0
+
+
+def on_files(files, config):
+    global _article_count
+    _article_count = sum(1 for file in files if file.src_uri.startswith("articles/") and file.src_uri.endswith(".md"))
+    return files
+
+
+def compact_search(config) -> bool:
+    limit = (config.get("extra") or {}).get(SEARCH_LIMIT)
+    return isinstance(limit, int) and _article_count > limit
+
+
+def on_page_content(html, page, config, files):
+    """Above the limit, show the search plugin only an article's titles and names.
+
+    The plugin reads `page.content` when the page is rendered; `on_post_page` puts the real
+    content back into the written page. (Material's `data-search-exclude` would still have the
+    plugin parse the whole page, which was most of its cost.)
+    """
+    article = (page.meta or {}).get("article")
+    if not compact_search(config) or not isinstance(article, dict):
+        return html
+    end = html.find(_PANEL)
+    if end < 0:
+        return html
+    names = [str(name) for key in ("people", "organisations") for name in article.get(key) or ()]
+    shown = html[:end] + (f"<p>{escape('; '.join(names))}</p>" if names else "") + "<!-- digest: search -->"
+    _shown_to_search[page.file.src_uri] = (shown, html)
+    return shown
+
+
+def on_post_page(output, page, config):
+    shown, real = _shown_to_search.pop(page.file.src_uri, (None, None))
+    return output if shown is None else output.replace(shown, real, 1)
 
 
 def on_page_markdown(markdown, page, config, files):
+    if compact_search(config) and _LISTING_PAGE.match(page.file.src_uri):
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     from generator.write import GENERATED_DIRS, GENERATED_FILES
 
     article = (page.meta or {}).get("article")

@@ -14,6 +14,7 @@ from generator.extract import extract
 from generator.load import read_seeds
 from generator.merge import make_slugs_unique, merge
 from generator.model import Article, Diagnostic, Extracted
+from generator.progress import progress
 from generator.validate import check_collection
 from generator.vocabulary import topics
 
@@ -33,7 +34,7 @@ def collect(seeds_dir: Path, *, today: dt.date | None = None) -> tuple[list[Arti
     vocabulary = tuple(topics())
     articles = []
     rejected = set()
-    for seed in seeds:
+    for seed in progress(seeds, len(seeds), "reading"):
         extracted, problems = extract_safely(seed.text_path, seed.text)
         diagnostics.extend(problems)
         annotation = None

@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 
-from generator.collection import Collection, newest_first_key
+from generator.collection import Collection
 from generator.model import Article
 
 # A shared person says more about two reports than a shared country, which many articles share.
 WEIGHTS = {"people": 3.0, "topics": 1.5, "countries": 1.0}
 RELATED_LIMIT = 5
+# A feature shared by more than COMMON_FEATURE articles (a big country, a broad topic) only links
+# articles at most WINDOW places apart in newest-first order, i.e. close in time. Counting every
+# pair of articles that share "Iran" would make this step quadratic in the size of the digest
+# (minutes at 10,000 articles); rarer features, such as people, still link across all years.
+COMMON_FEATURE = 100
+WINDOW = 50
 
 
 @dataclass(frozen=True)
@@ -23,24 +30,32 @@ class Related:
 
 
 def related_index(collection: Collection, limit: int = RELATED_LIMIT) -> dict[str, tuple[Related, ...]]:
-    """For every article (by page path), up to `limit` related articles, best first."""
-    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
+    """For every article (by page path), up to `limit` related articles, best first.
+
+    Ties go to the newest article: `collection.articles` is newest first, so the lower position wins.
+    """
     articles = collection.articles
-    for index, article in enumerate(articles):
-        for attribute in WEIGHTS:
-            for value in getattr(article, attribute):
-                postings[(attribute, value)].append(index)
+    features = [
+        [((attribute, value), weight) for attribute, weight in WEIGHTS.items() for value in getattr(article, attribute)]
+        for article in articles
+    ]
+    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index, keys in enumerate(features):
+        for key, _ in keys:
+            postings[key].append(index)  # ascending positions, so a window is found by bisection
 
     result: dict[str, tuple[Related, ...]] = {}
     for index, article in enumerate(articles):
         scores: dict[int, float] = defaultdict(float)
-        for attribute, weight in WEIGHTS.items():
-            for value in getattr(article, attribute):
-                for other in postings[(attribute, value)]:
-                    if other != index:
-                        scores[other] += weight
-        best = heapq.nsmallest(limit, scores.items(), key=lambda item: (-item[1], newest_first_key(articles[item[0]])))
-        result[article.page_path] = tuple(_explain(article, articles[other]) for other, _ in best)
+        for key, weight in features[index]:
+            posting = postings[key]
+            if len(posting) > COMMON_FEATURE:
+                posting = posting[bisect_left(posting, index - WINDOW) : bisect_right(posting, index + WINDOW)]
+            for other in posting:
+                scores[other] += weight
+        scores.pop(index, None)
+        best = heapq.nsmallest(limit, ((-score, other) for other, score in scores.items()))
+        result[article.page_path] = tuple(_explain(article, articles[other]) for _, other in best)
     return result
 
 

@@ -17,6 +17,7 @@ from generator.pages.indexes import (
     render_topics_index,
 )
 from generator.pages.timeline import render_timeline
+from generator.progress import progress
 from generator.related import related_index
 from generator.siteconfig import SiteConfig
 
@@ -37,7 +38,7 @@ def render_site(
         COUNTRIES_INDEX: render_countries_index(collection),
         TOPICS_INDEX: render_topics_index(collection),
     }
-    for article in collection.articles:
+    for article in progress(collection.articles, len(collection.articles), "rendering"):
         pages[article.page_path] = render_article(article, related[article.page_path])
     for code in collection.by_country:
         pages[country_page(code)] = render_country(collection, code)

@@ -12,6 +12,8 @@ import shutil
 import tempfile
 from pathlib import Path, PurePosixPath
 
+from generator.progress import progress
+
 # Everything under these folders, and these files, belongs to the generator.
 GENERATED_DIRS = ("articles", "countries", "topics", "data", "feeds")
 GENERATED_FILES = ("index.md", "timeline.md")
@@ -76,7 +78,7 @@ def write_generated(docs_dir: Path, files: dict[str, bytes]) -> int:
             raise ValueError(f"refusing to write into {docs_dir / folder}: it is a symbolic link")
 
     changed = []
-    for relative, content in sorted(files.items()):
+    for relative, content in progress(sorted(files.items()), len(files), "comparing"):
         target = docs_dir / relative
         if target.is_file() and not target.is_symlink() and target.read_bytes() == content:
             continue

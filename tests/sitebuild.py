@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-HAND_WRITTEN = ("about.md", "contributing.md", "data.md", "includes", "stylesheets")
+HAND_WRITTEN = ("about.md", "contributing.md", "data.md", "performance.md", "includes", "stylesheets")
 
 
 def prepare_project(seeds: Path, workdir: Path) -> Path:

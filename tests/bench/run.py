@@ -1,0 +1,284 @@
+"""`make bench`: generator and full site build on synthetic corpora of N articles, beside Hugo and a copy.
+
+For each N: write the corpus, run the generator (cold, then again with nothing changed, then after
+changing one annotation), build the site with `mkdocs build --strict`, build the same generated
+Markdown with Hugo, and copy it (the I/O floor). Prints a table and one JSON line per N.
+
+    python -m tests.bench.run                 # N = 100, 1000, 10000
+    python -m tests.bench.run 100 1000        # or N=100,1000 make bench
+    python -m tests.bench.run 1000 --search   # also time search in headless Chromium
+
+Times are wall-clock seconds on a shared machine: compare the ratios within one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+from tests.bench.corpus import write_corpus
+from tests.sitebuild import HAND_WRITTEN, ROOT
+
+DEFAULT_SIZES = (100, 1000, 10000)
+TIME = "/usr/bin/time"
+
+HUGO_CONFIG = """\
+baseURL = "https://example.org/"
+title = "Annotated News Digest"
+disableKinds = ["taxonomy", "term", "rss", "sitemap", "404", "robotstxt"]
+[markup.goldmark.renderer]
+unsafe = true
+"""
+HUGO_LAYOUT = """\
+<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
+<body><main>{{ .Content }}</main></body></html>
+"""
+
+
+def run_timed(command: list[str], cwd: Path = ROOT) -> dict:
+    """Run `command`; its wall time, CPU time and peak memory (via GNU time when present)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("DIGEST_REGENERATE", None)
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as stats:
+        prefix = [TIME, "-f", "%U %S %M", "-o", stats.name] if Path(TIME).exists() else []
+        start = time.perf_counter()
+        result = subprocess.run(prefix + command, cwd=cwd, capture_output=True, text=True, env=env)
+        wall = time.perf_counter() - start
+        if result.returncode != 0:
+            raise SystemExit(f"{' '.join(command)} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+        measured = {"seconds": wall, "stdout": result.stdout, "stderr": result.stderr}
+        fields = stats.read().split()
+        if len(fields) >= 3:
+            measured["cpu_seconds"] = float(fields[-3]) + float(fields[-2])
+            measured["max_rss_mb"] = int(fields[-1]) / 1024
+    return measured
+
+
+def tree_bytes(root: Path, pattern: str = "*") -> int:
+    return sum(path.stat().st_size for path in root.rglob(pattern) if path.is_file())
+
+
+def write_project(work: Path, search_limit: int | None = None) -> tuple[Path, Path]:
+    """docs/ with the hand-written pages and an mkdocs.yml pointing at it; returns both paths."""
+    docs = work / "docs"
+    docs.mkdir(parents=True)
+    for name in HAND_WRITTEN:
+        source = ROOT / "docs" / name
+        if source.is_dir():
+            shutil.copytree(source, docs / name)
+        elif source.is_file():
+            shutil.copy2(source, docs / name)
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = str(docs)
+    config["site_dir"] = str(work / "site")
+    config["hooks"] = [str(ROOT / hook) for hook in config.get("hooks", [])]
+    if (config.get("theme") or {}).get("custom_dir"):
+        config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
+    if search_limit is not None:
+        config.setdefault("extra", {})["full_text_search_limit"] = search_limit
+    # The benchmark measures the digest, not hand-written pages that may not be copied here.
+    config["nav"] = [item for item in config.get("nav", []) if (docs / next(iter(item.values()))).exists()]
+    config_path = work / "mkdocs.yml"
+    config_path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return docs, config_path
+
+
+def hugo_site(docs: Path, target: Path) -> None:
+    """The generated Markdown as a Hugo site: same files, `index.md` as section pages, trivial layout."""
+    content = target / "content"
+    for path in docs.rglob("*.md"):
+        relative = path.relative_to(docs)
+        if relative.parts[0] == "includes":
+            continue
+        if relative.name == "index.md":
+            relative = relative.with_name("_index.md")
+        (content / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, content / relative)
+    (target / "hugo.toml").write_text(HUGO_CONFIG, encoding="utf-8")
+    layouts = target / "layouts"
+    layouts.mkdir()
+    for name in ("single.html", "list.html", "home.html"):
+        (layouts / name).write_text(HUGO_LAYOUT, encoding="utf-8")
+
+
+def change_one_annotation(seeds: Path) -> str:
+    """Correct the English title of an article, as a contributor would; returns its stem.
+
+    The title is shown on the article's page and wherever it is listed or linked as related.
+    """
+    for path in sorted(seeds.glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if data.get("title_en"):
+            data["title_en"] += " (corrected)"
+            path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
+            return path.stem
+    raise SystemExit("no annotated article to change")
+
+
+def changed_files(before: dict[str, float], docs: Path) -> int:
+    after = {str(p): p.stat().st_mtime_ns for p in docs.rglob("*") if p.is_file()}
+    return sum(1 for path, mtime in after.items() if before.get(path) != mtime) + len(before.keys() - after.keys())
+
+
+def bench_one(count: int, work: Path, search: bool, search_limit: int | None = None) -> dict:
+    python = sys.executable
+    seeds = work / "seeds"
+    manifest = work / "manifest.json"
+    write_corpus(count, seeds, manifest)
+    docs, config_path = write_project(work, search_limit)
+    row: dict = {"n": count}
+
+    generate = [python, "-m", "generator", "build", "--seeds", str(seeds), "--docs", str(docs)]
+    cold = run_timed(generate)
+    row["generator_s"] = cold["seconds"]
+    row["generator_cpu_s"] = cold.get("cpu_seconds")
+    row["generator_rss_mb"] = cold.get("max_rss_mb")
+    row["articles_per_s"] = count / cold["seconds"]
+    phases = run_timed([python, "-m", "tests.bench.phases", str(seeds), str(work / "docs-phases")])
+    row.update(json.loads(phases["stdout"]))
+    shutil.rmtree(work / "docs-phases")
+
+    before = {str(p): p.stat().st_mtime_ns for p in docs.rglob("*") if p.is_file()}
+    row["rebuild_unchanged_s"] = run_timed(generate)["seconds"]
+    row["rebuild_unchanged_files"] = changed_files(before, docs)
+    change_one_annotation(seeds)
+    row["rebuild_one_change_s"] = run_timed(generate)["seconds"]
+    row["rebuild_one_change_files"] = changed_files(before, docs)
+
+    site = work / "site"
+    built = run_timed([python, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", str(config_path)])
+    row["site_s"] = built["seconds"]
+    row["site_cpu_s"] = built.get("cpu_seconds")
+    row["site_rss_mb"] = built.get("max_rss_mb")
+    row["site_bytes"] = tree_bytes(site)
+    row["article_page_bytes"] = tree_bytes(site / "articles", "*.html") // count
+    row["search_index_bytes"] = (site / "search" / "search_index.json").stat().st_size
+    limit = yaml.safe_load(config_path.read_text(encoding="utf-8")).get("extra", {}).get("full_text_search_limit")
+    row["search_full_text"] = limit is None or count <= limit
+    row["largest_page_bytes"] = max(p.stat().st_size for p in site.rglob("*.html"))
+    row["markdown_bytes"] = tree_bytes(docs, "*.md")
+
+    hugo = shutil.which("hugo", path=str(Path(python).parent)) or shutil.which("hugo")
+    if hugo:
+        hugo_site(docs, work / "hugo")
+        hugo_run = run_timed(
+            [hugo, "--quiet", "--source", str(work / "hugo"), "--destination", str(work / "hugo-site")]
+        )
+        row["hugo_s"] = hugo_run["seconds"]
+        row["hugo_bytes"] = tree_bytes(work / "hugo-site")
+        row["site_over_hugo"] = row["site_s"] / row["hugo_s"]
+
+    start = time.perf_counter()
+    shutil.copytree(docs, work / "copy")
+    row["copy_s"] = time.perf_counter() - start
+
+    if search:
+        try:
+            from tests.bench.search import time_search
+        except ImportError as err:  # Playwright is optional: the rest of the bench stands
+            print(f"search not timed: {err}", file=sys.stderr)
+        else:
+            row.update(time_search(site, json.loads(manifest.read_text(encoding="utf-8"))))
+    return row
+
+
+COLUMNS = [
+    ("N", "n", "{:d}"),
+    ("gen s", "generator_s", "{:.2f}"),
+    ("art/s", "articles_per_s", "{:.0f}"),
+    ("collect s", "collect_s", "{:.2f}"),
+    ("render s", "render_s", "{:.2f}"),
+    ("write s", "write_s", "{:.2f}"),
+    ("rebuild s", "rebuild_one_change_s", "{:.2f}"),
+    ("rewritten", "rebuild_one_change_files", "{:d}"),
+    ("site s", "site_s", "{:.1f}"),
+    ("site RSS MB", "site_rss_mb", "{:.0f}"),
+    ("site MB", "site_bytes", "{:.1f}"),
+    ("B/article page", "article_page_bytes", "{:d}"),
+    ("search idx MB", "search_index_bytes", "{:.2f}"),
+    ("hugo s", "hugo_s", "{:.2f}"),
+    ("site/hugo", "site_over_hugo", "{:.1f}"),
+    ("copy s", "copy_s", "{:.3f}"),
+]
+MEGABYTES = {"site_bytes", "search_index_bytes"}
+
+
+def table(rows: list[dict]) -> str:
+    header = "| " + " | ".join(title for title, _, _ in COLUMNS) + " |"
+    lines = [header, "|" + "---:|" * len(COLUMNS)]
+    for row in rows:
+        cells = []
+        for _, key, fmt in COLUMNS:
+            value = row.get(key)
+            if value is None:
+                cells.append("—")
+                continue
+            cells.append(fmt.format(value / 1e6 if key in MEGABYTES else value))
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+SEARCH_COLUMNS = [
+    ("N", "n", "{:d}"),
+    ("full text", "search_full_text", "{}"),
+    ("search idx MB", "search_index_bytes", "{:.2f}"),
+    ("first result s (cold)", "search_first_result_s", "{:.2f}"),
+    ("next query s", "search_warm_s", "{:.2f}"),
+    ("word deep in text found", "search_body_only_word_found", "{}"),
+]
+
+
+def search_table(rows: list[dict]) -> str:
+    lines = ["| " + " | ".join(t for t, _, _ in SEARCH_COLUMNS) + " |", "|" + "---:|" * len(SEARCH_COLUMNS)]
+    for row in rows:
+        cells = []
+        for _, key, fmt in SEARCH_COLUMNS:
+            value = row.get(key)
+            if value is None:
+                cells.append("no result" if key.startswith("search_") else "—")
+            else:
+                cells.append(fmt.format(value / 1e6 if key in MEGABYTES else value))
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.bench.run", description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="*", type=int, help="corpus sizes (default: N env var or 100 1000 10000)")
+    parser.add_argument("--search", action="store_true", help="also time search in headless Chromium")
+    parser.add_argument("--full-text-search-limit", type=int, help="override mkdocs.yml's extra.full_text_search_limit")
+    parser.add_argument("--keep", type=Path, help="keep corpora and sites under this folder")
+    args = parser.parse_args(argv)
+    sizes = args.sizes or [int(n) for n in os.environ.get("N", "").replace(",", " ").split()] or DEFAULT_SIZES
+    rows = []
+    for count in sizes:
+        if args.keep:
+            work = args.keep / f"n{count}"
+            shutil.rmtree(work, ignore_errors=True)
+            work.mkdir(parents=True)
+            row = bench_one(count, work, args.search, args.full_text_search_limit)
+        else:
+            with tempfile.TemporaryDirectory(prefix=f"bench-{count}-") as tmp:
+                row = bench_one(count, Path(tmp), args.search, args.full_text_search_limit)
+        rows.append(row)
+        print(json.dumps({k: round(v, 4) if isinstance(v, float) else v for k, v in row.items()}), flush=True)
+    print()
+    print(table(rows))
+    if any("search_first_result_s" in row for row in rows):
+        print()
+        print(search_table(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

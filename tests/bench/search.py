@@ -1,0 +1,83 @@
+"""Time Material's search in headless Chromium: from typing a name to its first result on screen.
+
+The site is served over HTTP from a thread; the page is opened and the name typed at once, as a
+reader would, so the first query includes downloading `search_index.json` and building the lunr
+index in the browser's worker. A second name then measures a warm query. A place named only in the
+middle of one article's text shows whether full text is indexed.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+RESULT = ".md-search-result__item"
+TIMEOUT_MS = 30_000
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def _query(page, text: str) -> tuple[float | None, str]:
+    """Seconds from typing `text` to the first result, and that result's text (None: no result)."""
+    field = page.locator("input.md-search__input")
+    field.fill("")
+    field.fill(text[:-1])
+    start = time.perf_counter()
+    field.press(text[-1])  # Material searches on keyup: the last key of a fast typist
+    try:
+        page.wait_for_function(
+            """([selector, text]) => {
+                const first = document.querySelector(selector);
+                return first !== null && first.innerText.toLowerCase().includes(text.toLowerCase());
+            }""",
+            arg=[RESULT, text],
+            timeout=TIMEOUT_MS,
+            polling="raf",
+        )
+    except Exception:
+        found = page.locator(RESULT)
+        return None, found.first.inner_text() if found.count() else ""
+    return time.perf_counter() - start, page.locator(RESULT).first.inner_text()
+
+
+def time_search(site: Path, manifest: list[dict]) -> dict:
+
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    cold_entry = manifest[len(manifest) // 2]
+    warm_entry = manifest[len(manifest) // 3]
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(url, wait_until="load")
+            cold, _ = _query(page, cold_entry["name"])
+            warm, _ = _query(page, warm_entry["name"])
+            place, _ = _query(page, warm_entry["place"])
+            browser.close()
+    finally:
+        server.shutdown()
+    return {
+        "search_first_result_s": cold,
+        "search_warm_s": warm,
+        "search_body_only_word_found": place is not None,
+    }
