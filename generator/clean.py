@@ -192,10 +192,27 @@ def _read_metadata(line: str, found: dict[str, str]) -> None:
                 break
 
 
+def _is_bare_dateline(line: str) -> bool:
+    """`Jakarta, CNN Indonesia --` alone on its line: some outlets print the lead's dateline that way."""
+    dateline = parse_dateline(line + " ")
+    return dateline is not None and dateline.outlet is not None and dateline.end >= len(line)
+
+
+def _join_bare_datelines(lines: list[str]) -> list[str]:
+    """Put a dateline printed on a line of its own back in front of the lead it belongs to."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and _is_bare_dateline(joined[-1]) and not is_furniture(line):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
+
+
 def clean(text: str) -> Cleaned:
     """Split `text` into headline, header, body paragraphs and removed lines."""
     lines = [line.strip() for line in normalise_spaces(text).splitlines()]
-    lines = [line for line in lines if line]
+    lines = _join_bare_datelines([line for line in lines if line])
     lead = _find_lead(lines)
     header = lines[:lead]
     removed: list[str] = []

@@ -117,9 +117,15 @@ def score(case: Case, result: Extracted, quality: Quality) -> None:
         if line == title:
             continue
         quality.article_lines += 1
-        if line not in body and line.rstrip("*").rstrip() not in body:
+        if not _kept(line, body) and not _kept(line.rstrip("*").rstrip(), body):
             quality.article_lost += 1
             quality.problems.append(f"{case.name}: article line lost: {line[:70]!r}")
+
+
+def _kept(line: str, body: set[str]) -> bool:
+    """The line is a paragraph of the body, or opens or closes one (a dateline printed on a line of
+    its own is joined to its lead)."""
+    return line in body or any(p.startswith(line + " ") or p.endswith(" " + line) for p in body)
 
 
 def measure() -> Quality:
