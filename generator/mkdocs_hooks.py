@@ -11,7 +11,7 @@ from urllib.parse import quote
 # it indexes an article's titles (English and original) and the people and organisations it names,
 # and skips the pages that only list articles (timeline, each country and topic).
 SEARCH_LIMIT = "full_text_search_limit"
-_LISTING_PAGE = re.compile(r"(timeline|(countries|topics)/(?!index\.md$)[^/]+)\.md$")
+_LISTING_PAGE = re.compile(r"(timeline|timeline/[^/]+|(countries|topics)/(?!index\.md$)[^/]+(/[^/]+)?)\.md$")
 # The metadata panel follows the titles on an article page.
 _PANEL = '<div class="admonition info">'
 # Page path → (what the search plugin was shown, the page's real content).

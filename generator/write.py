@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 from generator.progress import progress
 
 # Everything under these folders, and these files, belongs to the generator.
-GENERATED_DIRS = ("articles", "countries", "topics", "data", "feeds")
+GENERATED_DIRS = ("articles", "countries", "topics", "data", "feeds", "timeline")
 GENERATED_FILES = ("index.md", "timeline.md")
 STAGING_PREFIX = ".generated-staging-"
 

@@ -14,6 +14,8 @@ from generator.collection import (
 from generator.country_names import country_name, flag
 from generator.feeds import country_feed, topic_feed
 from generator.markdown import link, long_date, md_text, plural, relative
+from generator.pages import archive
+from generator.pages.archive import is_split, older_by_year
 from generator.pages.frontmatter import front_matter
 from generator.pages.listing import article_list
 from generator.vocabulary import topics
@@ -26,6 +28,16 @@ TOPICS_INDEX = f"{TOPICS_DIR}/index.md"
 def _topic_label(slug: str) -> str:
     entry = topics().get(slug)
     return entry.label if entry else slug
+
+
+def _listing(articles, page: str) -> list[str]:
+    """Every article, or the latest `archive.LIST_LIMIT` and links to a page per year when there are more."""
+    if not is_split(articles):
+        return [article_list(articles, page)]
+    return [
+        f"The latest {archive.LIST_LIMIT} articles. {older_by_year(articles, page)}",
+        article_list(articles[: archive.LIST_LIMIT], page),
+    ]
 
 
 def _latest(articles) -> str:
@@ -77,7 +89,7 @@ def render_country(collection: Collection, code: str) -> str:
         f" Follow them with the [Atom feed]({relative(page, country_feed(code))}).\n",
         monthly_figure(articles, "country-chart", f"about {name}"),
         "## Articles\n",
-        article_list(articles, page),
+        *_listing(articles, page),
     ]
     topic_counts = co_occurring(articles, "topics")
     if topic_counts:
@@ -126,7 +138,7 @@ def render_topic(collection: Collection, slug: str) -> str:
         f" Follow them with the [Atom feed]({relative(page, topic_feed(slug))}).\n",
         monthly_figure(articles, "topic-chart", f"on {label}"),
         "## Articles\n",
-        article_list(articles, page),
+        *_listing(articles, page),
     ]
     countries = co_occurring(articles, "countries")
     if countries:

@@ -7,7 +7,9 @@ from itertools import groupby
 from generator.charts import monthly_figure
 from generator.collection import TIMELINE_PAGE, Collection
 from generator.feeds import ALL_FEED
-from generator.markdown import month_label, plural, relative
+from generator.markdown import plural, relative
+from generator.pages import archive
+from generator.pages.archive import by_month, is_split, older_by_year
 from generator.pages.frontmatter import front_matter
 from generator.pages.listing import article_list
 
@@ -20,12 +22,15 @@ def render_timeline(collection: Collection) -> str:
         f" Follow new ones with the [Atom feed]({relative(TIMELINE_PAGE, ALL_FEED)}).\n",
         monthly_figure(collection.articles, "timeline-chart", "in the digest"),
     ]
-    for year, in_year in groupby(collection.dated, key=lambda a: a.published.year):
+    split = is_split(collection.articles)
+    shown = collection.dated[: archive.LIST_LIMIT] if split else collection.dated
+    if split:
+        older = older_by_year(collection.articles, TIMELINE_PAGE)
+        parts.append(f"The latest {archive.LIST_LIMIT} articles are listed here. {older}")
+    for year, in_year in groupby(shown, key=lambda a: a.published.year):
         parts.append(f"## {year}\n")
-        for (_, month), in_month in groupby(in_year, key=lambda a: (a.published.year, a.published.month)):
-            parts.append(f"### {month_label(year, month)}\n")
-            parts.append(article_list(tuple(in_month), TIMELINE_PAGE))
-    if collection.undated:
+        parts.append(by_month(tuple(in_year), TIMELINE_PAGE))
+    if collection.undated and not split:
         parts.append("## Undated\n")
         parts.append("These articles have no known publication date yet; an annotation can supply it.\n")
         parts.append(article_list(collection.undated, TIMELINE_PAGE))

@@ -1,0 +1,67 @@
+"""Long lists split by year: an index page lists its latest articles and links a page per year.
+
+A timeline or a country page that listed every article would grow with the digest (3.8 MB of HTML
+for the timeline at 10,000 articles); past `LIST_LIMIT` entries the older ones move to
+`<page>/<year>.md`, so every page stays a size a reader's browser handles.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from itertools import groupby
+
+from generator.markdown import md_text, month_label, plural, relative
+from generator.model import Article
+from generator.pages.frontmatter import front_matter
+from generator.pages.listing import article_list
+
+LIST_LIMIT = 300
+UNDATED = "undated"
+
+
+def year_page(base_page: str, year: int | str) -> str:
+    """`countries/iran.md`, 2023 → `countries/iran/2023.md`."""
+    return f"{posixpath.splitext(base_page)[0]}/{year}.md"
+
+
+def is_split(articles: tuple[Article, ...]) -> bool:
+    return len(articles) > LIST_LIMIT
+
+
+def by_month(articles: tuple[Article, ...], page: str, heading: str = "###") -> str:
+    """Dated articles (newest first) under month headings; undated ones are not passed here."""
+    parts = []
+    for (year, month), in_month in groupby(articles, key=lambda a: (a.published.year, a.published.month)):
+        parts.append(f"{heading} {month_label(year, month)}\n")
+        parts.append(article_list(tuple(in_month), page))
+    return "\n".join(parts)
+
+
+def older_by_year(articles: tuple[Article, ...], base_page: str) -> str:
+    """Links to the year pages of `articles` (newest year first), with counts."""
+    years = [(a.published.year if a.published else UNDATED) for a in articles]
+    counts = [(year, len(list(group))) for year, group in groupby(years)]
+    links = ", ".join(f"[{year}]({relative(base_page, year_page(base_page, year))}) ({n})" for year, n in counts)
+    return f"Every article, by year: {links}.\n"
+
+
+def year_pages(articles: tuple[Article, ...], base_page: str, title: str) -> dict[str, str]:
+    """One page per year of `articles` (and one for undated ones) when the list is split."""
+    if not is_split(articles):
+        return {}
+    pages = {}
+    for year, in_year in groupby(articles, key=lambda a: a.published.year if a.published else UNDATED):
+        in_year = tuple(in_year)
+        page = year_page(base_page, year)
+        heading = f"{title}: {'undated articles' if year == UNDATED else year}"
+        body = by_month(in_year, page, "##") if year != UNDATED else article_list(in_year, page)
+        pages[page] = "\n".join(
+            [
+                front_matter(heading, None, {}),
+                f"# {md_text(heading)}\n",
+                f"{plural(len(in_year), 'article')}, newest first. Back to [{md_text(title)}]"
+                f"({relative(page, base_page)}).\n",
+                body,
+            ]
+        )
+    return pages

@@ -1,0 +1,63 @@
+"""Long lists move to a page per year, so no index page grows with the whole digest."""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+
+import pytest
+
+from generator.pages import archive
+from generator.render import render_site
+from tests.factories import article
+
+LIMIT = 10
+
+
+@pytest.fixture
+def files(monkeypatch):
+    monkeypatch.setattr(archive, "LIST_LIMIT", LIMIT)
+    articles = [
+        article(f"a{n:02}", published=dt.date(2020 + n % 3, 1 + n % 12, 1 + n % 27), countries=("IR",))
+        for n in range(25)
+    ] + [article("undated1", published=None, countries=("IR",))]
+    return {path: content.decode("utf-8") for path, content in render_site(articles).items()}
+
+
+def listed(page: str) -> list[str]:
+    return re.findall(r"\]\(((?:\.\./)*articles/[^)]+)\)", page)
+
+
+def test_the_timeline_lists_the_latest_and_links_every_year(files):
+    timeline = files["timeline.md"]
+    assert len(listed(timeline)) == LIMIT
+    for year in ("2020", "2021", "2022", "undated"):
+        assert f"[{year}](timeline/{year}.md)" in timeline
+
+
+def test_every_article_is_on_exactly_one_year_page(files):
+    year_pages = [p for p in files if p.startswith("timeline/")]
+    assert sorted(year_pages) == ["timeline/2020.md", "timeline/2021.md", "timeline/2022.md", "timeline/undated.md"]
+    entries = [link for page in year_pages for link in listed(files[page])]
+    assert len(entries) == 26 == len(set(entries))
+
+
+def test_country_pages_split_the_same_way(files):
+    assert len(listed(files["countries/iran.md"])) == LIMIT
+    assert "countries/iran/2021.md" in files
+    assert "[2021](iran/2021.md)" in files["countries/iran.md"]
+
+
+def test_links_from_year_pages_resolve_to_generated_pages(files):
+    for page in (p for p in files if p.startswith(("timeline/", "countries/iran/"))):
+        for target in re.findall(r"\]\(([^)#]+\.md)\)", files[page]):
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), target))
+            assert resolved in files, (page, target)
+
+
+def test_a_small_digest_keeps_everything_on_one_page():
+    articles = [article(f"s{n}", published=dt.date(2024, 1, 1 + n)) for n in range(5)]
+    files = render_site(articles)
+    assert not [p for p in files if p.startswith("timeline/")]
+    assert len(listed(files["timeline.md"].decode())) == 5
