@@ -67,6 +67,15 @@ def check_collection(
                     f"published as {article.page_path} instead (give it a distinct title to choose its page)",
                 )
             )
+        if not article.body.strip():
+            problems.append(
+                Diagnostic(
+                    article.source_path,
+                    level="warning",
+                    message="no article text is left once page furniture is removed; check that the file holds the "
+                    f"article (python -m generator extract {article.source_path} lists the removed lines)",
+                )
+            )
         if not article.summary and article.stem not in rejected:
             if article.annotation_path:
                 where, hint = article.annotation_path, "add 'summary:' with 2-4 English sentences"

@@ -140,3 +140,13 @@ def test_the_repository_seeds_have_no_errors():
     articles, problems = pipeline.collect(SEEDS)
     assert [p.format() for p in problems if p.level == "error"] == []
     assert len(articles) == len(list(SEEDS.glob("*.txt")))
+
+
+def test_an_article_left_empty_by_cleaning_is_reported(tmp_path):
+    (tmp_path / "onlyfurniture.txt").write_text("Leave a Reply\nBaca juga: Berita lain\n", encoding="utf-8")
+    _, problems = pipeline.collect(tmp_path, today=dt.date(2026, 1, 1))
+    messages = [p.format().replace(f"{tmp_path}/", "") for p in problems]
+    assert (
+        "onlyfurniture.txt: warning: no article text is left once page furniture is removed; check that the file "
+        f"holds the article (python -m generator extract {tmp_path}/onlyfurniture.txt lists the removed lines)"
+    ) in messages
