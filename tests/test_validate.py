@@ -148,5 +148,5 @@ def test_an_article_left_empty_by_cleaning_is_reported(tmp_path):
     messages = [p.format().replace(f"{tmp_path}/", "") for p in problems]
     assert (
         "onlyfurniture.txt: warning: no article text is left once page furniture is removed; check that the file "
-        f"holds the article (python -m generator extract {tmp_path}/onlyfurniture.txt lists the removed lines)"
+        "holds the article (python -m generator extract onlyfurniture.txt lists the removed lines)"
     ) in messages
