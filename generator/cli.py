@@ -47,6 +47,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     if _report(diagnostics, len(articles), sys.stderr):
         print("build aborted: nothing was written; fix the errors above and run again", file=sys.stderr)
         return 1
+    from generator.pagecache import PageCache
     from generator.render import render_site
     from generator.siteconfig import read_site_config
     from generator.write import write_generated
@@ -54,8 +55,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     intro_path = args.docs / HOME_INTRO
     intro = intro_path.read_text(encoding="utf-8") if intro_path.is_file() else None
     config = read_site_config(args.docs.parent / "mkdocs.yml")
-    files = render_site(articles, intro, config)
+    pages = PageCache(None) if args.no_cache else PageCache.load(args.docs)
+    files = render_site(articles, intro, config, reuse=pages)
     changed = write_generated(args.docs, files)
+    pages.save(files)
     print(f"built {len(articles)} article(s): {len(files)} generated file(s), {changed} changed, in {args.docs}")
     return 0
 
