@@ -25,10 +25,16 @@ def _report(diagnostics: list[Diagnostic], articles: int, stream: TextIO) -> int
     return sum(d.level == "error" for d in diagnostics)
 
 
+def _seed_cache(args: argparse.Namespace):
+    from generator.cache import SeedCache
+
+    return SeedCache(None if args.no_cache else args.cache)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from generator.pipeline import collect
 
-    articles, diagnostics = collect(args.seeds, today=dt.date.today())
+    articles, diagnostics = collect(args.seeds, today=dt.date.today(), cache=_seed_cache(args))
     return 1 if _report(diagnostics, len(articles), sys.stdout) else 0
 
 
@@ -37,10 +43,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     from generator.pipeline import collect
 
     progress.start()
-    articles, diagnostics = collect(args.seeds, today=dt.date.today())
+    articles, diagnostics = collect(args.seeds, today=dt.date.today(), cache=_seed_cache(args))
     if _report(diagnostics, len(articles), sys.stderr):
         print("build aborted: nothing was written; fix the errors above and run again", file=sys.stderr)
         return 1
+    from generator.pagecache import PageCache
     from generator.render import render_site
     from generator.siteconfig import read_site_config
     from generator.write import write_generated
@@ -48,8 +55,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     intro_path = args.docs / HOME_INTRO
     intro = intro_path.read_text(encoding="utf-8") if intro_path.is_file() else None
     config = read_site_config(args.docs.parent / "mkdocs.yml")
-    files = render_site(articles, intro, config)
+    pages = PageCache(None) if args.no_cache else PageCache.load(args.docs)
+    files = render_site(articles, intro, config, reuse=pages)
     changed = write_generated(args.docs, files)
+    pages.save(files)
     print(f"built {len(articles)} article(s): {len(files)} generated file(s), {changed} changed, in {args.docs}")
     return 0
 
@@ -126,6 +135,19 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cache_options(command: argparse.ArgumentParser) -> None:
+    from generator.cache import DEFAULT_DIR
+
+    command.add_argument(
+        "--cache",
+        type=Path,
+        default=DEFAULT_DIR,
+        metavar="DIR",
+        help=f"keep extraction results here between runs, for faster rebuilds (default: {DEFAULT_DIR})",
+    )
+    command.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m generator",
@@ -135,6 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="validate seeds/ and print every problem; exit 1 on any error")
     check.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of raw articles (default: seeds)")
+    _cache_options(check)
     check.set_defaults(func=cmd_check)
 
     new = commands.add_parser("new", help="write seeds/<name>.yml pre-filled from seeds/<name>.txt, for review")
@@ -144,6 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="validate seeds/ and write the generated pages into docs/")
     build.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of raw articles (default: seeds)")
     build.add_argument("--docs", type=Path, default=Path("docs"), help="MkDocs docs folder (default: docs)")
+    _cache_options(build)
     build.set_defaults(func=cmd_build)
 
     extract = commands.add_parser("extract", help="print what is extracted from one raw text file, as JSON")

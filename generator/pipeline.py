@@ -6,17 +6,27 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import threading
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 
 from generator.annotation import parse_annotation
+from generator.cache import SeedCache
 from generator.diagnostics import sort_key
 from generator.extract import extract
 from generator.load import read_seeds
 from generator.merge import make_slugs_unique, merge
-from generator.model import Article, Diagnostic, Extracted
+from generator.model import Article, Diagnostic, Extracted, Seed
 from generator.progress import progress
 from generator.validate import check_collection
 from generator.vocabulary import topics
+
+# Below this many texts to extract, starting worker processes costs more than it saves.
+PARALLEL_MINIMUM = 300
+CHUNK_SIZE = 64
 
 
 def extract_safely(path: str, text: str) -> tuple[Extracted, list[Diagnostic]]:
@@ -28,24 +38,84 @@ def extract_safely(path: str, text: str) -> tuple[Extracted, list[Diagnostic]]:
         return Extracted(), [Diagnostic(path, message=message)]
 
 
-def collect(seeds_dir: Path, *, today: dt.date | None = None) -> tuple[list[Article], list[Diagnostic]]:
-    """All articles in `seeds_dir`, merged, and every problem found on the way (nothing written)."""
+def _workers(count: int) -> int:
+    """How many processes to extract `count` texts with; 1 means in this process.
+
+    Workers are forked, so they start with the parent's compiled patterns and loaded data. Forking a
+    process that runs other threads (`mkdocs serve` calls the build from its server) can deadlock
+    on a lock held by one of them, so such a process extracts serially.
+    """
+    cpus = os.cpu_count() or 1
+    if count < PARALLEL_MINIMUM or cpus < 2 or "fork" not in get_all_start_methods():
+        return 1
+    return 1 if threading.active_count() > 1 else cpus
+
+
+def extract_all(seeds: Sequence[Seed]) -> list[tuple[Extracted, list[Diagnostic]]]:
+    """`extract_safely` for every seed, in the seeds' order; in worker processes when there are many."""
+    workers = _workers(len(seeds))
+    if workers == 1:
+        return [extract_safely(s.text_path, s.text) for s in progress(seeds, len(seeds), "extracting")]
+    first = extract_safely(seeds[0].text_path, seeds[0].text)  # loads the data once, before forking
+    paths, texts = [s.text_path for s in seeds[1:]], [s.text for s in seeds[1:]]
+    with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+        # `map` yields in input order whatever order the chunks finish in.
+        rest = pool.map(extract_safely, paths, texts, chunksize=CHUNK_SIZE)
+        return [first, *progress(rest, len(paths), "extracting")]
+
+
+def _extractions(seeds: list[Seed], cache: SeedCache) -> list[tuple[Extracted, list[Diagnostic]]]:
+    """Every seed's extraction, from the cache where its text was seen before.
+
+    Failed extractions are not cached (they are rare, and their diagnostic names the file).
+    """
+    results: list[tuple[Extracted, list[Diagnostic]] | None] = []
+    for seed in seeds:
+        cached = cache.extracted(seed.text)
+        results.append((cached, []) if cached is not None else None)
+    missing = [index for index, result in enumerate(results) if result is None]
+    for index, result in zip(missing, extract_all([seeds[i] for i in missing]), strict=True):
+        results[index] = result
+        if not result[1]:
+            cache.put_extracted(seeds[index].text, result[0])
+    return results  # type: ignore[return-value]  # every None was filled above
+
+
+def collect(
+    seeds_dir: Path, *, today: dt.date | None = None, cache: SeedCache | None = None
+) -> tuple[list[Article], list[Diagnostic]]:
+    """All articles in `seeds_dir`, merged, and every problem found on the way (nothing written).
+
+    `cache` keeps per-seed results between runs; without one, everything is computed afresh.
+    """
+    today = today or dt.date.today()
+    cache = cache or SeedCache(None)
     seeds, diagnostics = read_seeds(Path(seeds_dir))
     vocabulary = tuple(topics())
     articles = []
     rejected = set()
-    for seed in progress(seeds, len(seeds), "reading"):
-        extracted, problems = extract_safely(seed.text_path, seed.text)
+    for seed, (extracted, problems) in zip(seeds, _extractions(seeds, cache), strict=True):
         diagnostics.extend(problems)
         annotation = None
         if seed.annotation_text is not None:
-            annotation, problems = parse_annotation(
-                seed.annotation_path, seed.annotation_text, extracted=extracted, today=today, known_topics=vocabulary
-            )
+            assert seed.annotation_path is not None
+            key = (seed.annotation_path, seed.annotation_text, seed.text, today)
+            parsed = cache.annotation(*key)
+            if parsed is None:
+                parsed = parse_annotation(
+                    seed.annotation_path,
+                    seed.annotation_text,
+                    extracted=extracted,
+                    today=today,
+                    known_topics=vocabulary,
+                )
+                cache.put_annotation(*key, parsed)
+            annotation, problems = parsed
             diagnostics.extend(problems)
             if annotation is None:
                 rejected.add(seed.stem)
         articles.append(merge(seed, extracted, annotation))
+    cache.save()
     unique = make_slugs_unique(articles)
     original = {a.stem: a.page_path for a in articles}
     renamed = {a.stem: original[a.stem] for a in unique if a.page_path != original[a.stem]}

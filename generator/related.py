@@ -5,7 +5,7 @@ from __future__ import annotations
 import heapq
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from generator.collection import Collection
 from generator.model import Article
@@ -27,6 +27,14 @@ class Related:
     countries: tuple[str, ...]
     topics: tuple[str, ...]
     people: tuple[str, ...]
+
+
+_DETAILS = tuple(spec.name for spec in fields(Related) if spec.name != "article")
+
+
+def related_details(entry: Related) -> tuple:
+    """Everything `entry` holds besides the related article itself (for page fingerprints)."""
+    return tuple(getattr(entry, name) for name in _DETAILS)
 
 
 def related_index(collection: Collection, limit: int = RELATED_LIMIT) -> dict[str, tuple[Related, ...]]:

@@ -7,6 +7,7 @@ from generator.country_names import country_name
 from generator.feeds import render_feeds
 from generator.model import Article
 from generator.opendata import render_open_data
+from generator.pagecache import PageCache, article_digest, page_fingerprint
 from generator.pages.archive import year_pages
 from generator.pages.article import render_article
 from generator.pages.home import render_home
@@ -20,29 +21,42 @@ from generator.pages.indexes import (
 )
 from generator.pages.timeline import render_timeline
 from generator.progress import progress
-from generator.related import related_index
+from generator.related import related_details, related_index
 from generator.siteconfig import SiteConfig
 from generator.vocabulary import topics
 
 
 def render_site(
-    articles: list[Article], home_intro: str | None = None, config: SiteConfig | None = None
+    articles: list[Article],
+    home_intro: str | None = None,
+    config: SiteConfig | None = None,
+    *,
+    reuse: PageCache | None = None,
 ) -> dict[str, bytes]:
     """Every generated file (pages, feeds, open data), keyed by its path relative to `docs/`.
 
     `config` gives the public site URL that feeds and the open data link to (from mkdocs.yml).
+    `reuse` supplies article pages of the previous build whose inputs are unchanged.
     """
     config = config or SiteConfig()
+    reuse = reuse or PageCache(None)
     collection = build_collection(articles)
     related = related_index(collection)
-    pages: dict[str, str] = {
+    pages: dict[str, str | bytes] = {
         "index.md": render_home(collection, home_intro),
         TIMELINE_PAGE: render_timeline(collection),
         COUNTRIES_INDEX: render_countries_index(collection),
         TOPICS_INDEX: render_topics_index(collection),
     }
+    digests = {article.page_path: article_digest(article) for article in collection.articles}
     for article in progress(collection.articles, len(collection.articles), "rendering"):
-        pages[article.page_path] = render_article(article, related[article.page_path])
+        near = related[article.page_path]
+        shown = tuple((digests[r.article.page_path], related_details(r)) for r in near)
+        pages[article.page_path] = reuse.page(
+            article.page_path,
+            page_fingerprint(digests[article.page_path], shown),
+            lambda article=article, near=near: render_article(article, near).encode("utf-8"),
+        )
     pages.update(year_pages(collection.articles, TIMELINE_PAGE, "Timeline"))
     for code in collection.by_country:
         pages[country_page(code)] = render_country(collection, code)
@@ -52,7 +66,7 @@ def render_site(
         pages[topic_page(slug)] = render_topic(collection, slug)
         label = vocabulary[slug].label if slug in vocabulary else slug
         pages.update(year_pages(collection.by_topic[slug], topic_page(slug), label))
-    files = {path: text.encode("utf-8") for path, text in pages.items()}
+    files = {path: text.encode("utf-8") if isinstance(text, str) else text for path, text in pages.items()}
     files.update(render_feeds(collection, config))
     files.update(render_open_data(collection, config))
     return files

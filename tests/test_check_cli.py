@@ -211,4 +211,5 @@ def test_build_and_check_share_one_validation(seeds, monkeypatch):
     monkeypatch.setattr(pipeline, "collect", lambda *a, **k: calls.append(k) or ([], [Diagnostic("x")]))
     assert main(["check"]) == 1
     assert main(["build"]) == 1
-    assert calls == [{"today": dt.date.today()}] * 2
+    assert [call["today"] for call in calls] == [dt.date.today()] * 2
+    assert [type(call["cache"]).__name__ for call in calls] == ["SeedCache"] * 2

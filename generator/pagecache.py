@@ -1,0 +1,105 @@
+"""Reuse the article pages of the previous build whose inputs have not changed.
+
+An article page's bytes depend only on its `Article`, its related coverage and the renderer's code
+and data. The manifest `docs/.generated-manifest.json` (a dot-file: MkDocs and git ignore it)
+records, for every article page written, a fingerprint of those inputs and the SHA-256 of the
+bytes. On the next build a page whose fingerprint matches is read back from `docs/` instead of
+rendered, if the file still holds exactly those bytes (a hand-edited or half-written page is rendered
+again). `write.py` then finds the bytes equal and leaves the file alone.
+
+    pages = PageCache.load(docs)             # or PageCache(None) for no reuse
+    files = render_site(articles, reuse=pages)
+    write_generated(docs, files)
+    pages.save(files)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable, Mapping
+from dataclasses import fields
+from pathlib import Path
+
+from generator.fingerprint import code_fingerprint
+from generator.model import Article
+
+MANIFEST = ".generated-manifest.json"
+# Everything the rendered files depend on besides their data: the renderer and what it imports.
+ROOTS = ("generator.render", "generator.pagecache")
+
+
+def article_digest(article: Article) -> bytes:
+    """A digest of every field of `article` (values are strings, dates, tuples and `Note`s: their repr
+    is deterministic). Faster than the dataclass's own repr, and taken once per article."""
+    values = tuple(getattr(article, spec.name) for spec in fields(article))
+    return hashlib.sha256(repr(values).encode("utf-8", "surrogatepass")).digest()
+
+
+def page_fingerprint(article: bytes, related: tuple[tuple[bytes, object], ...]) -> str:
+    """The fingerprint of an article page: its article's digest, and each related article's digest
+    with what the page shows about it besides (shared countries, topics, people), and the renderer."""
+    digest = hashlib.sha256(code_fingerprint(*ROOTS).encode() + article)
+    for other, shown in related:
+        digest.update(other + repr(shown).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+class PageCache:
+    """The previous build's manifest, and the fingerprints of the pages of this one."""
+
+    def __init__(self, docs_dir: Path | None, previous: Mapping[str, tuple[str, str]] | None = None) -> None:
+        self.docs_dir = docs_dir
+        self.previous = dict(previous or {})
+        self.fingerprints: dict[str, str] = {}
+        self.reused = 0
+
+    @classmethod
+    def load(cls, docs_dir: Path) -> PageCache:
+        """The manifest in `docs_dir`; a missing or malformed one means nothing is reused."""
+        try:
+            data = json.loads((docs_dir / MANIFEST).read_bytes())
+            previous = {str(path): (str(fp), str(sha)) for path, (fp, sha) in data["pages"].items()}
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            previous = {}
+        return cls(docs_dir, previous)
+
+    def page(self, path: str, fingerprint: str, render: Callable[[], bytes]) -> bytes:
+        """The bytes of page `path`: the file in `docs/` when made from the same inputs, else `render()`."""
+        self.fingerprints[path] = fingerprint
+        known = self.previous.get(path)
+        if self.docs_dir is not None and known is not None and known[0] == fingerprint:
+            try:
+                content = (self.docs_dir / path).read_bytes()
+            except OSError:
+                content = None
+            if content is not None and hashlib.sha256(content).hexdigest() == known[1]:
+                self.reused += 1
+                return content
+        return render()
+
+    def save(self, files: Mapping[str, bytes]) -> None:
+        """Record this build's pages, once `files` are written; a failure only costs the next build time."""
+        if self.docs_dir is None:
+            return
+        pages = {
+            path: [fingerprint, hashlib.sha256(files[path]).hexdigest()]
+            for path, fingerprint in sorted(self.fingerprints.items())
+            if path in files
+        }
+        content = json.dumps({"pages": pages}, separators=(",", ":")).encode()
+        target = self.docs_dir / MANIFEST
+        with contextlib.suppress(OSError):
+            if target.is_file() and target.read_bytes() == content:
+                return  # like every generated file: unchanged bytes keep their modification time
+            handle, temporary = tempfile.mkstemp(prefix=".generated-manifest-", dir=self.docs_dir)
+            try:
+                with os.fdopen(handle, "wb") as stream:
+                    stream.write(content)
+                os.replace(temporary, target)
+            finally:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(temporary)
