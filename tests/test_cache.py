@@ -181,3 +181,27 @@ def test_a_changed_renderer_renders_every_page_again(tmp_path, monkeypatch):
     monkeypatch.setattr(pagecache, "code_fingerprint", lambda *roots: "another renderer")
     build(seeds, docs, "--cache", cache)
     assert len(rendered) == 10
+
+
+def test_only_the_feeds_listing_a_changed_article_are_rendered_again(tmp_path, monkeypatch):
+    seeds, docs, cache = tmp_path / "seeds", tmp_path / "docs", str(tmp_path / "cache")
+    write_corpus(40, seeds)
+    build(seeds, docs, "--cache", cache)
+    from generator import feeds
+
+    rendered = []
+    original = feeds.render_feed
+    monkeypatch.setattr(feeds, "render_feed", lambda *a: rendered.append(a[1]) or original(*a))
+    build(seeds, docs, "--cache", cache)
+    assert rendered == []
+
+    annotation = next(p for p in sorted(seeds.glob("*.yml")) if "summary" in p.read_text(encoding="utf-8"))
+    data = yaml.safe_load(annotation.read_text(encoding="utf-8"))
+    data["summary"] = "A corrected summary. It says more."
+    annotation.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    build(seeds, docs, "--cache", cache)
+    listed = {feeds.ALL_FEED} | {feeds.country_feed(c) for c in data["countries"]}
+    listed |= {feeds.topic_feed(t) for t in data["topics"]}
+    assert set(rendered) == listed
+    build(seeds, tmp_path / "fresh", "--no-cache")
+    assert tree(docs) == tree(tmp_path / "fresh")
