@@ -1,9 +1,9 @@
 """A content-addressed cache of the per-seed work (extraction, annotation parsing) between builds.
 
 A rebuild re-reads only the seeds whose bytes changed. Entries are keyed by the SHA-256 of what the
-result depends on, and the whole file by a fingerprint of the code that made them
-(`extract-<fingerprint>.json`), so a change to the extractor, the annotation checks or their data
-files starts a new, empty cache. The file is JSON, never pickle: it sits beside seeds written by
+result depends on, and the whole folder by a fingerprint of the code that made them
+(`extract-<fingerprint>/<0-f>.json`), so a change to the extractor, the annotation checks or their
+data files starts a new, empty cache. The files are JSON, never pickle: it sits beside seeds written by
 strangers, and loading it must not be able to run code. An unreadable or malformed cache is
 ignored (and rebuilt): it can cost time, never a wrong result or an error.
 
@@ -19,6 +19,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import shutil
 import tempfile
 from dataclasses import fields
 from pathlib import Path
@@ -71,22 +72,38 @@ def _diagnostic(path: str, line: object, col: object, level: object, message: ob
     return Diagnostic(path, line, col, level, str(message))  # type: ignore[arg-type]  # checked above
 
 
+def _shard(key: str) -> str:
+    """The file an entry lives in: the first hex digit of its digest (keys are `x:<hex>`, `a:<hex>`)."""
+    return key[2:3]
+
+
 class SeedCache:
-    """The entries read at the start of a build; `save` keeps only those this build used."""
+    """The entries read at the start of a build; `save` keeps only those this build used.
+
+    Entries are spread over 16 files by the first hex digit of their key, so a rebuild after one
+    change rewrites a sixteenth of the cache (7.5 MB at 1,000 articles, 0.1 s to encode in full).
+    """
 
     def __init__(self, folder: Path | None) -> None:
-        self.path = folder / f"extract-{code_fingerprint(*ROOTS)}.json" if folder is not None else None
-        self._old: dict[str, object] = self._load()
+        self.path = folder / f"extract-{code_fingerprint(*ROOTS)}" if folder is not None else None
+        self._old: dict[str, object] = {}
+        self._shards: dict[str, set[str]] = {}  # shard → the keys its file held
+        self._load()
         self._used: dict[str, object] = {}
+        self._changed: set[str] = set()  # shards with an entry added by this build
 
-    def _load(self) -> dict[str, object]:
-        if self.path is None:
-            return {}
-        try:
-            data = json.loads(self.path.read_bytes())
-        except (OSError, ValueError):  # missing, unreadable, truncated, not JSON: start afresh
-            return {}
-        return data if isinstance(data, dict) else {}
+    def _load(self) -> None:
+        if self.path is None or not self.path.is_dir():
+            return
+        for shard_file in self.path.glob("*.json"):
+            try:
+                data = json.loads(shard_file.read_bytes())
+            except (OSError, ValueError):  # unreadable, truncated, not JSON: start this shard afresh
+                continue
+            if isinstance(data, dict):
+                entries = {key: value for key, value in data.items() if _shard(key) == shard_file.stem}
+                self._old.update(entries)
+                self._shards[shard_file.stem] = set(entries)
 
     def _get(self, key: str, decode):
         if key not in self._old:
@@ -101,8 +118,12 @@ class SeedCache:
     def extracted(self, text: str) -> Extracted | None:
         return self._get("x:" + digest(text), lambda data: _decode(Extracted, data))
 
+    def _put(self, key: str, value: object) -> None:
+        self._used[key] = value
+        self._changed.add(_shard(key))
+
     def put_extracted(self, text: str, value: Extracted) -> None:
-        self._used["x:" + digest(text)] = _encode(value)
+        self._put("x:" + digest(text), _encode(value))
 
     @staticmethod
     def _annotation_key(path: str, text: str, article_text: str, today: dt.date) -> str:
@@ -129,25 +150,38 @@ class SeedCache:
         annotation, problems = result
         if any(problem.path != path for problem in problems):
             return  # every diagnostic is re-attached to `path` when read back: cache only what round-trips
-        self._used[self._annotation_key(path, text, article_text, today)] = {
+        entry = {
             "annotation": _encode(annotation) if annotation is not None else None,
             "diagnostics": [[d.line, d.col, d.level, d.message] for d in problems],
         }
+        self._put(self._annotation_key(path, text, article_text, today), entry)
 
     def save(self) -> None:
-        """Write the entries this build used, when they differ from what was read; never fails the build."""
-        if self.path is None or self._used == self._old:
+        """Write the shards whose entries this build changed (an entry added, or one no longer used);
+        never fails the build."""
+        if self.path is None:
             return
+        used: dict[str, dict[str, object]] = {}
+        for key, value in self._used.items():
+            used.setdefault(_shard(key), {})[key] = value
+        stale = {shard for shard, keys in self._shards.items() if keys != set(used.get(shard, ()))}
         with contextlib.suppress(OSError):
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=".extract-", suffix=".tmp", dir=self.path.parent)
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                    json.dump(self._used, stream, ensure_ascii=False, separators=(",", ":"))
-                os.replace(temporary, self.path)  # readers see the old file or the new one, never half
-            finally:
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(temporary)
-            for old in self.path.parent.glob("extract-*.json"):  # made by other versions of the code
-                if old != self.path:
+            self.path.mkdir(parents=True, exist_ok=True)
+            for shard in sorted(self._changed | stale):
+                entries = used.get(shard, {})
+                content = json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+                handle, temporary = tempfile.mkstemp(prefix=".extract-", suffix=".tmp", dir=self.path)
+                try:
+                    with os.fdopen(handle, "wb") as stream:
+                        stream.write(content)
+                    os.replace(temporary, self.path / f"{shard}.json")  # readers see old or new, never half
+                finally:
+                    with contextlib.suppress(FileNotFoundError):
+                        os.unlink(temporary)
+            for old in self.path.parent.glob("extract-*"):  # made by other versions of the code
+                if old == self.path:
+                    continue
+                if old.is_dir() and not old.is_symlink():
+                    shutil.rmtree(old, ignore_errors=True)
+                else:
                     old.unlink(missing_ok=True)

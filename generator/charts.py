@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from xml.sax.saxutils import escape
+from html import escape as _html_escape
 
 from generator.markdown import attr, month_label
 from generator.model import Article
@@ -18,6 +18,11 @@ from generator.model import Article
 WIDTH = 640
 RANKED_WIDTH = 480  # narrower: its labels stay legible on a phone and it need not fill a desktop column
 MONTHS = ("J", "F", "M", "A", "M", "J", "J", "A", "S", "O", "N", "D")
+
+
+def escape(text: str) -> str:
+    """`&`, `<`, `>` as entities, like `xml.sax.saxutils.escape`, which costs 20 ms of imports."""
+    return _html_escape(text, quote=False)
 
 
 def _num(value: float) -> str:

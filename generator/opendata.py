@@ -94,11 +94,11 @@ def record(article: Article, config: SiteConfig) -> dict:
 
 
 def render_json(collection: Collection, config: SiteConfig) -> bytes:
-    payload = {
-        "format_version": FORMAT_VERSION,
-        "articles": [record(a, config) for a in collection.articles],
-    }
-    return (json.dumps(payload, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    """One article per line: diff-friendly, and written by json's C encoder (`indent` runs in pure
+    Python, which took a sixth of a warm build at 1,000 articles). Fields keep `FIELDS`' order."""
+    lines = ",\n".join(json.dumps(record(a, config), ensure_ascii=False) for a in collection.articles)
+    body = f"\n{lines}\n" if lines else ""
+    return f'{{"format_version": {FORMAT_VERSION}, "articles": [{body}]}}\n'.encode()
 
 
 def _cell(value) -> str:

@@ -1,4 +1,5 @@
-"""Reuse the article pages of the previous build whose inputs have not changed.
+"""Reuse the article pages (and feeds, see `feeds.feed_fingerprint`) of the previous build whose
+inputs have not changed.
 
 An article page's bytes depend only on its `Article`, its related coverage and the renderer's code
 and data. The manifest `docs/.generated-manifest.json` (a dot-file: MkDocs and git ignore it)
@@ -39,10 +40,15 @@ def article_digest(article: Article) -> bytes:
     return hashlib.sha256(repr(values).encode("utf-8", "surrogatepass")).digest()
 
 
+def renderer_fingerprint() -> str:
+    """The fingerprint of the renderer's code and data, which every reused file depends on."""
+    return code_fingerprint(*ROOTS)
+
+
 def page_fingerprint(article: bytes, related: tuple[tuple[bytes, object], ...]) -> str:
     """The fingerprint of an article page: its article's digest, and each related article's digest
     with what the page shows about it besides (shared countries, topics, people), and the renderer."""
-    digest = hashlib.sha256(code_fingerprint(*ROOTS).encode() + article)
+    digest = hashlib.sha256(renderer_fingerprint().encode() + article)
     for other, shown in related:
         digest.update(other + repr(shown).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()

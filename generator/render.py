@@ -67,6 +67,6 @@ def render_site(
         label = vocabulary[slug].label if slug in vocabulary else slug
         pages.update(year_pages(collection.by_topic[slug], topic_page(slug), label))
     files = {path: text.encode("utf-8") if isinstance(text, str) else text for path, text in pages.items()}
-    files.update(render_feeds(collection, config))
+    files.update(render_feeds(collection, config, reuse))
     files.update(render_open_data(collection, config))
     return files

@@ -42,7 +42,7 @@ def refuse(*args, **kwargs):
 def test_a_second_run_reads_every_seed_from_the_cache_with_the_same_results(seeds, tmp_path, monkeypatch):
     fresh = collect(seeds, None)
     assert collect(seeds, tmp_path / "cache") == fresh
-    assert len(list((tmp_path / "cache").glob("extract-*.json"))) == 1
+    assert len(list((tmp_path / "cache").glob("extract-*"))) == 1
     monkeypatch.setattr(pipeline, "extract_safely", refuse)
     monkeypatch.setattr(pipeline, "parse_annotation", refuse)
     assert collect(seeds, tmp_path / "cache") == fresh
@@ -81,8 +81,8 @@ def test_a_date_in_the_future_is_judged_on_the_day_of_each_run(seeds, tmp_path):
 def test_a_corrupt_cache_is_ignored_and_rebuilt(seeds, tmp_path, content):
     fresh = collect(seeds, None)
     collect(seeds, tmp_path / "cache")
-    (path,) = (tmp_path / "cache").glob("extract-*.json")
-    path.write_bytes(content)
+    for path in (tmp_path / "cache").glob("extract-*/*.json"):
+        path.write_bytes(content)
     assert collect(seeds, tmp_path / "cache") == fresh
     assert collect(seeds, tmp_path / "cache") == fresh
 
@@ -90,28 +90,28 @@ def test_a_corrupt_cache_is_ignored_and_rebuilt(seeds, tmp_path, content):
 def test_corrupt_entries_are_computed_again(seeds, tmp_path):
     fresh = collect(seeds, None)
     collect(seeds, tmp_path / "cache")
-    (path,) = (tmp_path / "cache").glob("extract-*.json")
-    entries = yaml.safe_load(path.read_text(encoding="utf-8"))  # JSON is YAML
-    for key, value in entries.items():
-        if key.startswith("x:"):
-            value["published"] = "not a date"
-            value["countries"] = {"IR": 1}
-        else:
-            value["diagnostics"] = [[1, 1, "fatal", "x"]] if value["diagnostics"] else [[1]]
-    path.write_text(yaml.safe_dump(entries), encoding="utf-8")
+    for path in (tmp_path / "cache").glob("extract-*/*.json"):
+        entries = yaml.safe_load(path.read_text(encoding="utf-8"))  # JSON is YAML
+        for key, value in entries.items():
+            if key.startswith("x:"):
+                value["published"] = "not a date"
+                value["countries"] = {"IR": 1}
+            else:
+                value["diagnostics"] = [[1, 1, "fatal", "x"]] if value["diagnostics"] else [[1]]
+        path.write_text(yaml.safe_dump(entries), encoding="utf-8")
     assert collect(seeds, tmp_path / "cache") == fresh
 
 
 def test_a_changed_extractor_starts_a_new_cache(seeds, tmp_path, monkeypatch):
     collect(seeds, tmp_path / "cache")
-    (old,) = (tmp_path / "cache").glob("extract-*.json")
+    (old,) = (tmp_path / "cache").glob("extract-*")
     monkeypatch.setattr(cache_module, "code_fingerprint", lambda *roots: "0123456789abcdef")
     calls = []
     original = pipeline.extract_safely
     monkeypatch.setattr(pipeline, "extract_safely", lambda *a: calls.append(a) or original(*a))
     assert collect(seeds, tmp_path / "cache") == collect(seeds, None)
     assert len(calls) == 2 * len(list(seeds.glob("*.txt")))  # the cached run and the uncached one
-    assert [p.name for p in (tmp_path / "cache").glob("extract-*.json")] == ["extract-0123456789abcdef.json"]
+    assert [p.name for p in (tmp_path / "cache").glob("extract-*")] == ["extract-0123456789abcdef"]
     assert not old.exists()
 
 
@@ -181,3 +181,40 @@ def test_a_changed_renderer_renders_every_page_again(tmp_path, monkeypatch):
     monkeypatch.setattr(pagecache, "code_fingerprint", lambda *roots: "another renderer")
     build(seeds, docs, "--cache", cache)
     assert len(rendered) == 10
+
+
+def test_only_the_feeds_listing_a_changed_article_are_rendered_again(tmp_path, monkeypatch):
+    seeds, docs, cache = tmp_path / "seeds", tmp_path / "docs", str(tmp_path / "cache")
+    write_corpus(40, seeds)
+    build(seeds, docs, "--cache", cache)
+    from generator import feeds
+
+    rendered = []
+    original = feeds.render_feed
+    monkeypatch.setattr(feeds, "render_feed", lambda *a: rendered.append(a[1]) or original(*a))
+    build(seeds, docs, "--cache", cache)
+    assert rendered == []
+
+    annotation = next(p for p in sorted(seeds.glob("*.yml")) if "summary" in p.read_text(encoding="utf-8"))
+    data = yaml.safe_load(annotation.read_text(encoding="utf-8"))
+    data["summary"] = "A corrected summary. It says more."
+    annotation.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    build(seeds, docs, "--cache", cache)
+    listed = {feeds.ALL_FEED} | {feeds.country_feed(c) for c in data["countries"]}
+    listed |= {feeds.topic_feed(t) for t in data["topics"]}
+    assert set(rendered) == listed
+    build(seeds, tmp_path / "fresh", "--no-cache")
+    assert tree(docs) == tree(tmp_path / "fresh")
+
+
+def test_one_changed_annotation_rewrites_one_shard_of_the_cache(tmp_path):
+    seeds, folder = tmp_path / "seeds", tmp_path / "cache"
+    write_corpus(40, seeds)
+    collect(seeds, folder)
+    shards = {p: p.stat().st_mtime_ns for p in folder.glob("extract-*/*.json")}
+    assert len(shards) == 16
+    annotation = next(p for p in sorted(seeds.glob("*.yml")) if "summary" in p.read_text(encoding="utf-8"))
+    annotation.write_text(annotation.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert collect(seeds, folder) == collect(seeds, None)
+    rewritten = [p for p, mtime in shards.items() if p.stat().st_mtime_ns != mtime]
+    assert 1 <= len(rewritten) <= 2  # the new entry's shard, and the old entry's when it differs
