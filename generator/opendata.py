@@ -12,6 +12,7 @@ import json
 
 from generator.collection import Collection
 from generator.feeds import page_url
+from generator.metadata import article_metadata
 from generator.model import Article
 from generator.siteconfig import SiteConfig
 
@@ -71,24 +72,7 @@ def record(article: Article, config: SiteConfig) -> dict:
         "id": article.stem,
         "slug": article.slug,
         "page_url": page_url(config.site_url, article.page_path),
-        "title": article.title,
-        "title_en": article.title_en,
-        "url": article.url,
-        "outlet": article.outlet,
-        "original_source": article.original_source,
-        "dateline": article.dateline,
-        "editor": article.editor,
-        "published": article.published.isoformat() if article.published else None,
-        "date_note": article.date_note,
-        "countries": list(article.countries),
-        "main_countries": list(article.main_countries),
-        "topics": list(article.topics),
-        "people": list(article.people),
-        "organisations": list(article.organisations),
-        "summary": article.summary,
-        "source": article.repository_source,
-        "annotation": article.repository_annotation,
-        "notes": [{"quote": n.quote, "note": n.note} for n in article.notes],
+        **article_metadata(article),
         "text": article.body,
     }
 

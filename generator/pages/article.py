@@ -11,6 +11,7 @@ from generator.country_names import country_name, country_names_in_text, flag
 from generator.feeds import ALL_FEED
 from generator.glossary import abbreviation_definitions
 from generator.markdown import attr, first_sentence, is_web_url, link, long_date, md_text, relative
+from generator.metadata import article_metadata
 from generator.model import Article, Note
 from generator.pages.frontmatter import front_matter
 from generator.related import Related
@@ -21,30 +22,6 @@ from generator.vocabulary import topics
 ARTICLE_PAGE_META = {"search": {"boost": 4}, "feed": ALL_FEED}
 
 NOT_ANNOTATED = "Not yet annotated: this article has no English summary yet."
-
-
-def article_metadata(article: Article) -> dict:
-    """Every metadata field of the article, as plain data for the front matter and the open data."""
-    return {
-        "title": article.title,
-        "title_en": article.title_en,
-        "url": article.url,
-        "outlet": article.outlet,
-        "original_source": article.original_source,
-        "dateline": article.dateline,
-        "editor": article.editor,
-        "published": article.published.isoformat() if article.published else None,
-        "date_note": article.date_note,
-        "countries": list(article.countries),
-        "main_countries": list(article.main_countries),
-        "topics": list(article.topics),
-        "people": list(article.people),
-        "organisations": list(article.organisations),
-        "summary": article.summary,
-        "notes": [{"quote": n.quote, "note": n.note} for n in article.notes],
-        "source": article.repository_source,
-        "annotation": article.repository_annotation,
-    }
 
 
 def article_tags(article: Article) -> list[str]:
