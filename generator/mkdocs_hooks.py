@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from html import escape, unescape
+from html import escape
 from urllib.parse import quote
 
 # Search indexes every article's full text up to `extra.full_text_search_limit` articles. Above it,
 # the browser would download and index megabytes before the first result (docs/performance.md), so
-# it indexes an article's titles (English and original), the people and organisations it names and
-# its countries and topics, and skips the pages that only list articles (timeline, each country and topic).
+# it indexes an article's titles (English and original) and the people and organisations it names
+# (its countries and topics stay in the index as Material tags), and skips the pages that only list articles (timeline, each country and topic).
 SEARCH_LIMIT = "full_text_search_limit"
 _LISTING_PAGE = re.compile(r"(timeline|timeline/[^/]+|(countries|topics)/(?!index\.md$)[^/]+(/[^/]+)?)\.md$")
 # The metadata panel follows the titles on an article page.
@@ -44,9 +44,6 @@ def on_page_content(html, page, config, files):
     if end < 0:
         return html
     names = [str(name) for key in ("people", "organisations") for name in article.get(key) or ()]
-    # The English country names and topic labels (the page's tags, stored HTML-escaped), so that
-    # `Tajikistan` or `Drug trafficking` still finds the article.
-    names += [unescape(str(tag)) for tag in page.meta.get("tags") or ()]
     shown = html[:end] + (f"<p>{escape('; '.join(names))}</p>" if names else "") + "<!-- digest: search -->"
     _shown_to_search[page.file.src_uri] = (shown, html)
     return shown
