@@ -9,7 +9,8 @@ from urllib.parse import quote
 # Search indexes every article's full text up to `extra.full_text_search_limit` articles. Above it,
 # the browser would download and index megabytes before the first result (docs/performance.md), so
 # it indexes an article's titles (English and original) and the people and organisations it names
-# (its countries and topics stay in the index as Material tags), and skips the pages that only list articles (timeline, each country and topic).
+# (its countries and topics stay in the index as Material tags), and skips the pages that only
+# list articles (timeline, each country and topic).
 SEARCH_LIMIT = "full_text_search_limit"
 _LISTING_PAGE = re.compile(r"(timeline|timeline/[^/]+|(countries|topics)/(?!index\.md$)[^/]+(/[^/]+)?)\.md$")
 # The metadata panel follows the titles on an article page.
