@@ -26,6 +26,7 @@ from pathlib import Path
 
 from generator.fingerprint import code_fingerprint
 from generator.model import Annotation, Diagnostic, Extracted, Note
+from generator.validate import body_key
 
 DEFAULT_DIR = Path(".cache") / "generator"
 # The per-seed work: extraction, and annotation parsing, which reads the extraction.
@@ -115,15 +116,26 @@ class SeedCache:
         self._used[key] = self._old[key]
         return value
 
-    def extracted(self, text: str) -> Extracted | None:
-        return self._get("x:" + digest(text), lambda data: _decode(Extracted, data))
+    def extracted(self, text: str) -> tuple[Extracted, str] | None:
+        """The extraction of `text` and its body's `validate.body_key`, when cached."""
+
+        def decode(data: dict) -> tuple[Extracted, str]:
+            key = data["body_key"]
+            if not isinstance(key, str):
+                raise TypeError("body_key: not a string")
+            return _decode(Extracted, data), key  # type: ignore[return-value]  # kind is Extracted
+
+        return self._get("x:" + digest(text), decode)
 
     def _put(self, key: str, value: object) -> None:
         self._used[key] = value
         self._changed.add(_shard(key))
 
-    def put_extracted(self, text: str, value: Extracted) -> None:
-        self._put("x:" + digest(text), _encode(value))
+    def put_extracted(self, text: str, value: Extracted) -> str:
+        """Cache the extraction of `text`; returns its body's `validate.body_key`."""
+        key = body_key(value.body)
+        self._put("x:" + digest(text), {**_encode(value), "body_key": key})
+        return key
 
     @staticmethod
     def _annotation_key(path: str, text: str, article_text: str, today: dt.date) -> str:

@@ -81,21 +81,29 @@ def extract_all(seeds: Sequence[Seed]) -> list[tuple[Extracted, list[Diagnostic]
         return [first, *progress(rest, len(paths), "extracting")]
 
 
-def _extractions(seeds: list[Seed], cache: SeedCache) -> list[tuple[Extracted, list[Diagnostic]]]:
-    """Every seed's extraction, from the cache where its text was seen before.
+def _extractions(
+    seeds: list[Seed], cache: SeedCache
+) -> tuple[list[tuple[Extracted, list[Diagnostic]]], dict[str, str]]:
+    """Every seed's extraction, from the cache where its text was seen before, and the
+    `validate.body_key` of each body the cache knows (by stem).
 
     Failed extractions are not cached (they are rare, and their diagnostic names the file).
     """
     results: list[tuple[Extracted, list[Diagnostic]] | None] = []
+    body_keys: dict[str, str] = {}
     for seed in seeds:
         cached = cache.extracted(seed.text)
-        results.append((cached, []) if cached is not None else None)
+        if cached is None:
+            results.append(None)
+        else:
+            results.append((cached[0], []))
+            body_keys[seed.stem] = cached[1]
     missing = [index for index, result in enumerate(results) if result is None]
     for index, result in zip(missing, extract_all([seeds[i] for i in missing]), strict=True):
         results[index] = result
         if not result[1]:
-            cache.put_extracted(seeds[index].text, result[0])
-    return results  # type: ignore[return-value]  # every None was filled above
+            body_keys[seeds[index].stem] = cache.put_extracted(seeds[index].text, result[0])
+    return results, body_keys  # type: ignore[return-value]  # every None was filled above
 
 
 def collect(
@@ -111,7 +119,8 @@ def collect(
     vocabulary = tuple(topics())
     articles = []
     rejected = set()
-    for seed, (extracted, problems) in zip(seeds, _extractions(seeds, cache), strict=True):
+    extractions, body_keys = _extractions(seeds, cache)
+    for seed, (extracted, problems) in zip(seeds, extractions, strict=True):
         diagnostics.extend(problems)
         annotation = None
         if seed.annotation_text is not None:
@@ -138,5 +147,5 @@ def collect(
     renamed = {a.stem: original[a.stem] for a in unique if a.page_path != original[a.stem]}
     # Unused topics are only worth a look once everything else is right.
     clean = not rejected and not any(d.level == "error" for d in diagnostics)
-    diagnostics.extend(check_collection(unique, renamed, vocabulary if clean else (), frozenset(rejected)))
+    diagnostics.extend(check_collection(unique, renamed, vocabulary if clean else (), frozenset(rejected), body_keys))
     return unique, sorted(diagnostics, key=sort_key)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 from generator.model import Article, Diagnostic
@@ -9,8 +11,12 @@ from generator.model import Article, Diagnostic
 VOCABULARY_PATH = "generator/data/topics.yml"
 
 
-def _normalised_body(article: Article) -> str:
-    return " ".join(article.body.split()).casefold()
+def body_key(body: str) -> str:
+    """What the duplicate-text check compares: the SHA-256 of `body` with its whitespace collapsed and
+    its case folded, or "" when nothing is left. The seed cache keeps it, so a warm build need not
+    normalise every body again."""
+    normalised = " ".join(body.split()).casefold()
+    return hashlib.sha256(normalised.encode("utf-8", "surrogatepass")).hexdigest() if normalised else ""
 
 
 def _normalised_url(url: str) -> str:
@@ -23,12 +29,15 @@ def check_collection(
     renamed: dict[str, str],
     vocabulary: tuple[str, ...] = (),
     rejected: frozenset[str] = frozenset(),
+    body_keys: Mapping[str, str] | None = None,
 ) -> list[Diagnostic]:
     """Duplicates, shared pages, missing summaries and unused topics across `articles` (in seed order).
 
     `renamed` maps the stem of each article whose slug was made unique to the page it would have shared;
-    `rejected` holds the stems whose annotation has errors (their missing summary is not news).
+    `rejected` holds the stems whose annotation has errors (their missing summary is not news);
+    `body_keys` maps stems to their text's `body_key` where already known.
     """
+    body_keys = body_keys or {}
     problems: list[Diagnostic] = []
     first_with_body: dict[str, Article] = {}
     first_with_url: dict[str, Article] = {}
@@ -36,7 +45,9 @@ def check_collection(
     for article in articles:
         page_owner.setdefault(article.page_path, article)
     for article in sorted(articles, key=lambda a: a.stem):
-        body = _normalised_body(article)
+        body = body_keys.get(article.stem)
+        if body is None:
+            body = body_key(article.body)
         if body:
             first = first_with_body.setdefault(body, article)
             if first is not article:
