@@ -180,7 +180,7 @@ def _pick_title(header: list[str], photo_captions: set[str]) -> int | None:
 
 
 def _read_metadata(line: str, found: dict[str, str]) -> None:
-    if ":" not in line and "(" not in line:  # every metadata form has one
+    if ":" not in line and "(" not in line and not line.isupper():  # every metadata form has one of these
         return
     for key, patterns in furniture().metadata.items():
         if key in found:
