@@ -148,6 +148,10 @@ def _cache_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
 
 
+def _seeds_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of raw articles (default: seeds)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m generator",
@@ -156,7 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = commands.add_parser("check", help="validate seeds/ and print every problem; exit 1 on any error")
-    check.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of raw articles (default: seeds)")
+    _seeds_option(check)
     _cache_options(check)
     check.set_defaults(func=cmd_check)
 
@@ -165,7 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
     new.set_defaults(func=cmd_new)
 
     build = commands.add_parser("build", help="validate seeds/ and write the generated pages into docs/")
-    build.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of raw articles (default: seeds)")
+    _seeds_option(build)
     build.add_argument("--docs", type=Path, default=Path("docs"), help="MkDocs docs folder (default: docs)")
     _cache_options(build)
     build.set_defaults(func=cmd_build)

@@ -16,6 +16,14 @@ HAND_WRITTEN = ("about.md", "contributing.md", "data.md", "performance.md", "inc
 def prepare_project(seeds: Path, workdir: Path) -> Path:
     """A project in `workdir` with the repository's hand-written docs and config; returns its mkdocs.yml."""
     docs = workdir / "docs"
+    copy_hand_written(docs)
+    config_path = write_config(project_config(workdir, docs), workdir)
+    run([sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--docs", str(docs)])
+    return config_path
+
+
+def copy_hand_written(docs: Path) -> None:
+    """The repository's hand-written pages, copied into `docs`."""
     docs.mkdir(parents=True, exist_ok=True)
     for name in HAND_WRITTEN:
         source = ROOT / "docs" / name
@@ -23,15 +31,22 @@ def prepare_project(seeds: Path, workdir: Path) -> Path:
             shutil.copytree(source, docs / name, dirs_exist_ok=True)
         elif source.is_file():
             shutil.copy2(source, docs / name)
+
+
+def project_config(workdir: Path, docs: Path) -> dict:
+    """The repository's mkdocs.yml, pointed at `docs` and `workdir/site`, with absolute hook and theme paths."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["docs_dir"] = str(docs)
     config["site_dir"] = str(workdir / "site")
     config["hooks"] = [str(ROOT / hook) for hook in config.get("hooks", [])]
-    if config["theme"].get("custom_dir"):
+    if (config.get("theme") or {}).get("custom_dir"):
         config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
+    return config
+
+
+def write_config(config: dict, workdir: Path) -> Path:
     config_path = workdir / "mkdocs.yml"
     config_path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    run([sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--docs", str(docs)])
     return config_path
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 import yaml
 
 from tests.bench.corpus import write_corpus
-from tests.sitebuild import HAND_WRITTEN, ROOT
+from tests.sitebuild import ROOT, copy_hand_written, project_config, write_config
 
 DEFAULT_SIZES = (100, 1000, 10000)
 TIME = "/usr/bin/time"
@@ -71,25 +71,13 @@ def tree_bytes(root: Path, pattern: str = "*") -> int:
 def write_project(work: Path, search_limit: int | None = None) -> tuple[Path, Path]:
     """docs/ with the hand-written pages and an mkdocs.yml pointing at it; returns both paths."""
     docs = work / "docs"
-    docs.mkdir(parents=True)
-    for name in HAND_WRITTEN:
-        source = ROOT / "docs" / name
-        if source.is_dir():
-            shutil.copytree(source, docs / name)
-        elif source.is_file():
-            shutil.copy2(source, docs / name)
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["docs_dir"] = str(docs)
-    config["site_dir"] = str(work / "site")
-    config["hooks"] = [str(ROOT / hook) for hook in config.get("hooks", [])]
-    if (config.get("theme") or {}).get("custom_dir"):
-        config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
+    copy_hand_written(docs)
+    config = project_config(work, docs)
     if search_limit is not None:
         config.setdefault("extra", {})["full_text_search_limit"] = search_limit
     # The benchmark measures the digest, not hand-written pages that may not be copied here.
     config["nav"] = [item for item in config.get("nav", []) if (docs / next(iter(item.values()))).exists()]
-    config_path = work / "mkdocs.yml"
-    config_path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    config_path = write_config(config, work)
     return docs, config_path
 
 
