@@ -1,12 +1,13 @@
-"""Acronyms explained where they appear: glossary entries as Markdown abbreviation definitions.
+"""Acronyms explained where they appear: glossary entries as `<abbr title=…>` in the article pages.
 
-`generator/data/glossary.yml` maps an acronym to its full name. A page gets the definitions of the
-acronyms that occur in its text only (`*[CSTO]: Collective Security Treaty Organization`), which
-Python-Markdown's `abbr` turns into `<abbr title=…>` and Material shows as a tooltip.
+`generator/data/glossary.yml` maps an acronym to its full name. The parts of an article page written
+as HTML (generator/htmltext.py) wrap each acronym they contain in `<abbr>`, the markup of
+Python-Markdown's `abbr` extension, which Material shows as a tooltip.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from functools import cache
 
@@ -39,23 +40,19 @@ def _pattern() -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(" + "|".join(re.escape(t) for t in terms) + r")(?!\w)")
 
 
-def acronyms_in(*texts: str) -> list[str]:
-    """The glossary's acronyms that occur as whole words in `texts`, sorted."""
+def abbreviate(text: str) -> str:
+    """`text` as escaped HTML with each glossary acronym in an `<abbr>` whose title is its full name:
+    what Python-Markdown's `abbr` makes of a definition, for the parts written as HTML."""
+    flat = " ".join(text.split())
     pattern = _pattern()
     if pattern is None:
-        return []
-    found = {match for text in texts if text for match in pattern.findall(" ".join(text.split()))}
-    return sorted(found)
-
-
-def _definition_text(full: str) -> str:
-    """The title of an abbreviation, rendered literally: `abbr` puts it in an attribute as plain
-    text (ElementTree escapes `&`, `<`, `"`), so only line breaks and a leading `[`/`]` matter."""
-    return " ".join(full.split()).replace("[", "(").replace("]", ")")
-
-
-def abbreviation_definitions(*texts: str) -> str:
-    """Markdown abbreviation definitions for the acronyms in `texts`; empty when there are none."""
+        return html.escape(flat, quote=True)
     entries = glossary()
-    lines = [f"*[{term}]: {_definition_text(entries[term])}" for term in acronyms_in(*texts)]
-    return "\n".join(lines) + "\n" if lines else ""
+    pieces = pattern.split(flat)  # text, acronym, text, acronym, …, text
+    out = []
+    for index, piece in enumerate(pieces):
+        if index % 2:
+            out.append(f'<abbr title="{html.escape(entries[piece], quote=True)}">{piece}</abbr>')
+        elif piece:
+            out.append(html.escape(piece, quote=True))
+    return "".join(out)

@@ -13,11 +13,21 @@ from urllib.parse import quote
 # list articles (timeline, each country and topic).
 SEARCH_LIMIT = "full_text_search_limit"
 _LISTING_PAGE = re.compile(r"(timeline|timeline/[^/]+|(countries|topics)/(?!index\.md$)[^/]+(/[^/]+)?)\.md$")
-# The metadata panel follows the titles on an article page.
-_PANEL = '<div class="admonition info">'
 # Page path → (what the search plugin was shown, the page's real content).
 _shown_to_search: dict[str, tuple[str, str]] = {}
 _article_count = 0
+
+
+def on_config(config):
+    """Generated pages link to each other inside raw HTML, with directory URLs (generator/htmltext.py)."""
+    if not config.get("use_directory_urls", True):
+        from mkdocs.exceptions import PluginError
+
+        raise PluginError(
+            "use_directory_urls: false is not supported: the generated pages link to each other with "
+            "directory URLs (countries/iran/). Remove the setting from mkdocs.yml."
+        )
+    return config
 
 
 def on_files(files, config):
@@ -41,7 +51,9 @@ def on_page_content(html, page, config, files):
     article = (page.meta or {}).get("article")
     if not compact_search(config) or not isinstance(article, dict):
         return html
-    end = html.find(_PANEL)
+    from generator.htmltext import PANEL_START
+
+    end = html.find(PANEL_START)
     if end < 0:
         return html
     names = [str(name) for key in ("people", "organisations") for name in article.get(key) or ()]

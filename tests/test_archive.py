@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
+from urllib.parse import urljoin
 
 import pytest
 
+from generator.htmltext import page_url
 from generator.pages import archive
 from generator.render import render_site
 from tests.factories import article
@@ -26,7 +28,17 @@ def files(monkeypatch):
 
 
 def listed(page: str) -> list[str]:
-    return re.findall(r"\]\(((?:\.\./)*articles/[^)]+)\)", page)
+    """The article links of an index page's lists (HTML, directory URLs)."""
+    return re.findall(r'<a href="((?:\.\./)*articles/[^"]+)"', page)
+
+
+def resolve(files, page: str, target: str) -> str | None:
+    """The generated page a link of `page` leads to: Markdown links name the file, HTML links its URL."""
+    if target.endswith(".md"):
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), target))
+        return resolved if resolved in files else None
+    url = urljoin("http://site/" + page_url(page), target).removeprefix("http://site/")
+    return next((p for p in files if p.endswith(".md") and page_url(p) == url), None)
 
 
 def test_the_timeline_lists_the_latest_and_links_every_year(files):
@@ -51,9 +63,10 @@ def test_country_pages_split_the_same_way(files):
 
 def test_links_from_year_pages_resolve_to_generated_pages(files):
     for page in (p for p in files if p.startswith(("timeline/", "countries/iran/"))):
-        for target in re.findall(r"\]\(([^)#]+\.md)\)", files[page]):
-            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), target))
-            assert resolved in files, (page, target)
+        targets = re.findall(r"\]\(([^)#]+\.md)\)", files[page]) + re.findall(r'href="([^"#]+)"', files[page])
+        assert len(targets) >= 2  # the way back and at least one article
+        for target in targets:
+            assert resolve(files, page, target), (page, target)
 
 
 def test_a_small_digest_keeps_everything_on_one_page():

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import markdown
 import pytest
+import yaml
 
-from generator.glossary import abbreviation_definitions, acronyms_in, glossary
+from generator.glossary import abbreviate, glossary
 from generator.pages.article import article_tags, render_article
 from tests.factories import HOSTILE, HOSTILE_ARTICLE, article
 
+ROOT = Path(__file__).resolve().parent.parent
+
 
 def _html(page_markdown: str) -> str:
+    """The page through Python-Markdown with the site's own extensions."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    extensions = [next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]]
     body = page_markdown.split("---\n", 2)[2]
-    return markdown.markdown(body, extensions=["abbr", "footnotes", "md_in_html", "attr_list", "admonition"])
+    return markdown.markdown(body, extensions=extensions)
 
 
 @pytest.mark.parametrize("acronym", ["CSTO", "IRGC", "JCPOA", "PBB", "AS", "TNI", "E3", "FSB", "NATO", "OKI", "DK PBB"])
@@ -20,18 +28,30 @@ def test_the_glossary_explains_the_acronyms_of_the_seeds(acronym):
     assert glossary()[acronym]
 
 
-def test_only_acronyms_that_occur_as_whole_words_are_defined():
-    assert acronyms_in("Dewan Keamanan PBB dan AS", "Astana", "ASEAN-nya", "as") == ["AS", "ASEAN", "PBB"]
-    assert acronyms_in("DK PBB bersidang") == ["DK PBB"]  # the longest match, as `abbr` does
-    assert abbreviation_definitions("tanpa singkatan") == ""
+def test_only_acronyms_that_occur_as_whole_words_are_abbreviated():
+    html = abbreviate("Dewan Keamanan PBB dan AS, Astana, ASEAN-nya, as")
+    assert html.count("<abbr") == 3
+    assert '<abbr title="Amerika Serikat (United States)">AS</abbr>,' in html
+    assert ">ASEAN</abbr>-nya" in html and "Astana" in html and ", as" in html
+    # the longest match wins, as in Python-Markdown's `abbr`
+    assert abbreviate("DK PBB bersidang").startswith(
+        '<abbr title="Dewan Keamanan PBB (UN Security Council)">DK PBB</abbr>'
+    )
+    assert abbreviate("tanpa singkatan") == "tanpa singkatan"
 
 
-def test_an_article_page_defines_its_acronyms_and_they_render_as_abbr():
-    page = render_article(article("a", body="Pasukan IRGC dan CSTO."), ())
-    assert "*[IRGC]: Islamic Revolutionary Guard Corps (Iran)" in page
-    assert "*[NATO]" not in page
-    html = _html(page)
+def test_abbreviate_escapes_the_text_around_the_acronyms():
+    assert abbreviate("PBB <script>\"x\" & 'y'") == (
+        '<abbr title="Perserikatan Bangsa-Bangsa (United Nations)">PBB</abbr> '
+        "&lt;script&gt;&quot;x&quot; &amp; &#x27;y&#x27;"
+    )
+
+
+def test_an_article_page_explains_its_acronyms_with_abbr():
+    html = _html(render_article(article("a", body="Pasukan IRGC dan CSTO."), ()))
     assert '<abbr title="Collective Security Treaty Organization">CSTO</abbr>' in html
+    assert '<abbr title="Islamic Revolutionary Guard Corps (Iran)">IRGC</abbr>' in html
+    assert "NATO" not in html
 
 
 def test_a_definition_smuggled_into_the_text_stays_literal():
@@ -43,14 +63,17 @@ def test_a_definition_smuggled_into_the_text_stays_literal():
 
 def test_the_first_mention_of_each_country_links_to_its_page():
     page = render_article(article("a", body="Iran dan Rusia. Iran lagi.", countries=("IR", "RU")), ())
-    assert "[Iran](../../countries/iran.md) dan [Rusia](../../countries/russia.md). Iran lagi." in page
+    assert (
+        '<a href="../../../countries/iran/">Iran</a> dan <a href="../../../countries/russia/">Rusia</a>. Iran lagi.'
+        in page
+    )
 
 
 def test_country_links_keep_notes_and_escaping():
     page = render_article(HOSTILE_ARTICLE, ())
-    assert "[Iran](../../countries/iran.md) &lt;script&gt;" in page
-    assert "<mark>[Rusia](" not in page  # the note's phrase is marked, not linked
-    assert "<mark>Rusia dan</mark>[^1]" in page
+    assert '<a href="../../../countries/iran/">Iran</a> &lt;script&gt;' in page
+    assert "<mark><a " not in page  # the note's phrase is marked, not linked
+    assert '<mark>Rusia dan</mark><sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>' in page
 
 
 def test_tags_are_html_escaped_country_and_topic_names():

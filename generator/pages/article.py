@@ -9,8 +9,9 @@ from functools import cache
 from generator.collection import country_page, topic_page
 from generator.country_names import country_name, country_names_in_text, flag
 from generator.feeds import ALL_FEED
-from generator.glossary import abbreviation_definitions
-from generator.markdown import attr, first_sentence, is_web_url, link, long_date, md_text, relative
+from generator.glossary import abbreviate
+from generator.htmltext import PANEL_START, link, text
+from generator.markdown import attr, first_sentence, is_web_url, long_date, md_text
 from generator.metadata import article_metadata
 from generator.model import Article, Note
 from generator.pages.frontmatter import front_matter
@@ -34,6 +35,8 @@ def article_tags(article: Article) -> list[str]:
 
 
 def render_article(article: Article, related: tuple[Related, ...]) -> str:
+    """The page's Markdown: headings in Markdown (they make the table of contents), everything else
+    as raw HTML blocks (see generator/htmltext.py: Python-Markdown's cost), the source note last."""
     page = article.page_path
     description = first_sentence(article.summary) if article.summary else article.title
     parts = [
@@ -45,40 +48,29 @@ def render_article(article: Article, related: tuple[Related, ...]) -> str:
         f"# {md_text(article.display_title)}\n",
     ]
     if article.title_en:
-        parts.append(f'<p class="digest-original-title" lang="id">{attr(article.title)}</p>\n')
+        parts.append(f'<p class="digest-original-title" lang="id">{text(article.title)}</p>\n')
     parts.append(_metadata_panel(article, page))
     parts.append("## Summary\n")
     if article.summary:
-        parts.append(md_text(article.summary) + "\n")
+        parts.append(f"<p>{abbreviate(article.summary)}</p>\n")
     else:
         parts.append(f'!!! warning "Not yet annotated"\n    {md_text(NOT_ANNOTATED)}\n')
     parts.append("## Article text (Indonesian)\n")
     parts.append(_body(article.body, article.notes, article.countries, page))
     parts.append(_related(related, page))
     parts.append(_source(article))
-    parts.append(
-        abbreviation_definitions(
-            article.title,
-            article.title_en or "",
-            article.summary or "",
-            article.body,
-            article.date_note or "",
-            *article.people,
-            *article.organisations,
-            *(note.quote + " " + note.note for note in article.notes),
-        )
-    )
     return "\n".join(parts)
 
 
 def _metadata_panel(article: Article, page: str) -> str:
+    """Material's admonition markup, written directly (`mkdocs_hooks` finds the panel by its first tag)."""
     rows = []
     if article.published:
-        rows.append(f"**Published:** {long_date(article.published)}")
+        rows.append(f"<strong>Published:</strong> {long_date(article.published)}")
     else:
-        rows.append("**Published:** date unknown")
+        rows.append("<strong>Published:</strong> date unknown")
     if article.date_note:
-        rows.append(f"**How the date was established:** {md_text(article.date_note)}")
+        rows.append(f"<strong>How the date was established:</strong> {abbreviate(article.date_note)}")
     for label, value in (
         ("Outlet", article.outlet),
         ("Dateline", article.dateline),
@@ -86,26 +78,26 @@ def _metadata_panel(article: Article, page: str) -> str:
         ("Editor", article.editor),
     ):
         if value:
-            rows.append(f"**{label}:** {md_text(value)}")
+            rows.append(f"<strong>{label}:</strong> {text(value)}")
     if article.countries:
         rows.append(
-            "**Countries:** "
-            + ", ".join(f"{flag(c)} {link(country_name(c), page, country_page(c))}" for c in article.countries)
+            "<strong>Countries:</strong> "
+            + ", ".join(f"{flag(c)} {link(text(country_name(c)), page, country_page(c))}" for c in article.countries)
         )
     if article.topics:
         vocabulary = topics()
         rows.append(
-            "**Topics:** "
+            "<strong>Topics:</strong> "
             + ", ".join(
-                link(vocabulary[t].label if t in vocabulary else t, page, topic_page(t)) for t in article.topics
+                link(text(vocabulary[t].label if t in vocabulary else t), page, topic_page(t)) for t in article.topics
             )
         )
     if article.people:
-        rows.append("**People:** " + "; ".join(md_text(p) for p in article.people))
+        rows.append("<strong>People:</strong> " + "; ".join(abbreviate(p) for p in article.people))
     if article.organisations:
-        rows.append("**Organisations:** " + "; ".join(md_text(o) for o in article.organisations))
-    lines = "\n".join(f"    - {row}" for row in rows)
-    return f'!!! info "About this report"\n\n{lines}\n'
+        rows.append("<strong>Organisations:</strong> " + "; ".join(abbreviate(o) for o in article.organisations))
+    items = "\n".join(f"<li>{row}</li>" for row in rows)
+    return f'{PANEL_START}\n<p class="admonition-title">About this report</p>\n<ul>\n{items}\n</ul>\n</div>\n'
 
 
 def _body(body: str, notes: tuple[Note, ...], countries: tuple[str, ...] = (), page: str = "") -> str:
@@ -113,7 +105,9 @@ def _body(body: str, notes: tuple[Note, ...], countries: tuple[str, ...] = (), p
     first mention of each of the article's countries linked to its page.
 
     The text is split into plain segments first and each segment is escaped on its own, so the only
-    Markdown in the result is the markup inserted here (marks, footnote references, links).
+    markup in the result is the markup inserted here (marks, footnote references, links, and the
+    glossary's abbreviations). The footnotes follow the text, in Python-Markdown's `footnotes`
+    markup, which Material's footnote tooltips read.
     """
     paragraphs = [" ".join(line.split()) for line in body.splitlines() if line.strip()]
     footnotes = []
@@ -128,28 +122,32 @@ def _body(body: str, notes: tuple[Note, ...], countries: tuple[str, ...] = (), p
                 continue
             before, after = rest.split(quote, 1)
             pieces.append(_linked(before, unlinked, page, countries))
-            pieces.append(f"<mark>{md_text(quote)}</mark>[^{number}]")
+            pieces.append(
+                f'<mark>{abbreviate(quote)}</mark><sup id="fnref:{number}">'
+                f'<a class="footnote-ref" href="#fn:{number}">{number}</a></sup>'
+            )
             rest = after
             placed.add(number)
         pieces.append(_linked(rest, unlinked, page, countries))
-        rendered.append("".join(pieces).strip())
+        rendered.append("<p>" + "".join(pieces).strip() + "</p>")
     for number, note in enumerate(notes, start=1):
         if number in placed:
-            footnotes.append(f"[^{number}]: {md_text(note.note)}")
-    text = "\n\n".join(rendered) if rendered else "*The article text is empty.*"
-    block = f'<div class="digest-article-text" lang="id" markdown>\n\n{text}\n\n</div>\n'
+            footnotes.append(
+                f'<li id="fn:{number}">\n<p>{abbreviate(note.note)}&#160;<a class="footnote-backref" '
+                f'href="#fnref:{number}" title="Jump back to footnote {number} in the text">&#8617;</a></p>\n</li>'
+            )
+    paragraphs_html = "\n".join(rendered) if rendered else "<p><em>The article text is empty.</em></p>"
+    block = f'<div class="digest-article-text" lang="id">\n{paragraphs_html}\n</div>\n'
     if footnotes:
-        block += "\n" + "\n".join(footnotes) + "\n"
+        block += '\n<div class="footnote">\n<hr />\n<ol>\n' + "\n".join(footnotes) + "\n</ol>\n</div>\n"
     return block
 
 
-def _literal(text: str) -> str:
-    """`md_text` that keeps one space at either end, so escaped segments join up as they were."""
-    if not text.strip():
-        return " " if text else ""
-    lead = " " if text[0].isspace() else ""
-    trail = " " if text[-1].isspace() else ""
-    return lead + md_text(text) + trail
+def _spaced(escaped: str, raw: str) -> str:
+    """Keep one space at either end of a segment, so escaped segments join up as they were."""
+    if not raw.strip():
+        return " " if raw else ""
+    return (" " if raw[0].isspace() else "") + escaped + (" " if raw[-1].isspace() else "")
 
 
 @cache
@@ -162,23 +160,25 @@ def _country_mentions(countries: tuple[str, ...]) -> tuple[re.Pattern[str], dict
     return re.compile(r"(?<!\w)(" + alternatives + r")(?!\w)"), names
 
 
-def _linked(text: str, unlinked: list[str], page: str, countries: tuple[str, ...] = ()) -> str:
-    """Escaped `text` with the first mention of each country still in `unlinked` linked to its page
+def _linked(segment: str, unlinked: list[str], page: str, countries: tuple[str, ...] = ()) -> str:
+    """Escaped `segment` with the first mention of each country still in `unlinked` linked to its page
     (and removed from `unlinked`). Names come from CLDR in English and Indonesian."""
     mentions = _country_mentions(countries) if unlinked and page else None
     if mentions is None:
-        return _literal(text)
+        return _spaced(abbreviate(segment), segment)
     pattern, names = mentions
     out, start = [], 0
-    for match in pattern.finditer(text):
+    for match in pattern.finditer(segment):
         code = names[match.group(1)]
         if code not in unlinked:
             continue
         unlinked.remove(code)
-        out.append(_literal(text[start : match.start()]))
-        out.append(f"[{md_text(match.group(1))}]({relative(page, country_page(code))})")
+        before = segment[start : match.start()]
+        out.append(_spaced(abbreviate(before), before))
+        out.append(link(abbreviate(match.group(1)), page, country_page(code)))
         start = match.end()
-    out.append(_literal(text[start:]))
+    rest = segment[start:]
+    out.append(_spaced(abbreviate(rest), rest))
     return "".join(out)
 
 
@@ -195,10 +195,10 @@ def _related(related: tuple[Related, ...], page: str) -> str:
             reasons.append(", ".join(entry.people))
         date = long_date(entry.article.published) if entry.article.published else "undated"
         items.append(
-            f"- {link(entry.article.display_title, page, entry.article.page_path)} ({date})"
-            f" — *shares {md_text(' · '.join(reasons))}*"
+            f"<li>{link(text(entry.article.display_title), page, entry.article.page_path)} ({date})"
+            f" — <em>shares {text(' · '.join(reasons))}</em></li>"
         )
-    return "## Related coverage\n\n" + "\n".join(items) + "\n"
+    return "## Related coverage\n\n<ul>\n" + "\n".join(items) + "\n</ul>\n"
 
 
 def _source(article: Article) -> str:

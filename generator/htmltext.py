@@ -1,0 +1,52 @@
+"""Safe HTML building blocks for the parts of pages the generator writes as HTML, not Markdown.
+
+Python-Markdown's inline processing and its `md_in_html` extension were most of the site build's
+cost (docs/performance.md). The parts of a page that hold no prose for Markdown to format (the
+article text with its notes, the metadata panel, related coverage and the article lists of the
+index pages) are therefore written as raw HTML blocks, which Python-Markdown passes through as they
+are. MkDocs neither rewrites nor checks links inside raw HTML, so they are written here as the
+final directory URLs (`countries/iran/`); `generator/mkdocs_hooks.py` refuses a configuration
+without `use_directory_urls`, and the site tests follow every link of the built site.
+"""
+
+from __future__ import annotations
+
+import html
+from functools import lru_cache
+
+# The metadata panel's first tag (Material's admonition markup): the hooks cut an article page there
+# for compact search.
+PANEL_START = '<div class="admonition info">'
+
+
+def text(value: str) -> str:
+    """`value` as HTML text (or a double-quoted attribute), whitespace folded to single spaces."""
+    return html.escape(" ".join(value.split()), quote=True)
+
+
+@lru_cache(maxsize=1 << 16)
+def page_url(page: str) -> str:
+    """The directory URL MkDocs gives a docs-relative page: `articles/2024/x.md` → `articles/2024/x/`,
+    `countries/index.md` → `countries/`, `index.md` → `` (the site's root)."""
+    stem = page.removesuffix(".md")
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+@lru_cache(maxsize=1 << 16)
+def href(from_page: str, to_page: str) -> str:
+    """The relative URL from one page to another, as a browser resolves it from the first page's URL."""
+    start = page_url(from_page).split("/")[:-1]
+    target = page_url(to_page).split("/")
+    common = 0
+    while common < min(len(start), len(target) - 1) and start[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + target[common:]) or "./"
+
+
+def link(label_html: str, from_page: str, to_page: str) -> str:
+    """`<a>` to another page around `label_html`, which must already be HTML (escaped text)."""
+    return f'<a href="{href(from_page, to_page)}">{label_html}</a>'
