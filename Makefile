@@ -34,7 +34,7 @@ site: generate
 	$(PY) -m mkdocs build --strict --site-dir site
 
 serve: $(RUNTIME_STAMP)
-	DIGEST_REGENERATE=1 $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --watch seeds --watch generator
+	DIGEST_REGENERATE=1 $(PY) -m mkdocs serve --dirty --no-strict --dev-addr 127.0.0.1:8000 --watch seeds --watch generator
 
 check: $(RUNTIME_STAMP)
 	$(PY) -m generator check

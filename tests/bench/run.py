@@ -99,18 +99,27 @@ def hugo_site(docs: Path, target: Path) -> None:
         (layouts / name).write_text(HUGO_LAYOUT, encoding="utf-8")
 
 
-def change_one_annotation(seeds: Path) -> str:
-    """Correct the English title of an article, as a contributor would; returns its stem.
+def change_one_annotation(seeds: Path, mark: str = "corrected") -> tuple[str, str]:
+    """Correct the English title of an article, as a contributor would; returns its stem and new title.
 
     The title is shown on the article's page and wherever it is listed or linked as related.
     """
     for path in sorted(seeds.glob("*.yml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         if data.get("title_en"):
-            data["title_en"] += " (corrected)"
+            data["title_en"] += f" ({mark})"
             path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
-            return path.stem
+            return path.stem, data["title_en"]
     raise SystemExit("no annotated article to change")
+
+
+def page_of(docs: Path, stem: str) -> str:
+    """The generated page (docs-relative) of the article whose raw text is seeds/<stem>.txt."""
+    needle = f"source: seeds/{stem}.txt\n"
+    for path in sorted((docs / "articles").rglob("*.md")):
+        if needle in path.read_text(encoding="utf-8"):
+            return path.relative_to(docs).as_posix()
+    raise SystemExit(f"no page for {stem}")
 
 
 def changed_files(before: dict[str, float], docs: Path) -> int:
@@ -118,7 +127,7 @@ def changed_files(before: dict[str, float], docs: Path) -> int:
     return sum(1 for path, mtime in after.items() if before.get(path) != mtime) + len(before.keys() - after.keys())
 
 
-def bench_one(count: int, work: Path, search: bool, search_limit: int | None = None) -> dict:
+def bench_one(count: int, work: Path, search: bool, search_limit: int | None = None, serve: bool = False) -> dict:
     python = sys.executable
     seeds = work / "seeds"
     manifest = work / "manifest.json"
@@ -179,6 +188,13 @@ def bench_one(count: int, work: Path, search: bool, search_limit: int | None = N
             print(f"search not timed: {err}", file=sys.stderr)
         else:
             row.update(time_search(site, json.loads(manifest.read_text(encoding="utf-8"))))
+    if serve:
+        from generator.htmltext import page_url
+        from tests.bench.serve import time_serve
+
+        stem, _ = change_one_annotation(seeds, "served")  # only to find the article that changes
+        url = page_url(page_of(docs, stem))
+        row.update(time_serve(config_path, seeds, url, lambda: change_one_annotation(seeds, "served again")[1]))
     return row
 
 
@@ -228,14 +244,23 @@ SEARCH_COLUMNS = [
 ]
 
 
-def search_table(rows: list[dict]) -> str:
-    lines = ["| " + " | ".join(t for t, _, _ in SEARCH_COLUMNS) + " |", "|" + "---:|" * len(SEARCH_COLUMNS)]
+SERVE_COLUMNS = [
+    ("N", "n", "{:d}"),
+    ("first build s", "serve_first_build_s", "{:.1f}"),
+    ("page request s", "serve_request_s", "{:.3f}"),
+    ("one change shown after s", "serve_change_shown_s", "{:.1f}"),
+    ("page request after it s", "serve_request_after_change_s", "{:.3f}"),
+]
+
+
+def search_table(rows: list[dict], columns=SEARCH_COLUMNS) -> str:
+    lines = ["| " + " | ".join(t for t, _, _ in columns) + " |", "|" + "---:|" * len(columns)]
     for row in rows:
         cells = []
-        for _, key, fmt in SEARCH_COLUMNS:
+        for _, key, fmt in columns:
             value = row.get(key)
             if value is None:
-                cells.append("no result" if key.startswith("search_") else "—")
+                cells.append("no result" if key.startswith(("search_", "serve_")) else "—")
             else:
                 cells.append(fmt.format(value / 1e6 if key in MEGABYTES else value))
         lines.append("| " + " | ".join(cells) + " |")
@@ -246,6 +271,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.bench.run", description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, help="corpus sizes (default: N env var or 100 1000 10000)")
     parser.add_argument("--search", action="store_true", help="also time search in headless Chromium")
+    parser.add_argument("--serve", action="store_true", help="also time `mkdocs serve` after one change")
     parser.add_argument("--full-text-search-limit", type=int, help="override mkdocs.yml's extra.full_text_search_limit")
     parser.add_argument("--keep", type=Path, help="keep corpora and sites under this folder")
     args = parser.parse_args(argv)
@@ -256,10 +282,10 @@ def main(argv: list[str] | None = None) -> int:
             work = args.keep / f"n{count}"
             shutil.rmtree(work, ignore_errors=True)
             work.mkdir(parents=True)
-            row = bench_one(count, work, args.search, args.full_text_search_limit)
+            row = bench_one(count, work, args.search, args.full_text_search_limit, args.serve)
         else:
             with tempfile.TemporaryDirectory(prefix=f"bench-{count}-") as tmp:
-                row = bench_one(count, Path(tmp), args.search, args.full_text_search_limit)
+                row = bench_one(count, Path(tmp), args.search, args.full_text_search_limit, args.serve)
         rows.append(row)
         print(json.dumps({k: round(v, 4) if isinstance(v, float) else v for k, v in row.items()}), flush=True)
     print()
@@ -267,6 +293,9 @@ def main(argv: list[str] | None = None) -> int:
     if any("search_first_result_s" in row for row in rows):
         print()
         print(search_table(rows))
+    if any("serve_first_build_s" in row for row in rows):
+        print()
+        print(search_table(rows, SERVE_COLUMNS))
     return 0
 
 
