@@ -218,3 +218,96 @@ def test_one_changed_annotation_rewrites_one_shard_of_the_cache(tmp_path):
     assert collect(seeds, folder) == collect(seeds, None)
     rewritten = [p for p, mtime in shards.items() if p.stat().st_mtime_ns != mtime]
     assert 1 <= len(rewritten) <= 2  # the new entry's shard, and the old entry's when it differs
+
+
+def retitle(seeds: Path, **changes) -> dict:
+    """Change one annotated article (its title, or whatever `changes` says); returns its new data."""
+    annotation = next(p for p in sorted(seeds.glob("*.yml")) if "title_en" in p.read_text(encoding="utf-8"))
+    data = yaml.safe_load(annotation.read_text(encoding="utf-8"))
+    data["title_en"] += " (corrected)"
+    data.update(changes)
+    annotation.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return data
+
+
+def test_only_the_lists_showing_a_changed_article_are_rendered_again(tmp_path, monkeypatch):
+    from generator import opendata, render
+    from generator.pages import archive
+
+    monkeypatch.setattr(archive, "LIST_LIMIT", 5)  # split the lists, so there are year pages to reuse
+    seeds, docs, cache = tmp_path / "seeds", tmp_path / "docs", str(tmp_path / "cache")
+    write_corpus(40, seeds)
+    build(seeds, docs, "--cache", cache)
+    rendered = []
+
+    def spy(module, name, label):
+        original = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *a: rendered.append(label(*a)) or original(*a))
+
+    spy(render, "render_timeline", lambda collection: "timeline")
+    spy(render, "render_country", lambda collection, code: f"country {code}")
+    spy(render, "render_topic", lambda collection, slug: f"topic {slug}")
+    spy(render, "render_year_page", lambda articles, year, base, title: f"{base} {year}")
+    spy(opendata, "render_json", lambda *a: "json")
+    spy(opendata, "render_csv", lambda *a: "csv")
+    build(seeds, docs, "--cache", cache)
+    assert rendered == []
+
+    data = retitle(seeds)
+    build(seeds, docs, "--cache", cache)
+    year = data["published"].year if data.get("published") else archive.UNDATED
+    expected = {"timeline", "json", "csv", f"timeline.md {year}"}
+    expected |= {f"country {code}" for code in data["countries"]} | {f"topic {slug}" for slug in data["topics"]}
+    listed = [rendered for rendered in rendered if rendered.endswith(f" {year}")]
+    assert expected <= set(rendered) and len(listed) <= 1 + len(data["countries"]) + len(data["topics"])
+    assert set(rendered) - expected == set(listed) - expected  # besides the lists, only its year pages
+    build(seeds, tmp_path / "fresh", "--no-cache")
+    assert tree(docs) == tree(tmp_path / "fresh")
+
+
+def test_the_related_ranking_is_reused_only_while_no_article_s_features_change(tmp_path, monkeypatch):
+    from generator import related
+
+    seeds, docs, cache = tmp_path / "seeds", tmp_path / "docs", str(tmp_path / "cache")
+    write_corpus(40, seeds)
+    build(seeds, docs, "--cache", cache)
+    ranked = []
+    original = related._ranking
+    monkeypatch.setattr(related, "_ranking", lambda *a: ranked.append(1) or original(*a))
+    retitle(seeds)
+    build(seeds, docs, "--cache", cache)
+    assert ranked == []
+    retitle(seeds, people=["Someone New"])
+    build(seeds, docs, "--cache", cache)
+    assert ranked == [1]
+    build(seeds, tmp_path / "fresh", "--no-cache")
+    assert tree(docs) == tree(tmp_path / "fresh")
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda value: "x",
+        lambda value: value[:-1],  # one article short
+        lambda value: [[0], *value[1:]],  # the first article related to itself
+        lambda value: [["a"], *value[1:]],
+        lambda value: [[1.0], *value[1:]],
+        lambda value: [[99], *value[1:]],
+        lambda value: [list(range(1, 12)), *value[1:]],  # more than the limit
+    ],
+)
+def test_an_edited_related_ranking_in_the_manifest_is_not_trusted(tmp_path, edit):
+    import json
+
+    from generator.related import MEMO
+
+    seeds, docs, cache = tmp_path / "seeds", tmp_path / "docs", str(tmp_path / "cache")
+    write_corpus(12, seeds)
+    build(seeds, docs, "--cache", cache)
+    manifest = json.loads((docs / MANIFEST).read_text(encoding="utf-8"))
+    key, value = manifest["memos"][MEMO]
+    manifest["memos"][MEMO] = [key, edit(value)]
+    (docs / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    build(seeds, docs, "--cache", cache)
+    build(seeds, tmp_path / "fresh", "--no-cache")
+    assert tree(docs) == tree(tmp_path / "fresh")
