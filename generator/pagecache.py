@@ -86,6 +86,9 @@ class PageCache:
         self.previous = dict(previous or {})
         self.fingerprints: dict[str, str] = {}
         self.reused = 0
+        # Paths whose file in `docs_dir` was read this build and holds exactly the bytes returned:
+        # `write_generated` need not read them again to compare.
+        self.on_disk: set[str] = set()
         self.previous_memos = dict(memos or {})
         self.memos: dict[str, tuple[str, object]] = {}
 
@@ -121,11 +124,14 @@ class PageCache:
         known = self.previous.get(path)
         if self.docs_dir is not None and known is not None and known[0] == fingerprint:
             try:
-                content = (self.docs_dir / path).read_bytes()
+                # Not through a link: `write_generated` replaces a linked page with a file of its own.
+                with open(self.docs_dir / path, "rb", opener=lambda p, flags: os.open(p, flags | os.O_NOFOLLOW)) as f:
+                    content = f.read()
             except OSError:
                 content = None
             if content is not None and hashlib.sha256(content).hexdigest() == known[1]:
                 self.reused += 1
+                self.on_disk.add(path)
                 return content
         return render()
 

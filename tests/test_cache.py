@@ -311,3 +311,16 @@ def test_an_edited_related_ranking_in_the_manifest_is_not_trusted(tmp_path, edit
     build(seeds, docs, "--cache", cache)
     build(seeds, tmp_path / "fresh", "--no-cache")
     assert tree(docs) == tree(tmp_path / "fresh")
+
+
+def test_a_page_replaced_by_a_link_to_the_same_bytes_is_written_as_a_file_again(tmp_path):
+    seeds, docs, cache = tmp_path / "seeds", tmp_path / "docs", str(tmp_path / "cache")
+    write_corpus(5, seeds)
+    build(seeds, docs, "--cache", cache)
+    page = next(p for p in sorted((docs / "articles").rglob("*.md")))
+    elsewhere = tmp_path / "elsewhere.md"
+    elsewhere.write_bytes(page.read_bytes())
+    page.unlink()
+    page.symlink_to(elsewhere)
+    build(seeds, docs, "--cache", cache)
+    assert not page.is_symlink() and page.read_bytes() == elsewhere.read_bytes()
