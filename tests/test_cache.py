@@ -7,7 +7,9 @@ without it.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -324,3 +326,97 @@ def test_a_page_replaced_by_a_link_to_the_same_bytes_is_written_as_a_file_again(
     page.symlink_to(elsewhere)
     build(seeds, docs, "--cache", cache)
     assert not page.is_symlink() and page.read_bytes() == elsewhere.read_bytes()
+
+
+@pytest.fixture
+def settled(monkeypatch):
+    """Every seed file counts as settled however recently it was written (tests cannot age the
+    change time a file system gives a file, and should not wait `SETTLED_NS`)."""
+    monkeypatch.setattr(cache_module, "SETTLED_NS", -(10**18))
+
+
+def spy_reads(monkeypatch) -> list[str]:
+    read = []
+    original = SeedCache.read_file
+    monkeypatch.setattr(SeedCache, "read_file", lambda self, path, *a: read.append(path) or original(self, path, *a))
+    return read
+
+
+def test_seed_files_unchanged_since_the_last_build_are_not_read_again(seeds, tmp_path, monkeypatch, settled):
+    fresh = collect(seeds, None)
+    assert collect(seeds, tmp_path / "cache") == fresh
+    read = spy_reads(monkeypatch)
+    monkeypatch.setattr(pipeline, "extract_safely", refuse)
+    monkeypatch.setattr(pipeline, "parse_annotation", refuse)
+    assert collect(seeds, tmp_path / "cache") == fresh
+    assert read == []
+
+
+def test_an_edit_keeping_the_size_and_modification_time_is_seen(seeds, tmp_path, monkeypatch, settled):
+    collect(seeds, tmp_path / "cache")
+    text = sorted(seeds.glob("*.txt"))[0]
+    before = text.stat()
+    content = text.read_text(encoding="utf-8")
+    edited = content.replace("a", "o", 3)
+    assert edited != content and len(edited.encode()) == len(content.encode())
+    text.write_text(edited, encoding="utf-8")
+    os.utime(text, ns=(before.st_atime_ns, before.st_mtime_ns))  # as `touch -r` or a restored backup would
+    read = spy_reads(monkeypatch)
+    result = collect(seeds, tmp_path / "cache")
+    assert set(read) == {str(text), str(text.with_suffix(".yml"))}  # its annotation is checked against it
+    monkeypatch.undo()
+    assert result == collect(seeds, None)
+
+
+def test_a_file_written_just_before_a_build_is_read_again_by_the_next(seeds, tmp_path, monkeypatch):
+    annotation = sorted(seeds.glob("*.yml"))[0]
+    annotation.write_text(annotation.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    collect(seeds, tmp_path / "cache")
+    read = spy_reads(monkeypatch)
+    collect(seeds, tmp_path / "cache")
+    # Within the same tick of a coarse clock, a second write could leave every part of its state as it was.
+    assert str(annotation) in read
+
+
+def test_the_state_of_a_file_is_recorded_only_once_it_has_settled(tmp_path):
+    cache = SeedCache(tmp_path / "cache")
+    now = time.time_ns()
+    old = now - 2 * cache_module.SETTLED_NS
+    cache.read_file("recent.txt", (4, old, now, 1), "text")
+    cache.read_file("old.txt", (4, old, old, 2), "text")
+    cache.read_file("touched.txt", (4, now, old, 3), "text")
+    cache.save()
+    again = SeedCache(tmp_path / "cache")
+    assert again.known_file("old.txt", (4, old, old, 2)) == cache_module.digest("text")
+    assert again.known_file("old.txt", (4, old, old + 1, 2)) is None
+    assert again.known_file("recent.txt", (4, old, now, 1)) is None
+    assert again.known_file("touched.txt", (4, now, old, 3)) is None
+
+
+def test_an_unread_seed_whose_results_left_the_cache_is_read_in_full(seeds, tmp_path, monkeypatch, settled):
+    fresh = collect(seeds, None)
+    collect(seeds, tmp_path / "cache")
+    for shard in (tmp_path / "cache").glob("extract-*/?.json"):
+        shard.write_text("{}", encoding="utf-8")  # files.json stays: every file is recognised unread
+    read = spy_reads(monkeypatch)
+    assert collect(seeds, tmp_path / "cache") == fresh
+    assert sorted(read) == sorted(str(p) for p in seeds.iterdir() if p.suffix in (".txt", ".yml"))
+
+
+def test_an_unread_seed_that_broke_in_the_meantime_is_reported(seeds, tmp_path, monkeypatch, settled):
+    collect(seeds, tmp_path / "cache")
+    for shard in (tmp_path / "cache").glob("extract-*/?.json"):
+        shard.write_text("{}", encoding="utf-8")
+    text = sorted(seeds.glob("*.txt"))[0]
+    known = SeedCache.known_file
+
+    def known_then_broken(self, path, state):
+        found = known(self, path, state)
+        if path == str(text) and found is not None:
+            text.write_bytes(b"\xff\xfe not UTF-8")  # changed after its state was taken
+        return found
+
+    monkeypatch.setattr(SeedCache, "known_file", known_then_broken)
+    articles, diagnostics = collect(seeds, tmp_path / "cache")
+    assert text.stem not in {a.stem for a in articles}
+    assert any(d.path == str(text) and "not UTF-8" in d.message for d in diagnostics)
