@@ -122,18 +122,27 @@ class PageCache:
         """The bytes of page `path`: the file in `docs/` when made from the same inputs, else `render()`."""
         self.fingerprints[path] = fingerprint
         known = self.previous.get(path)
-        if self.docs_dir is not None and known is not None and known[0] == fingerprint:
-            try:
-                # Not through a link: `write_generated` replaces a linked page with a file of its own.
-                with open(self.docs_dir / path, "rb", opener=lambda p, flags: os.open(p, flags | os.O_NOFOLLOW)) as f:
-                    content = f.read()
-            except OSError:
-                content = None
-            if content is not None and hashlib.sha256(content).hexdigest() == known[1]:
+        if known is not None and known[0] == fingerprint:
+            content = self.previous_content(path)
+            if content is not None:
                 self.reused += 1
                 self.on_disk.add(path)
                 return content
         return render()
+
+    def previous_content(self, path: str) -> bytes | None:
+        """The file `path` as the previous build wrote it, whatever it was made from; None if it is
+        missing or was changed since (its bytes no longer match the manifest)."""
+        known = self.previous.get(path)
+        if self.docs_dir is None or known is None:
+            return None
+        try:
+            # Not through a link: `write_generated` replaces a linked page with a file of its own.
+            with open(self.docs_dir / path, "rb", opener=lambda p, flags: os.open(p, flags | os.O_NOFOLLOW)) as f:
+                content = f.read()
+        except OSError:
+            return None
+        return content if hashlib.sha256(content).hexdigest() == known[1] else None
 
     def save(self, files: Mapping[str, bytes]) -> None:
         """Record this build's pages, once `files` are written; a failure only costs the next build time."""

@@ -98,6 +98,5 @@ def render_site(
         add_year_pages(in_topic, page, label)
     files = {path: text.encode("utf-8") if isinstance(text, str) else text for path, text in pages.items()}
     files.update(render_feeds(collection, config, reuse))
-    everything = listing_fingerprint(("collection",), listed(collection.articles))
-    files.update(render_open_data(collection, config, reuse, everything))
+    files.update(render_open_data(collection, config, reuse, listed(collection.articles)))
     return files

@@ -420,3 +420,29 @@ def test_an_unread_seed_that_broke_in_the_meantime_is_reported(seeds, tmp_path, 
     articles, diagnostics = collect(seeds, tmp_path / "cache")
     assert text.stem not in {a.stem for a in articles}
     assert any(d.path == str(text) and "not UTF-8" in d.message for d in diagnostics)
+
+
+def test_the_open_data_keeps_the_json_lines_of_the_unchanged_articles(tmp_path, monkeypatch):
+    from generator import opendata
+
+    seeds, docs, cache = tmp_path / "seeds", tmp_path / "docs", str(tmp_path / "cache")
+    write_corpus(20, seeds)
+    build(seeds, docs, "--cache", cache)
+    recorded = []
+    original = opendata.record
+    monkeypatch.setattr(opendata, "record", lambda article, config: recorded.append(1) or original(article, config))
+    retitle(seeds)
+    build(seeds, docs, "--cache", cache)
+    assert len(recorded) == 1 + 20  # the changed article's JSON line, and every CSV row
+    build(seeds, tmp_path / "fresh", "--no-cache")
+    assert tree(docs) == tree(tmp_path / "fresh")
+
+    # A file edited by hand is not a source of lines: everything is encoded again.
+    json_file = docs / opendata.JSON_FILE
+    json_file.write_bytes(json_file.read_bytes().replace(b'"id": "', b'"id": "x', 1))
+    retitle(seeds)
+    recorded.clear()
+    build(seeds, docs, "--cache", cache)
+    assert len(recorded) == 20 + 20
+    build(seeds, tmp_path / "fresh", "--no-cache")
+    assert tree(docs) == tree(tmp_path / "fresh")
