@@ -10,6 +10,13 @@ ignored (and rebuilt): it can cost time, never a wrong result or an error.
 Annotations are cached too (parsing them costs about as much as the rest of a warm build), keyed by
 their path, their text, the article text they are checked against and `today`: a date in the future
 becomes valid when its day comes, and a cached "in the future" error must not outlive that day.
+
+Texts are keyed by their digest, and `files.json` records the digest of each seed file read with
+the file's state (size, modification and change times, inode: `load.file_state`), so a rebuild
+reads only the files whose state changed. The content stays the source of truth: a state is
+recorded only once its file has been left alone for `SETTLED_NS`, so that any later write, which
+sets the change time to the current time, gives a state of its own even on a file system with coarse
+timestamps (a file written twice within one tick of its clock would otherwise keep its state).
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ import json
 import os
 import shutil
 import tempfile
+import time
 from dataclasses import fields
 from pathlib import Path
 
@@ -30,7 +38,11 @@ from generator.validate import body_key
 
 DEFAULT_DIR = Path(".cache") / "generator"
 # The per-seed work: extraction, and annotation parsing, which reads the extraction.
-ROOTS = ("generator.extract", "generator.annotation", "generator.cache")
+ROOTS = ("generator.extract", "generator.annotation", "generator.cache", "generator.load")
+FILES = "files.json"
+# A file's state is trusted once its change time is this far behind the start of the build that read
+# it: more than the coarsest timestamps in use (2 s on FAT) and the clock's tick.
+SETTLED_NS = 3 * 10**9
 
 
 def digest(*parts: str) -> str:
@@ -92,11 +104,48 @@ class SeedCache:
         self._load()
         self._used: dict[str, object] = {}
         self._changed: set[str] = set()  # shards with an entry added by this build
+        self._started = time.time_ns()  # before any seed is read: see `SETTLED_NS`
+        self._files_old: dict[str, list] = {}
+        self._files: dict[str, list] = {}  # path → [*state, digest], for the next build
+        self._load_files()
+
+    def _load_files(self) -> None:
+        if self.path is None:
+            return
+        try:
+            data = json.loads((self.path / FILES).read_bytes())
+        except (OSError, ValueError):
+            return
+        if isinstance(data, dict):
+            self._files_old = {
+                path: entry
+                for path, entry in data.items()
+                if isinstance(entry, list)
+                and len(entry) == 5
+                and all(type(n) is int for n in entry[:4])
+                and isinstance(entry[4], str)
+            }
+
+    def known_file(self, path: str, state: tuple[int, int, int, int]) -> str | None:
+        """The digest of the text last read from `path`, if the file still has the state it had then
+        (for `load.read_seeds`). Kept for the next build when the caller uses it."""
+        entry = self._files_old.get(path)
+        if entry is None or tuple(entry[:4]) != state:
+            return None
+        self._files[path] = entry
+        return entry[4]
+
+    def read_file(self, path: str, state: tuple[int, int, int, int] | None, text: str) -> str:
+        """The digest of `text`, just read from `path` in `state`; remembers the state once settled."""
+        key = digest(text)
+        if state is not None and max(state[1], state[2]) < self._started - SETTLED_NS:
+            self._files[path] = [*state, key]
+        return key
 
     def _load(self) -> None:
         if self.path is None or not self.path.is_dir():
             return
-        for shard_file in self.path.glob("*.json"):
+        for shard_file in self.path.glob("?.json"):  # not FILES
             try:
                 data = json.loads(shard_file.read_bytes())
             except (OSError, ValueError):  # unreadable, truncated, not JSON: start this shard afresh
@@ -116,8 +165,8 @@ class SeedCache:
         self._used[key] = self._old[key]
         return value
 
-    def extracted(self, text: str) -> tuple[Extracted, str] | None:
-        """The extraction of `text` and its body's `validate.body_key`, when cached."""
+    def extracted(self, text_digest: str) -> tuple[Extracted, str] | None:
+        """The extraction of the text with `digest` `text_digest` and its body's `validate.body_key`, when cached."""
 
         def decode(data: dict) -> tuple[Extracted, str]:
             key = data["body_key"]
@@ -125,20 +174,21 @@ class SeedCache:
                 raise TypeError("body_key: not a string")
             return _decode(Extracted, data), key  # type: ignore[return-value]  # kind is Extracted
 
-        return self._get("x:" + digest(text), decode)
+        return self._get("x:" + text_digest, decode)
 
     def _put(self, key: str, value: object) -> None:
         self._used[key] = value
         self._changed.add(_shard(key))
 
-    def put_extracted(self, text: str, value: Extracted) -> str:
-        """Cache the extraction of `text`; returns its body's `validate.body_key`."""
+    def put_extracted(self, text_digest: str, value: Extracted) -> str:
+        """Cache the extraction of the text with digest `text_digest`; returns its body's `validate.body_key`."""
         key = body_key(value.body)
-        self._put("x:" + digest(text), {**_encode(value), "body_key": key})
+        self._put("x:" + text_digest, {**_encode(value), "body_key": key})
         return key
 
     @staticmethod
     def _annotation_key(path: str, text: str, article_text: str, today: dt.date) -> str:
+        """`text` and `article_text` are the digests of the annotation's text and the article's."""
         return "a:" + digest(path, text, article_text, today.isoformat())
 
     def annotation(
@@ -169,10 +219,14 @@ class SeedCache:
         self._put(self._annotation_key(path, text, article_text, today), entry)
 
     def save(self) -> None:
-        """Write the shards whose entries this build changed (an entry added, or one no longer used);
-        never fails the build."""
+        """Write the shards whose entries this build changed (an entry added, or one no longer used),
+        and the files' states; never fails the build."""
         if self.path is None:
             return
+        with contextlib.suppress(OSError):
+            self.path.mkdir(parents=True, exist_ok=True)
+            if self._files != self._files_old:
+                self._write(FILES, dict(sorted(self._files.items())))
         used: dict[str, dict[str, object]] = {}
         for key, value in self._used.items():
             used.setdefault(_shard(key), {})[key] = value
@@ -180,16 +234,7 @@ class SeedCache:
         with contextlib.suppress(OSError):
             self.path.mkdir(parents=True, exist_ok=True)
             for shard in sorted(self._changed | stale):
-                entries = used.get(shard, {})
-                content = json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-                handle, temporary = tempfile.mkstemp(prefix=".extract-", suffix=".tmp", dir=self.path)
-                try:
-                    with os.fdopen(handle, "wb") as stream:
-                        stream.write(content)
-                    os.replace(temporary, self.path / f"{shard}.json")  # readers see old or new, never half
-                finally:
-                    with contextlib.suppress(FileNotFoundError):
-                        os.unlink(temporary)
+                self._write(f"{shard}.json", used.get(shard, {}))
             for old in self.path.parent.glob("extract-*"):  # made by other versions of the code
                 if old == self.path:
                     continue
@@ -197,3 +242,15 @@ class SeedCache:
                     shutil.rmtree(old, ignore_errors=True)
                 else:
                     old.unlink(missing_ok=True)
+
+    def _write(self, name: str, entries: dict) -> None:
+        assert self.path is not None
+        content = json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        handle, temporary = tempfile.mkstemp(prefix=".extract-", suffix=".tmp", dir=self.path)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(content)
+            os.replace(temporary, self.path / name)  # readers see old or new, never half
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)

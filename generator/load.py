@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from generator.model import Diagnostic, Seed
@@ -24,6 +25,10 @@ NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _BAD_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _IGNORED_NAMES = {".gitkeep", ".gitignore", ".DS_Store", "README.md"}
 
+FileState = tuple[int, int, int, int]
+# (path, its state) → the digest of the text last read from it in that state, or None to read it.
+Known = Callable[[str, FileState], "str | None"]
+
 
 def _position(data: bytes, offset: int) -> tuple[int, int]:
     """1-based line and column (in bytes) of byte `offset`."""
@@ -31,12 +36,26 @@ def _position(data: bytes, offset: int) -> tuple[int, int]:
     return line, offset - (data.rfind(b"\n", 0, offset) + 1) + 1
 
 
+def file_state(info: os.stat_result) -> FileState:
+    """What tells a file's content apart without reading it: size, modification and change times, inode."""
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+
+
 def read_text_file(path: Path, limit: int, root: Path | None = None) -> tuple[str | None, list[Diagnostic]]:
     """The UTF-8 content of one regular file under `root`, or None and why it cannot be used."""
+    text, _, _, problems = _read_text_file(path, limit, root, None)
+    return text, problems
+
+
+def _read_text_file(
+    path: Path, limit: int, root: Path | None, known: Known | None
+) -> tuple[str | None, str | None, FileState | None, list[Diagnostic]]:
+    """`read_text_file`, and the file's state; when `known` recognises that state, the file is not
+    read: the text is None and the second value the digest `known` recorded for it."""
     where = str(path)
 
-    def fail(message: str, line: int | None = None, col: int | None = None) -> tuple[None, list[Diagnostic]]:
-        return None, [Diagnostic(where, line, col, "error", message)]
+    def fail(message: str, line: int | None = None, col: int | None = None) -> tuple[None, None, None, list]:
+        return None, None, None, [Diagnostic(where, line, col, "error", message)]
 
     try:
         info = path.lstat()
@@ -56,6 +75,11 @@ def read_text_file(path: Path, limit: int, root: Path | None = None) -> tuple[st
         return fail(f"resolves outside {root}/; seeds must live in that folder itself")
     if info.st_size > limit:
         return fail(f"is {info.st_size:,} bytes, larger than the limit of {limit:,} bytes; is this the right file?")
+    state = file_state(info)
+    if known is not None:
+        digest = known(where, state)
+        if digest is not None:  # the same bytes passed every check below when they were last read
+            return None, digest, state, []
     try:
         # O_NOFOLLOW: the file was a regular file above; do not follow a link swapped in since.
         with open(path, "rb", opener=lambda p, flags: os.open(p, flags | os.O_NOFOLLOW)) as handle:
@@ -83,11 +107,15 @@ def read_text_file(path: Path, limit: int, root: Path | None = None) -> tuple[st
         col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
         message = f"contains the control character U+{ord(bad.group()):04X}; remove it (is this a binary file?)"
         return fail(message, line, col)
-    return text, []
+    return text, None, state, []
 
 
-def read_seeds(seeds_dir: Path) -> tuple[list[Seed], list[Diagnostic]]:
-    """Every seed in `seeds_dir`, sorted by file name, and the problems found reading them."""
+def read_seeds(seeds_dir: Path, known: Known | None = None) -> tuple[list[Seed], list[Diagnostic]]:
+    """Every seed in `seeds_dir`, sorted by file name, and the problems found reading them.
+
+    `known` recognises files unchanged since they were last read (see `_read_text_file`): such a
+    seed's text is not read (None), and its digest is given instead.
+    """
     seeds_dir = Path(seeds_dir)
     diagnostics: list[Diagnostic] = []
     if not seeds_dir.is_dir():
@@ -139,26 +167,39 @@ def read_seeds(seeds_dir: Path) -> tuple[list[Seed], list[Diagnostic]]:
 
     seeds: list[Seed] = []
     for stem in sorted(texts):
-        text, problems = read_text_file(texts[stem], MAX_TEXT_BYTES, seeds_dir)
+        seed, problems = read_seed(seeds_dir, stem, texts[stem], annotations.get(stem), known)
         diagnostics.extend(problems)
-        annotation_path = annotations.get(stem)
-        annotation_text = None
-        if annotation_path is not None:
-            annotation_text, problems = read_text_file(annotation_path, MAX_ANNOTATION_BYTES, seeds_dir)
-            if problems and problems[0].message.startswith("is empty"):
-                annotation_text, problems = "", []  # an empty annotation is just an unfinished one
-            diagnostics.extend(problems)
-            if annotation_text is None:
-                continue  # a broken annotation must not silently fall back to extraction alone
-        if text is None:
-            continue
-        seeds.append(
-            Seed(
-                stem=stem,
-                text_path=str(texts[stem]),
-                text=text,
-                annotation_path=str(annotation_path) if annotation_path is not None else None,
-                annotation_text=annotation_text,
-            )
-        )
+        if seed is not None:
+            seeds.append(seed)
     return seeds, diagnostics
+
+
+def read_seed(
+    seeds_dir: Path, stem: str, text_path: Path, annotation_path: Path | None, known: Known | None = None
+) -> tuple[Seed | None, list[Diagnostic]]:
+    """One seed, or None when its text or its annotation cannot be used, and the problems found."""
+    text, text_digest, text_state, problems = _read_text_file(text_path, MAX_TEXT_BYTES, seeds_dir, known)
+    annotation_text = annotation_digest = annotation_state = None
+    if annotation_path is not None:
+        annotation_text, annotation_digest, annotation_state, more = _read_text_file(
+            annotation_path, MAX_ANNOTATION_BYTES, seeds_dir, known
+        )
+        if more and more[0].message.startswith("is empty"):
+            annotation_text, more = "", []  # an empty annotation is just an unfinished one
+        problems = problems + more
+        if annotation_text is None and annotation_digest is None:
+            return None, problems  # a broken annotation must not silently fall back to extraction alone
+    if text is None and text_digest is None:
+        return None, problems
+    seed = Seed(
+        stem=stem,
+        text_path=str(text_path),
+        text=text,
+        annotation_path=str(annotation_path) if annotation_path is not None else None,
+        annotation_text=annotation_text,
+        text_digest=text_digest,
+        annotation_digest=annotation_digest,
+        text_state=text_state,
+        annotation_state=annotation_state,
+    )
+    return seed, problems

@@ -34,9 +34,14 @@ class Seed:
 
     stem: str
     text_path: str
-    text: str
+    text: str | None  # None when left unread, unchanged since a build recorded `text_digest`
     annotation_path: str | None = None
-    annotation_text: str | None = None
+    annotation_text: str | None = None  # None without annotation, or left unread (see `annotation_digest`)
+    text_digest: str | None = None  # `cache.digest` of the text, when it was not read
+    annotation_digest: str | None = None
+    # `load.file_state` of each file, to recognise it unchanged next time (None: not a regular file read).
+    text_state: tuple[int, int, int, int] | None = field(default=None, compare=False)
+    annotation_state: tuple[int, int, int, int] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import fields
 from pathlib import Path
 
@@ -59,14 +59,38 @@ def page_fingerprint(article: bytes, related: tuple[tuple[bytes, object], ...]) 
     return digest.hexdigest()
 
 
-class PageCache:
-    """The previous build's manifest, and the fingerprints of the pages of this one."""
+def listing_fingerprint(params: tuple, digests: Iterable[bytes]) -> str:
+    """The fingerprint of a file made from a list of articles (their `article_digest`s, in order) and a
+    few plain values (`params`: its path, title...), and the renderer. `repr` escapes NUL, so the NUL
+    after it ends `params` unambiguously; digests have a fixed length."""
+    digest = hashlib.sha256(renderer_fingerprint().encode() + repr(params).encode("utf-8", "surrogatepass") + b"\0")
+    for item in digests:
+        digest.update(item)
+    return digest.hexdigest()
 
-    def __init__(self, docs_dir: Path | None, previous: Mapping[str, tuple[str, str]] | None = None) -> None:
+
+class PageCache:
+    """The previous build's manifest, and the fingerprints of the pages of this one.
+
+    Besides pages, the manifest keeps a few whole-collection results (`recall`/`remember`), such as
+    the related-coverage index, under the fingerprint of what they were computed from.
+    """
+
+    def __init__(
+        self,
+        docs_dir: Path | None,
+        previous: Mapping[str, tuple[str, str]] | None = None,
+        memos: Mapping[str, tuple[str, object]] | None = None,
+    ) -> None:
         self.docs_dir = docs_dir
         self.previous = dict(previous or {})
         self.fingerprints: dict[str, str] = {}
         self.reused = 0
+        # Paths whose file in `docs_dir` was read this build and holds exactly the bytes returned:
+        # `write_generated` need not read them again to compare.
+        self.on_disk: set[str] = set()
+        self.previous_memos = dict(memos or {})
+        self.memos: dict[str, tuple[str, object]] = {}
 
     @classmethod
     def load(cls, docs_dir: Path) -> PageCache:
@@ -75,22 +99,50 @@ class PageCache:
             data = json.loads((docs_dir / MANIFEST).read_bytes())
             previous = {str(path): (str(fp), str(sha)) for path, (fp, sha) in data["pages"].items()}
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
-            previous = {}
-        return cls(docs_dir, previous)
+            return cls(docs_dir)
+        try:
+            memos = {str(name): (str(key), value) for name, (key, value) in data.get("memos", {}).items()}
+        except (ValueError, TypeError, AttributeError):
+            memos = {}
+        return cls(docs_dir, previous, memos)
+
+    def recall(self, name: str, key: str) -> object | None:
+        """The JSON value remembered as `name` by the previous build, if it was computed from `key`.
+        The caller must check its shape: the manifest sits in `docs/`, where anyone can edit it."""
+        if self.docs_dir is None:
+            return None
+        known = self.previous_memos.get(name)
+        return known[1] if known is not None and known[0] == key else None
+
+    def remember(self, name: str, key: str, value: object) -> None:
+        """Keep `value` (plain JSON data) as `name` for the next build, computed from `key`."""
+        self.memos[name] = (key, value)
 
     def page(self, path: str, fingerprint: str, render: Callable[[], bytes]) -> bytes:
         """The bytes of page `path`: the file in `docs/` when made from the same inputs, else `render()`."""
         self.fingerprints[path] = fingerprint
         known = self.previous.get(path)
-        if self.docs_dir is not None and known is not None and known[0] == fingerprint:
-            try:
-                content = (self.docs_dir / path).read_bytes()
-            except OSError:
-                content = None
-            if content is not None and hashlib.sha256(content).hexdigest() == known[1]:
+        if known is not None and known[0] == fingerprint:
+            content = self.previous_content(path)
+            if content is not None:
                 self.reused += 1
+                self.on_disk.add(path)
                 return content
         return render()
+
+    def previous_content(self, path: str) -> bytes | None:
+        """The file `path` as the previous build wrote it, whatever it was made from; None if it is
+        missing or was changed since (its bytes no longer match the manifest)."""
+        known = self.previous.get(path)
+        if self.docs_dir is None or known is None:
+            return None
+        try:
+            # Not through a link: `write_generated` replaces a linked page with a file of its own.
+            with open(self.docs_dir / path, "rb", opener=lambda p, flags: os.open(p, flags | os.O_NOFOLLOW)) as f:
+                content = f.read()
+        except OSError:
+            return None
+        return content if hashlib.sha256(content).hexdigest() == known[1] else None
 
     def save(self, files: Mapping[str, bytes]) -> None:
         """Record this build's pages, once `files` are written; a failure only costs the next build time."""
@@ -101,7 +153,10 @@ class PageCache:
             for path, fingerprint in sorted(self.fingerprints.items())
             if path in files
         }
-        content = json.dumps({"pages": pages}, separators=(",", ":")).encode()
+        manifest: dict[str, object] = {"pages": pages}
+        if self.memos:
+            manifest["memos"] = {name: [key, value] for name, (key, value) in sorted(self.memos.items())}
+        content = json.dumps(manifest, separators=(",", ":")).encode()
         target = self.docs_dir / MANIFEST
         with contextlib.suppress(OSError):
             if target.is_file() and target.read_bytes() == content:

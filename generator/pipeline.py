@@ -13,7 +13,7 @@ from pathlib import Path
 
 from generator.cache import SeedCache
 from generator.diagnostics import sort_key
-from generator.load import read_seeds
+from generator.load import read_seed, read_seeds
 from generator.merge import make_slugs_unique, merge
 from generator.model import Annotation, Article, Diagnostic, Extracted, Seed
 from generator.progress import progress
@@ -69,41 +69,45 @@ def extract_all(seeds: Sequence[Seed]) -> list[tuple[Extracted, list[Diagnostic]
     """`extract_safely` for every seed, in the seeds' order; in worker processes when there are many."""
     workers = _workers(len(seeds))
     if workers == 1:
-        return [extract_safely(s.text_path, s.text) for s in progress(seeds, len(seeds), "extracting")]
+        return [extract_safely(s.text_path, s.text or "") for s in progress(seeds, len(seeds), "extracting")]
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing import get_context
 
-    first = extract_safely(seeds[0].text_path, seeds[0].text)  # loads the data once, before forking
-    paths, texts = [s.text_path for s in seeds[1:]], [s.text for s in seeds[1:]]
+    first = extract_safely(seeds[0].text_path, seeds[0].text or "")  # loads the data once, before forking
+    paths, texts = [s.text_path for s in seeds[1:]], [s.text or "" for s in seeds[1:]]
     with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
         # `map` yields in input order whatever order the chunks finish in.
         rest = pool.map(extract_safely, paths, texts, chunksize=CHUNK_SIZE)
         return [first, *progress(rest, len(paths), "extracting")]
 
 
-def _extractions(
-    seeds: list[Seed], cache: SeedCache
-) -> tuple[list[tuple[Extracted, list[Diagnostic]]], dict[str, str]]:
-    """Every seed's extraction, from the cache where its text was seen before, and the
-    `validate.body_key` of each body the cache knows (by stem).
+def _read_unread(seeds: list[Seed], needed: set[int], seeds_dir: Path) -> tuple[list[Seed | None], list[Diagnostic]]:
+    """`seeds`, with those at the positions `needed` read in full when they were left unread
+    (unchanged since the last build, but the cache lacks a result for them); None for a seed that
+    can no longer be read (it changed in the meantime), with the problems found."""
+    result: list[Seed | None] = list(seeds)
+    problems: list[Diagnostic] = []
+    for index in sorted(needed):
+        seed = seeds[index]
+        if seed.text is not None and (seed.annotation_path is None or seed.annotation_text is not None):
+            continue
+        annotation = Path(seed.annotation_path) if seed.annotation_path is not None else None
+        result[index], found = read_seed(seeds_dir, seed.stem, Path(seed.text_path), annotation)
+        problems.extend(found)
+    return result, problems
 
-    Failed extractions are not cached (they are rare, and their diagnostic names the file).
-    """
-    results: list[tuple[Extracted, list[Diagnostic]] | None] = []
-    body_keys: dict[str, str] = {}
-    for seed in seeds:
-        cached = cache.extracted(seed.text)
-        if cached is None:
-            results.append(None)
-        else:
-            results.append((cached[0], []))
-            body_keys[seed.stem] = cached[1]
-    missing = [index for index, result in enumerate(results) if result is None]
-    for index, result in zip(missing, extract_all([seeds[i] for i in missing]), strict=True):
-        results[index] = result
-        if not result[1]:
-            body_keys[seeds[index].stem] = cache.put_extracted(seeds[index].text, result[0])
-    return results, body_keys  # type: ignore[return-value]  # every None was filled above
+
+def _digests(seed: Seed, cache: SeedCache) -> tuple[str, str | None]:
+    """The digests of the seed's text and annotation (recording the state of the files read)."""
+    text = seed.text_digest
+    if text is None:
+        assert seed.text is not None
+        text = cache.read_file(seed.text_path, seed.text_state, seed.text)
+    annotation = seed.annotation_digest
+    if annotation is None and seed.annotation_text is not None:
+        assert seed.annotation_path is not None
+        annotation = cache.read_file(seed.annotation_path, seed.annotation_state, seed.annotation_text)
+    return text, annotation
 
 
 def collect(
@@ -111,23 +115,69 @@ def collect(
 ) -> tuple[list[Article], list[Diagnostic]]:
     """All articles in `seeds_dir`, merged, and every problem found on the way (nothing written).
 
-    `cache` keeps per-seed results between runs; without one, everything is computed afresh.
+    `cache` keeps per-seed results between runs; without one, everything is computed afresh. With
+    one, the seed files unchanged since they were last read are not read again (`SeedCache.known_file`).
     """
     today = today or dt.date.today()
     cache = cache or SeedCache(None)
-    seeds, diagnostics = read_seeds(Path(seeds_dir))
+    seeds_dir = Path(seeds_dir)
+    seeds, diagnostics = read_seeds(seeds_dir, cache.known_file)
     vocabulary = tuple(topics())
+
+    # Every cached result, by position; a seed with a result missing is read in full, if it was not.
+    digests = [_digests(seed, cache) for seed in seeds]
+    extracted_cached = [cache.extracted(text) for text, _ in digests]
+    annotated_cached = [
+        cache.annotation(seed.annotation_path, annotation, text, today) if annotation is not None else None
+        for seed, (text, annotation) in zip(seeds, digests, strict=True)
+    ]
+    needed = {
+        index
+        for index, seed in enumerate(seeds)
+        if extracted_cached[index] is None or (seed.annotation_path is not None and annotated_cached[index] is None)
+    }
+    if needed:
+        completed, problems = _read_unread(seeds, needed, seeds_dir)
+        diagnostics.extend(problems)
+        keep = [index for index, seed in enumerate(completed) if seed is not None]
+        seeds = [completed[i] for i in keep]  # type: ignore[misc]  # None filtered out
+        digests = [_digests(seed, cache) if i in needed else digests[i] for i, seed in zip(keep, seeds, strict=True)]
+        extracted_cached = [
+            extracted_cached[i] if i not in needed else cache.extracted(digests[n][0]) for n, i in enumerate(keep)
+        ]
+        annotated_cached = [
+            annotated_cached[i]
+            if i not in needed
+            else (
+                cache.annotation(seed.annotation_path, digests[n][1], digests[n][0], today)
+                if digests[n][1] is not None
+                else None
+            )
+            for n, (i, seed) in enumerate(zip(keep, seeds, strict=True))
+        ]
+
+    # Extraction of the texts the cache lacks (read in full above).
+    missing = [index for index, cached in enumerate(extracted_cached) if cached is None]
+    extractions: list[tuple[Extracted, list[Diagnostic]]] = [
+        (cached[0], []) if cached is not None else (Extracted(), []) for cached in extracted_cached
+    ]
+    body_keys = {seeds[i].stem: cached[1] for i, cached in enumerate(extracted_cached) if cached is not None}
+    for index, result in zip(missing, extract_all([seeds[i] for i in missing]), strict=True):
+        extractions[index] = result
+        if not result[1]:
+            body_keys[seeds[index].stem] = cache.put_extracted(digests[index][0], result[0])
+
     articles = []
     rejected = set()
-    extractions, body_keys = _extractions(seeds, cache)
-    for seed, (extracted, problems) in zip(seeds, extractions, strict=True):
+    for index, (seed, (extracted, problems)) in enumerate(zip(seeds, extractions, strict=True)):
         diagnostics.extend(problems)
         annotation = None
-        if seed.annotation_text is not None:
-            assert seed.annotation_path is not None
-            key = (seed.annotation_path, seed.annotation_text, seed.text, today)
-            parsed = cache.annotation(*key)
+        if seed.annotation_path is not None:
+            parsed = annotated_cached[index]
+            text_digest, annotation_digest = digests[index]
+            assert annotation_digest is not None
             if parsed is None:
+                assert seed.annotation_text is not None  # read in full above
                 parsed = parse_annotation(
                     seed.annotation_path,
                     seed.annotation_text,
@@ -135,7 +185,7 @@ def collect(
                     today=today,
                     known_topics=vocabulary,
                 )
-                cache.put_annotation(*key, parsed)
+                cache.put_annotation(seed.annotation_path, annotation_digest, text_digest, today, parsed)
             annotation, problems = parsed
             diagnostics.extend(problems)
             if annotation is None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, fields
 
 from generator.collection import Collection
 from generator.model import Article
+from generator.pagecache import PageCache, listing_fingerprint
 
 # A shared person says more about two reports than a shared country, which many articles share.
 WEIGHTS = {"people": 3.0, "topics": 1.5, "countries": 1.0}
@@ -19,6 +20,7 @@ RELATED_LIMIT = 5
 # (minutes at 10,000 articles); rarer features, such as people, still link across all years.
 COMMON_FEATURE = 100
 WINDOW = 50
+MEMO = "related"  # the name of the ranking in the page cache's manifest
 
 
 @dataclass(frozen=True)
@@ -37,12 +39,49 @@ def related_details(entry: Related) -> tuple:
     return tuple(getattr(entry, name) for name in _DETAILS)
 
 
-def related_index(collection: Collection, limit: int = RELATED_LIMIT) -> dict[str, tuple[Related, ...]]:
+def related_index(
+    collection: Collection, limit: int = RELATED_LIMIT, reuse: PageCache | None = None
+) -> dict[str, tuple[Related, ...]]:
     """For every article (by page path), up to `limit` related articles, best first.
 
     Ties go to the newest article: `collection.articles` is newest first, so the lower position wins.
+    `reuse` supplies the ranking of the previous build when no article's countries, topics or people
+    changed and none moved in the order (editing a title or a summary keeps it: a tenth of a warm build).
     """
     articles = collection.articles
+    key = _ranking_key(articles, limit)
+    ranking = _valid_ranking(reuse.recall(MEMO, key), len(articles), limit) if reuse is not None else None
+    if ranking is None:
+        ranking = _ranking(articles, limit)
+    if reuse is not None:
+        reuse.remember(MEMO, key, ranking)
+    return {
+        article.page_path: tuple(_explain(article, articles[other]) for other in ranking[index])
+        for index, article in enumerate(articles)
+    }
+
+
+def _ranking_key(articles: tuple[Article, ...], limit: int) -> str:
+    """Everything the ranking reads: each article's features, by position (the renderer's fingerprint,
+    part of every `listing_fingerprint`, covers the weights and this code)."""
+    features = [tuple(getattr(article, attribute) for attribute in WEIGHTS) for article in articles]
+    return listing_fingerprint(("related", limit, features), ())
+
+
+def _valid_ranking(value: object, count: int, limit: int) -> list[list[int]] | None:
+    """`value` if it is a ranking of `count` articles (the manifest may have been edited), else None."""
+    if not isinstance(value, list) or len(value) != count:
+        return None
+    for index, others in enumerate(value):
+        if not isinstance(others, list) or len(others) > limit:
+            return None
+        if not all(type(other) is int and 0 <= other < count and other != index for other in others):
+            return None
+    return value
+
+
+def _ranking(articles: tuple[Article, ...], limit: int) -> list[list[int]]:
+    """For every article, the positions of up to `limit` related articles, best first."""
     features = [
         [((attribute, value), weight) for attribute, weight in WEIGHTS.items() for value in getattr(article, attribute)]
         for article in articles
@@ -52,8 +91,8 @@ def related_index(collection: Collection, limit: int = RELATED_LIMIT) -> dict[st
         for key, _ in keys:
             postings[key].append(index)  # ascending positions, so a window is found by bisection
 
-    result: dict[str, tuple[Related, ...]] = {}
-    for index, article in enumerate(articles):
+    result: list[list[int]] = []
+    for index in range(len(articles)):
         scores: dict[int, float] = defaultdict(float)
         for key, weight in features[index]:
             posting = postings[key]
@@ -63,7 +102,7 @@ def related_index(collection: Collection, limit: int = RELATED_LIMIT) -> dict[st
                 scores[other] += weight
         scores.pop(index, None)
         best = heapq.nsmallest(limit, ((-score, other) for other, score in scores.items()))
-        result[article.page_path] = tuple(_explain(article, articles[other]) for _, other in best)
+        result.append([other for _, other in best])
     return result
 
 

@@ -7,8 +7,8 @@ from generator.country_names import country_name
 from generator.feeds import render_feeds
 from generator.model import Article
 from generator.opendata import render_open_data
-from generator.pagecache import PageCache, article_digest, page_fingerprint
-from generator.pages.archive import year_pages
+from generator.pagecache import PageCache, article_digest, listing_fingerprint, page_fingerprint
+from generator.pages.archive import render_year_page, year_groups
 from generator.pages.article import render_article
 from generator.pages.home import render_home
 from generator.pages.indexes import (
@@ -41,14 +41,25 @@ def render_site(
     config = config or SiteConfig()
     reuse = reuse or PageCache(None)
     collection = build_collection(articles)
-    related = related_index(collection)
+    related = related_index(collection, reuse=reuse)
+    digests = {article.page_path: article_digest(article) for article in collection.articles}
+
+    def listed(articles: tuple[Article, ...]) -> list[bytes]:
+        return [digests[article.page_path] for article in articles]
+
+    # Pages built from a list of articles are reused when the list and what it shows are unchanged
+    # (fingerprinted from exactly the articles passed, and the parameters beside them). The home page
+    # and the two overviews read counts and dates of the whole collection and cost a few ms: always rendered.
     pages: dict[str, str | bytes] = {
         "index.md": render_home(collection, home_intro),
-        TIMELINE_PAGE: render_timeline(collection),
+        TIMELINE_PAGE: reuse.page(
+            TIMELINE_PAGE,
+            listing_fingerprint(("timeline",), listed(collection.articles)),
+            lambda: render_timeline(collection).encode("utf-8"),
+        ),
         COUNTRIES_INDEX: render_countries_index(collection),
         TOPICS_INDEX: render_topics_index(collection),
     }
-    digests = {article.page_path: article_digest(article) for article in collection.articles}
     for article in progress(collection.articles, len(collection.articles), "rendering"):
         near = related[article.page_path]
         shown = tuple((digests[r.article.page_path], related_details(r)) for r in near)
@@ -57,16 +68,35 @@ def render_site(
             page_fingerprint(digests[article.page_path], shown),
             lambda article=article, near=near: render_article(article, near).encode("utf-8"),
         )
-    pages.update(year_pages(collection.articles, TIMELINE_PAGE, "Timeline"))
-    for code in collection.by_country:
-        pages[country_page(code)] = render_country(collection, code)
-        pages.update(year_pages(collection.by_country[code], country_page(code), country_name(code)))
+
+    def add_year_pages(articles: tuple[Article, ...], base_page: str, title: str) -> None:
+        for page, year, in_year in year_groups(articles, base_page):
+            pages[page] = reuse.page(
+                page,
+                listing_fingerprint(("year", page, year, base_page, title), listed(in_year)),
+                lambda y=year, a=in_year: render_year_page(a, y, base_page, title).encode("utf-8"),
+            )
+
+    add_year_pages(collection.articles, TIMELINE_PAGE, "Timeline")
+    for code, in_country in collection.by_country.items():
+        page = country_page(code)
+        pages[page] = reuse.page(
+            page,
+            listing_fingerprint(("country", code), listed(in_country)),
+            lambda code=code: render_country(collection, code).encode("utf-8"),
+        )
+        add_year_pages(in_country, page, country_name(code))
     vocabulary = topics()
-    for slug in collection.by_topic:
-        pages[topic_page(slug)] = render_topic(collection, slug)
+    for slug, in_topic in collection.by_topic.items():
+        page = topic_page(slug)
+        pages[page] = reuse.page(
+            page,
+            listing_fingerprint(("topic", slug), listed(in_topic)),
+            lambda slug=slug: render_topic(collection, slug).encode("utf-8"),
+        )
         label = vocabulary[slug].label if slug in vocabulary else slug
-        pages.update(year_pages(collection.by_topic[slug], topic_page(slug), label))
+        add_year_pages(in_topic, page, label)
     files = {path: text.encode("utf-8") if isinstance(text, str) else text for path, text in pages.items()}
     files.update(render_feeds(collection, config, reuse))
-    files.update(render_open_data(collection, config))
+    files.update(render_open_data(collection, config, reuse, listed(collection.articles)))
     return files

@@ -7,7 +7,9 @@ without it.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -218,3 +220,229 @@ def test_one_changed_annotation_rewrites_one_shard_of_the_cache(tmp_path):
     assert collect(seeds, folder) == collect(seeds, None)
     rewritten = [p for p, mtime in shards.items() if p.stat().st_mtime_ns != mtime]
     assert 1 <= len(rewritten) <= 2  # the new entry's shard, and the old entry's when it differs
+
+
+def retitle(seeds: Path, **changes) -> dict:
+    """Change one annotated article (its title, or whatever `changes` says); returns its new data."""
+    annotation = next(p for p in sorted(seeds.glob("*.yml")) if "title_en" in p.read_text(encoding="utf-8"))
+    data = yaml.safe_load(annotation.read_text(encoding="utf-8"))
+    data["title_en"] += " (corrected)"
+    data.update(changes)
+    annotation.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return data
+
+
+def test_only_the_lists_showing_a_changed_article_are_rendered_again(tmp_path, monkeypatch):
+    from generator import opendata, render
+    from generator.pages import archive
+
+    monkeypatch.setattr(archive, "LIST_LIMIT", 5)  # split the lists, so there are year pages to reuse
+    seeds, docs, cache = tmp_path / "seeds", tmp_path / "docs", str(tmp_path / "cache")
+    write_corpus(40, seeds)
+    build(seeds, docs, "--cache", cache)
+    rendered = []
+
+    def spy(module, name, label):
+        original = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *a: rendered.append(label(*a)) or original(*a))
+
+    spy(render, "render_timeline", lambda collection: "timeline")
+    spy(render, "render_country", lambda collection, code: f"country {code}")
+    spy(render, "render_topic", lambda collection, slug: f"topic {slug}")
+    spy(render, "render_year_page", lambda articles, year, base, title: f"{base} {year}")
+    spy(opendata, "render_json", lambda *a: "json")
+    spy(opendata, "render_csv", lambda *a: "csv")
+    build(seeds, docs, "--cache", cache)
+    assert rendered == []
+
+    data = retitle(seeds)
+    build(seeds, docs, "--cache", cache)
+    year = data["published"].year if data.get("published") else archive.UNDATED
+    expected = {"timeline", "json", "csv", f"timeline.md {year}"}
+    expected |= {f"country {code}" for code in data["countries"]} | {f"topic {slug}" for slug in data["topics"]}
+    listed = [rendered for rendered in rendered if rendered.endswith(f" {year}")]
+    assert expected <= set(rendered) and len(listed) <= 1 + len(data["countries"]) + len(data["topics"])
+    assert set(rendered) - expected == set(listed) - expected  # besides the lists, only its year pages
+    build(seeds, tmp_path / "fresh", "--no-cache")
+    assert tree(docs) == tree(tmp_path / "fresh")
+
+
+def test_the_related_ranking_is_reused_only_while_no_article_s_features_change(tmp_path, monkeypatch):
+    from generator import related
+
+    seeds, docs, cache = tmp_path / "seeds", tmp_path / "docs", str(tmp_path / "cache")
+    write_corpus(40, seeds)
+    build(seeds, docs, "--cache", cache)
+    ranked = []
+    original = related._ranking
+    monkeypatch.setattr(related, "_ranking", lambda *a: ranked.append(1) or original(*a))
+    retitle(seeds)
+    build(seeds, docs, "--cache", cache)
+    assert ranked == []
+    retitle(seeds, people=["Someone New"])
+    build(seeds, docs, "--cache", cache)
+    assert ranked == [1]
+    build(seeds, tmp_path / "fresh", "--no-cache")
+    assert tree(docs) == tree(tmp_path / "fresh")
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda value: "x",
+        lambda value: value[:-1],  # one article short
+        lambda value: [[0], *value[1:]],  # the first article related to itself
+        lambda value: [["a"], *value[1:]],
+        lambda value: [[1.0], *value[1:]],
+        lambda value: [[99], *value[1:]],
+        lambda value: [list(range(1, 12)), *value[1:]],  # more than the limit
+    ],
+)
+def test_an_edited_related_ranking_in_the_manifest_is_not_trusted(tmp_path, edit):
+    import json
+
+    from generator.related import MEMO
+
+    seeds, docs, cache = tmp_path / "seeds", tmp_path / "docs", str(tmp_path / "cache")
+    write_corpus(12, seeds)
+    build(seeds, docs, "--cache", cache)
+    manifest = json.loads((docs / MANIFEST).read_text(encoding="utf-8"))
+    key, value = manifest["memos"][MEMO]
+    manifest["memos"][MEMO] = [key, edit(value)]
+    (docs / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    build(seeds, docs, "--cache", cache)
+    build(seeds, tmp_path / "fresh", "--no-cache")
+    assert tree(docs) == tree(tmp_path / "fresh")
+
+
+def test_a_page_replaced_by_a_link_to_the_same_bytes_is_written_as_a_file_again(tmp_path):
+    seeds, docs, cache = tmp_path / "seeds", tmp_path / "docs", str(tmp_path / "cache")
+    write_corpus(5, seeds)
+    build(seeds, docs, "--cache", cache)
+    page = next(p for p in sorted((docs / "articles").rglob("*.md")))
+    elsewhere = tmp_path / "elsewhere.md"
+    elsewhere.write_bytes(page.read_bytes())
+    page.unlink()
+    page.symlink_to(elsewhere)
+    build(seeds, docs, "--cache", cache)
+    assert not page.is_symlink() and page.read_bytes() == elsewhere.read_bytes()
+
+
+@pytest.fixture
+def settled(monkeypatch):
+    """Every seed file counts as settled however recently it was written (tests cannot age the
+    change time a file system gives a file, and should not wait `SETTLED_NS`)."""
+    monkeypatch.setattr(cache_module, "SETTLED_NS", -(10**18))
+
+
+def spy_reads(monkeypatch) -> list[str]:
+    read = []
+    original = SeedCache.read_file
+    monkeypatch.setattr(SeedCache, "read_file", lambda self, path, *a: read.append(path) or original(self, path, *a))
+    return read
+
+
+def test_seed_files_unchanged_since_the_last_build_are_not_read_again(seeds, tmp_path, monkeypatch, settled):
+    fresh = collect(seeds, None)
+    assert collect(seeds, tmp_path / "cache") == fresh
+    read = spy_reads(monkeypatch)
+    monkeypatch.setattr(pipeline, "extract_safely", refuse)
+    monkeypatch.setattr(pipeline, "parse_annotation", refuse)
+    assert collect(seeds, tmp_path / "cache") == fresh
+    assert read == []
+
+
+def test_an_edit_keeping_the_size_and_modification_time_is_seen(seeds, tmp_path, monkeypatch, settled):
+    collect(seeds, tmp_path / "cache")
+    text = sorted(seeds.glob("*.txt"))[0]
+    before = text.stat()
+    content = text.read_text(encoding="utf-8")
+    edited = content.replace("a", "o", 3)
+    assert edited != content and len(edited.encode()) == len(content.encode())
+    text.write_text(edited, encoding="utf-8")
+    os.utime(text, ns=(before.st_atime_ns, before.st_mtime_ns))  # as `touch -r` or a restored backup would
+    read = spy_reads(monkeypatch)
+    result = collect(seeds, tmp_path / "cache")
+    assert set(read) == {str(text), str(text.with_suffix(".yml"))}  # its annotation is checked against it
+    monkeypatch.undo()
+    assert result == collect(seeds, None)
+
+
+def test_a_file_written_just_before_a_build_is_read_again_by_the_next(seeds, tmp_path, monkeypatch):
+    annotation = sorted(seeds.glob("*.yml"))[0]
+    annotation.write_text(annotation.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    collect(seeds, tmp_path / "cache")
+    read = spy_reads(monkeypatch)
+    collect(seeds, tmp_path / "cache")
+    # Within the same tick of a coarse clock, a second write could leave every part of its state as it was.
+    assert str(annotation) in read
+
+
+def test_the_state_of_a_file_is_recorded_only_once_it_has_settled(tmp_path):
+    cache = SeedCache(tmp_path / "cache")
+    now = time.time_ns()
+    old = now - 2 * cache_module.SETTLED_NS
+    cache.read_file("recent.txt", (4, old, now, 1), "text")
+    cache.read_file("old.txt", (4, old, old, 2), "text")
+    cache.read_file("touched.txt", (4, now, old, 3), "text")
+    cache.save()
+    again = SeedCache(tmp_path / "cache")
+    assert again.known_file("old.txt", (4, old, old, 2)) == cache_module.digest("text")
+    assert again.known_file("old.txt", (4, old, old + 1, 2)) is None
+    assert again.known_file("recent.txt", (4, old, now, 1)) is None
+    assert again.known_file("touched.txt", (4, now, old, 3)) is None
+
+
+def test_an_unread_seed_whose_results_left_the_cache_is_read_in_full(seeds, tmp_path, monkeypatch, settled):
+    fresh = collect(seeds, None)
+    collect(seeds, tmp_path / "cache")
+    for shard in (tmp_path / "cache").glob("extract-*/?.json"):
+        shard.write_text("{}", encoding="utf-8")  # files.json stays: every file is recognised unread
+    read = spy_reads(monkeypatch)
+    assert collect(seeds, tmp_path / "cache") == fresh
+    assert sorted(read) == sorted(str(p) for p in seeds.iterdir() if p.suffix in (".txt", ".yml"))
+
+
+def test_an_unread_seed_that_broke_in_the_meantime_is_reported(seeds, tmp_path, monkeypatch, settled):
+    collect(seeds, tmp_path / "cache")
+    for shard in (tmp_path / "cache").glob("extract-*/?.json"):
+        shard.write_text("{}", encoding="utf-8")
+    text = sorted(seeds.glob("*.txt"))[0]
+    known = SeedCache.known_file
+
+    def known_then_broken(self, path, state):
+        found = known(self, path, state)
+        if path == str(text) and found is not None:
+            text.write_bytes(b"\xff\xfe not UTF-8")  # changed after its state was taken
+        return found
+
+    monkeypatch.setattr(SeedCache, "known_file", known_then_broken)
+    articles, diagnostics = collect(seeds, tmp_path / "cache")
+    assert text.stem not in {a.stem for a in articles}
+    assert any(d.path == str(text) and "not UTF-8" in d.message for d in diagnostics)
+
+
+def test_the_open_data_keeps_the_json_lines_of_the_unchanged_articles(tmp_path, monkeypatch):
+    from generator import opendata
+
+    seeds, docs, cache = tmp_path / "seeds", tmp_path / "docs", str(tmp_path / "cache")
+    write_corpus(20, seeds)
+    build(seeds, docs, "--cache", cache)
+    recorded = []
+    original = opendata.record
+    monkeypatch.setattr(opendata, "record", lambda article, config: recorded.append(1) or original(article, config))
+    retitle(seeds)
+    build(seeds, docs, "--cache", cache)
+    assert len(recorded) == 1 + 20  # the changed article's JSON line, and every CSV row
+    build(seeds, tmp_path / "fresh", "--no-cache")
+    assert tree(docs) == tree(tmp_path / "fresh")
+
+    # A file edited by hand is not a source of lines: everything is encoded again.
+    json_file = docs / opendata.JSON_FILE
+    json_file.write_bytes(json_file.read_bytes().replace(b'"id": "', b'"id": "x', 1))
+    retitle(seeds)
+    recorded.clear()
+    build(seeds, docs, "--cache", cache)
+    assert len(recorded) == 20 + 20
+    build(seeds, tmp_path / "fresh", "--no-cache")
+    assert tree(docs) == tree(tmp_path / "fresh")

@@ -45,23 +45,36 @@ def older_by_year(articles: tuple[Article, ...], base_page: str) -> str:
     return f"Every article, by year: {links}.\n"
 
 
+def year_groups(articles: tuple[Article, ...], base_page: str) -> list[tuple[str, int | str, tuple[Article, ...]]]:
+    """(page, year, its articles) for every year page of `articles`; none when the list is not split.
+
+    Apart from `render_year_page` so that a build can reuse a year page whose articles did not change.
+    """
+    if not is_split(articles):
+        return []
+    groups = groupby(articles, key=lambda a: a.published.year if a.published else UNDATED)
+    return [(year_page(base_page, year), year, tuple(in_year)) for year, in_year in groups]
+
+
+def render_year_page(in_year: tuple[Article, ...], year: int | str, base_page: str, title: str) -> str:
+    """The page of one year of `base_page`'s list (a page of undated articles when `year` is UNDATED)."""
+    page = year_page(base_page, year)
+    heading = f"{title}: {'undated articles' if year == UNDATED else year}"
+    body = by_month(in_year, page, "##") if year != UNDATED else article_list(in_year, page)
+    return "\n".join(
+        [
+            front_matter(heading, None, {}),
+            f"# {md_text(heading)}\n",
+            f"{plural(len(in_year), 'article')}, newest first. Back to [{md_text(title)}]"
+            f"({relative(page, base_page)}).\n",
+            body,
+        ]
+    )
+
+
 def year_pages(articles: tuple[Article, ...], base_page: str, title: str) -> dict[str, str]:
     """One page per year of `articles` (and one for undated ones) when the list is split."""
-    if not is_split(articles):
-        return {}
-    pages = {}
-    for year, in_year in groupby(articles, key=lambda a: a.published.year if a.published else UNDATED):
-        in_year = tuple(in_year)
-        page = year_page(base_page, year)
-        heading = f"{title}: {'undated articles' if year == UNDATED else year}"
-        body = by_month(in_year, page, "##") if year != UNDATED else article_list(in_year, page)
-        pages[page] = "\n".join(
-            [
-                front_matter(heading, None, {}),
-                f"# {md_text(heading)}\n",
-                f"{plural(len(in_year), 'article')}, newest first. Back to [{md_text(title)}]"
-                f"({relative(page, base_page)}).\n",
-                body,
-            ]
-        )
-    return pages
+    return {
+        page: render_year_page(in_year, year, base_page, title)
+        for page, year, in_year in year_groups(articles, base_page)
+    }
