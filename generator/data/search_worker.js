@@ -43,9 +43,11 @@ function tokens(state, text) {
 }
 
 // The query's clauses: {term, presence: +1 required, -1 prohibited, 0 optional, field or null}.
+// As in Material, words in quotation marks are all required.
 function parse(state, query) {
   const clauses = [];
-  for (let part of query.trim().split(/\s+/)) {
+  const parts = query.split(/"([^"]+)"/g).map((part, i) => i & 1 ? part.replace(/(^|\s+)(?=[^\s+-])/g, "$1+") : part);
+  for (let part of parts.join(" ").trim().split(/\s+/)) {
     let presence = 0;
     if (part.startsWith("+")) { presence = 1; part = part.slice(1); }
     else if (part.startsWith("-")) { presence = -1; part = part.slice(1); }
@@ -137,7 +139,17 @@ function search(state, query) {
     if (!items.some(item => item.location === page) && byLocation.has(page))
       items.unshift({ ...byLocation.get(page), score: 0, terms: {} });
   }
-  return { items: [...groups.values()], suggest: [] };
+  return { items: [...groups.values()], suggest: suggest(state, positive, found) };
+}
+
+// For Material's search.suggest: the title words of the best match that complete the query's words.
+function suggest(state, clauses, found) {
+  for (const { doc } of found.slice(0, 20)) {
+    const words = tokens(state, state.docs[doc].title.replace(/<[^>]*>/g, " "));
+    const completed = clauses.map(c => words.find(word => word.startsWith(c.term)));
+    if (completed.every(Boolean)) return completed;
+  }
+  return [];
 }
 
 let state;
