@@ -88,10 +88,12 @@ function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-// Mark the words that start with a query term, outside of markup.
+// Mark the words that start with a query term, outside of tags and character references.
 function highlight(value, marker) {
   if (!marker || typeof value !== "string") return value;
-  return value.split(/(<[^>]*>)/).map(part => part.startsWith("<") ? part : part.replace(marker, "$1<mark>$2</mark>")).join("");
+  return value.split(/(<[^>]*>|&#?\w+;)/)
+    .map((part, i) => i & 1 ? part : part.replace(marker, "$1<mark>$2</mark>"))
+    .join("");
 }
 
 function search(state, query) {
@@ -156,10 +158,17 @@ let state;
 addEventListener("message", async ev => {
   const message = ev.data;
   if (message.type === SETUP) {
-    let index = await loading;
-    if (index.count !== message.data.docs.length) {
-      // A digest_index.json cached from another build than search_index.json: fetch it again.
-      index = await fetch(indexUrl, { cache: "reload" }).then(response => response.json());
+    let index;
+    try {
+      index = await loading;
+      if (index.count !== message.data.docs.length) {
+        // A digest_index.json cached from another build than search_index.json: fetch it again.
+        index = await fetch(indexUrl, { cache: "reload" }).then(response => response.json());
+      }
+    } catch (err) {
+      // Answer every query with no result rather than leave the search box waiting.
+      console.error(`Search index ${indexUrl} could not be loaded`, err);
+      index = { count: 0, fields: {}, terms: [], postings: [] };
     }
     state = setup(message.data, index);
     state.byLocation = new Map(message.data.docs.map(doc => [doc.location, doc]));
