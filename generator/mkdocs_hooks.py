@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import logging
 import re
 from html import escape
+from pathlib import Path
 from urllib.parse import quote
+
+from mkdocs.plugins import event_priority
 
 # Search indexes every article's full text up to `extra.full_text_search_limit` articles. Above it,
 # the browser would download and index megabytes before the first result (docs/performance.md), so
@@ -13,6 +18,17 @@ from urllib.parse import quote
 # list articles (timeline, each country and topic).
 SEARCH_LIMIT = "full_text_search_limit"
 _LISTING_PAGE = re.compile(r"(timeline|timeline/[^/]+|(countries|topics)/(?!index\.md$)[^/]+(/[^/]+)?)\.md$")
+# Above the limit, pages also point Material at the digest's own search worker, which answers from a
+# term index written with the site instead of building a lunr index in the browser first: 1.5-2.5 s
+# at 10,000 articles whatever the index holds (docs/performance.md). Material 9.8.1 has no setting
+# for a prebuilt index nor for the worker's URL, which its template writes into each page's
+# `__config`; this replaces that one URL (generator/search_index.py, generator/data/search_worker.js).
+_MATERIAL_WORKER = re.compile(r'("search": ")([^"]*)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
+_WORKER_SOURCE = Path(__file__).parent / "data" / "search_worker.js"
+SEARCH_WORKER = "search/digest_worker.js"
+SEARCH_TERMS = "search/digest_index.json"
+log = logging.getLogger("mkdocs.hooks.digest")
+_worker_missing: list[str] = []
 # Page path → (what the search plugin was shown, the page's real content).
 _shown_to_search: dict[str, tuple[str, str]] = {}
 _article_count = 0
@@ -64,7 +80,43 @@ def on_page_content(html, page, config, files):
 
 def on_post_page(output, page, config):
     shown, real = _shown_to_search.pop(page.file.src_uri, (None, None))
-    return output if shown is None else output.replace(shown, real, 1)
+    if shown is not None:
+        output = output.replace(shown, real, 1)
+    return _use_digest_worker(output, page.file.src_uri, config)
+
+
+def on_post_template(output_content, template_name, config):
+    """The 404 page and other theme pages search like the rest of the site."""
+    if not template_name.endswith(".html"):
+        return output_content
+    return _use_digest_worker(output_content, template_name, config)
+
+
+def _use_digest_worker(output: str, name: str, config) -> str:
+    if not compact_search(config):
+        return output
+    output, found = _MATERIAL_WORKER.subn(rf'\g<1>\g<2>{SEARCH_WORKER}"', output, count=1)
+    if not found:
+        _worker_missing.append(name)
+    return output
+
+
+@event_priority(-100)  # after the search plugin has written search_index.json
+def on_post_build(config):
+    """Above the limit, write the digest's search worker and its term index beside Material's index."""
+    missing, _worker_missing[:] = list(_worker_missing), []
+    if not compact_search(config):
+        return
+    if missing:
+        # Material's template changed: those pages still search, through Material's slower worker.
+        log.warning("Material's search worker URL not found in %d pages (first: %s)", len(missing), missing[0])
+    from generator.search_index import build
+
+    site = Path(config["site_dir"])
+    material = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    terms = json.dumps(build(material), ensure_ascii=False, separators=(",", ":"))
+    (site / SEARCH_TERMS).write_text(terms, encoding="utf-8")
+    (site / SEARCH_WORKER).write_text(_WORKER_SOURCE.read_text(encoding="utf-8"), encoding="utf-8")
 
 
 def on_page_markdown(markdown, page, config, files):

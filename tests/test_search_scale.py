@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
 
 from tests.conftest import SEEDS
 from tests.sitebuild import prepare_project, run
+from tests.test_browser import (
+    ARTICLE_001,
+    ARTICLE_003,
+    ARTICLE_004,
+    _first_result,
+    browser,  # noqa: F401 (a fixture, used by name)
+)
 
 pytestmark = pytest.mark.slow
+
+MATERIAL_WORKER = re.compile(r'("search": "[^"]*)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js')
 
 
 @pytest.fixture(scope="module")
@@ -31,10 +42,33 @@ def index(site):
 
 
 def test_article_pages_are_the_same_whatever_search_indexes(compact_site, seeds_site):
+    """Only the search worker each page names differs."""
     pages = sorted(p.relative_to(seeds_site) for p in (seeds_site / "articles").rglob("*.html"))
     assert len(pages) == 5
     for page in pages:
-        assert (compact_site / page).read_bytes() == (seeds_site / page).read_bytes()
+        compact = (compact_site / page).read_text(encoding="utf-8")
+        full = (seeds_site / page).read_text(encoding="utf-8")
+        assert compact == MATERIAL_WORKER.sub(r"\g<1>search/digest_worker.js", full)
+        assert compact != full
+
+
+def test_every_page_uses_the_digest_worker_and_its_term_index_is_written(compact_site):
+    pages = list(compact_site.rglob("*.html"))
+    assert len(pages) > 20
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert not MATERIAL_WORKER.search(html), page
+        assert "search/digest_worker.js" in html, page
+    assert (compact_site / "search" / "digest_worker.js").read_text(encoding="utf-8").startswith("// Search worker")
+    terms = json.loads((compact_site / "search" / "digest_index.json").read_text(encoding="utf-8"))
+    assert terms["count"] == len(index(compact_site))
+    assert terms["terms"] == sorted(terms["terms"])
+    assert len(terms["postings"]) == len(terms["terms"])
+
+
+def test_a_site_under_the_limit_keeps_materials_worker(seeds_site):
+    assert MATERIAL_WORKER.search((seeds_site / "index.html").read_text(encoding="utf-8"))
+    assert not (seeds_site / "search" / "digest_index.json").exists()
 
 
 def test_titles_and_names_are_indexed_but_not_the_text_nor_listing_pages(compact_site):
@@ -52,3 +86,70 @@ def test_country_and_topic_names_still_find_articles_in_the_compact_index(compac
     tajikistan = [e["location"] for e in entries if "Tajikistan" in e.get("tags", ())]
     assert tajikistan == [e["location"] for e in entries if "csto" in e["location"]]
     assert any("Drug trafficking" in e.get("tags", ()) for e in entries)
+
+
+# In Chromium: the digest's worker answers Material's search box on a site above the limit.
+
+
+@pytest.fixture(scope="module")
+def compact_url(compact_site):
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, format, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(compact_site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def compact_page(browser, compact_url):  # noqa: F811
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(compact_url)
+    page.requested = requested
+    yield page
+    context.close()
+
+
+def _results(page) -> list[str]:
+    links = page.locator(".md-search-result__item > a.md-search-result__link")
+    return [urlsplit(href).path for href in links.evaluate_all("links => links.map(a => a.href)")]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Patrushev", ARTICLE_001),  # a person in the annotation's people
+        ("Taliban", ARTICLE_003),  # an organisation
+        ("Azerbaijan", ARTICLE_004),
+        ("Tajikistan", ARTICLE_003),  # an English country name, only a tag of the article
+        ("tajik", ARTICLE_003),  # words are matched as prefixes while typing
+        ("+tags:azerbaijan iran", ARTICLE_004),
+    ],
+)
+def test_the_digest_worker_shows_the_right_article_first(compact_page, query, expected):
+    assert _first_result(compact_page, query).endswith(expected), query
+    assert any(url.endswith("/search/digest_index.json") for url in compact_page.requested)
+
+
+@pytest.mark.browser
+def test_a_topic_label_finds_its_articles_and_articles_rank_above_index_pages(compact_page, compact_site):
+    tagged = {"/" + e["location"] for e in index(compact_site) if "Drug trafficking" in e.get("tags", ())}
+    assert tagged
+    first = _first_result(compact_page, "Drug trafficking")
+    assert first in tagged
+    compact_page.locator("input.md-search__input").fill("Iran")
+    compact_page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 1")
+    found = _results(compact_page)
+    articles = [path.startswith("/articles/") for path in found]
+    assert articles[0] and articles == sorted(articles, reverse=True), found  # every article before any other page
