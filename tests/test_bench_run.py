@@ -1,0 +1,17 @@
+"""`make bench` itself still runs end to end (on a tiny corpus): the numbers it prints are measured."""
+
+from __future__ import annotations
+
+from tests.bench.run import SERVE_COLUMNS, bench_one, search_table, table
+
+
+def test_the_bench_measures_every_step_on_a_tiny_corpus(tmp_path):
+    row = bench_one(12, tmp_path, search=False, serve=True)
+    assert row["generator_s"] > 0 and row["site_s"] > 0
+    assert row["rebuild_unchanged_files"] == 0
+    assert 0 < row["rebuild_one_change_files"] < 40  # the article and the pages that list it, not all
+    assert row["article_page_bytes"] > 5_000
+    assert row["search_full_text"] is True  # 12 articles: below the full-text limit
+    assert row["serve_change_shown_s"] is not None  # `mkdocs serve --dirty` showed the edit
+    assert "| 12 |" in table([row])
+    assert "no result" not in search_table([row], SERVE_COLUMNS)
