@@ -51,9 +51,11 @@ test: $(DEV_STAMP)
 	$(PY) -m ruff check generator tests
 	$(PY) -m pytest
 
-# Not a test: minutes at 10,000 articles. N=100,1000 make bench to choose the sizes.
+# Not a test: minutes at 10,000 articles. N=100,1000 make bench to choose the sizes. Search is
+# timed in Debian's chromium when it is installed, and `make serve` after one change always.
+BENCH_FLAGS ?= $(if $(wildcard /usr/bin/chromium),--search) --serve
 bench: $(DEV_STAMP)
-	N="$(N)" $(PY) -m tests.bench.run
+	N="$(N)" $(PY) -m tests.bench.run $(BENCH_FLAGS)
 
 golden: $(DEV_STAMP)
 	$(PY) -m tests.golden_refresh

@@ -268,7 +268,11 @@ def search_table(rows: list[dict], columns=SEARCH_COLUMNS) -> str:
             if value is None:
                 cells.append("no result" if key in NO_RESULT else "—")
             else:
-                cells.append(fmt.format(value / 1e6 if key in MEGABYTES else value))
+                cells.append(
+                    ("yes" if value else "no")
+                    if isinstance(value, bool)
+                    else fmt.format(value / 1e6 if key in MEGABYTES else value)
+                )
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
