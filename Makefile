@@ -13,7 +13,7 @@ help:
 	@echo "make check    validate seeds/ and annotations"
 	@echo "make test     set up .venv with test tools and run every test"
 	@echo "make golden   regenerate the golden pages in tests/golden/ after an intended change"
-	@echo "make bench    benchmark the generator and the site build (N=100,1000 to choose sizes)"
+	@echo "make bench    benchmark generator, site build, search and make serve (N=100,1000 to choose sizes)"
 
 $(RUNTIME_STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)

@@ -12,7 +12,8 @@ from collections import Counter
 from collections.abc import Iterable
 from html import escape as _html_escape
 
-from generator.markdown import attr, month_label
+from generator.htmltext import text as attr
+from generator.markdown import month_label
 from generator.model import Article
 
 WIDTH = 640

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 from functools import cache, lru_cache
 
@@ -41,11 +40,6 @@ def _md_text(text: str) -> str:
 
 
 _md_text_short = lru_cache(maxsize=1 << 16)(_md_text)
-
-
-def attr(text: str) -> str:
-    """`text` safe inside a double-quoted HTML attribute or as plain HTML text."""
-    return html.escape(" ".join(text.split()), quote=True)
 
 
 def link(text: str, from_page: str, to_page: str) -> str:

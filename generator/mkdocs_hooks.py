@@ -5,11 +5,20 @@ from __future__ import annotations
 import json
 import logging
 import re
+import sys
 from html import escape
 from pathlib import Path
 from urllib.parse import quote
 
 from mkdocs.plugins import event_priority
+
+# MkDocs loads this file by its path. Run as `python -m mkdocs` from the repository, the generator
+# package is importable; run as the `mkdocs` command, only the command's own folder is on sys.path.
+_REPOSITORY = str(Path(__file__).resolve().parent.parent)
+if _REPOSITORY not in sys.path:
+    sys.path.insert(0, _REPOSITORY)
+
+from generator.htmltext import PANEL_START  # noqa: E402  (needs the path above)
 
 # Search indexes every article's full text up to `extra.full_text_search_limit` articles. Above it,
 # the browser would download and index megabytes before the first result (docs/performance.md), so
@@ -67,8 +76,6 @@ def on_page_content(html, page, config, files):
     article = (page.meta or {}).get("article")
     if not compact_search(config) or not isinstance(article, dict):
         return html
-    from generator.htmltext import PANEL_START
-
     end = html.find(PANEL_START)
     if end < 0:
         return html

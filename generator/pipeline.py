@@ -10,6 +10,7 @@ import os
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from generator.cache import SeedCache
 from generator.diagnostics import sort_key
@@ -81,22 +82,6 @@ def extract_all(seeds: Sequence[Seed]) -> list[tuple[Extracted, list[Diagnostic]
         return [first, *progress(rest, len(paths), "extracting")]
 
 
-def _read_unread(seeds: list[Seed], needed: set[int], seeds_dir: Path) -> tuple[list[Seed | None], list[Diagnostic]]:
-    """`seeds`, with those at the positions `needed` read in full when they were left unread
-    (unchanged since the last build, but the cache lacks a result for them); None for a seed that
-    can no longer be read (it changed in the meantime), with the problems found."""
-    result: list[Seed | None] = list(seeds)
-    problems: list[Diagnostic] = []
-    for index in sorted(needed):
-        seed = seeds[index]
-        if seed.text is not None and (seed.annotation_path is None or seed.annotation_text is not None):
-            continue
-        annotation = Path(seed.annotation_path) if seed.annotation_path is not None else None
-        result[index], found = read_seed(seeds_dir, seed.stem, Path(seed.text_path), annotation)
-        problems.extend(found)
-    return result, problems
-
-
 def _digests(seed: Seed, cache: SeedCache) -> tuple[str, str | None]:
     """The digests of the seed's text and annotation (recording the state of the files read)."""
     text = seed.text_digest
@@ -108,6 +93,48 @@ def _digests(seed: Seed, cache: SeedCache) -> tuple[str, str | None]:
         assert seed.annotation_path is not None
         annotation = cache.read_file(seed.annotation_path, seed.annotation_state, seed.annotation_text)
     return text, annotation
+
+
+class _Found(NamedTuple):
+    """A seed and what the cache holds for it (None: not cached)."""
+
+    seed: Seed
+    text_digest: str
+    annotation_digest: str | None
+    extracted: tuple[Extracted, str] | None  # the extraction and its body's `validate.body_key`
+    annotated: tuple[Annotation | None, list[Diagnostic]] | None
+
+
+def _look_up(seed: Seed, cache: SeedCache, today: dt.date) -> _Found:
+    text, annotation = _digests(seed, cache)
+    annotated = None
+    if annotation is not None:
+        assert seed.annotation_path is not None
+        annotated = cache.annotation(seed.annotation_path, annotation, text, today)
+    return _Found(seed, text, annotation, cache.extracted(text), annotated)
+
+
+def _cached(
+    seeds: list[Seed], cache: SeedCache, today: dt.date, seeds_dir: Path
+) -> tuple[list[_Found], list[Diagnostic]]:
+    """Every seed with its cached results. A seed left unread (unchanged since it was last read) whose
+    results are missing from the cache is read in full; one that can no longer be read (it changed in
+    the meantime) is dropped, with the problems found."""
+    found: list[_Found] = []
+    problems: list[Diagnostic] = []
+    for seed in seeds:
+        entry = _look_up(seed, cache, today)
+        complete = entry.extracted is not None and (seed.annotation_path is None or entry.annotated is not None)
+        unread = seed.text is None or (seed.annotation_path is not None and seed.annotation_text is None)
+        if not complete and unread:
+            annotation = Path(seed.annotation_path) if seed.annotation_path is not None else None
+            read, more = read_seed(seeds_dir, seed.stem, Path(seed.text_path), annotation)
+            problems.extend(more)
+            if read is None:
+                continue
+            entry = _look_up(read, cache, today)
+        found.append(entry)
+    return found, problems
 
 
 def collect(
@@ -123,58 +150,27 @@ def collect(
     seeds_dir = Path(seeds_dir)
     seeds, diagnostics = read_seeds(seeds_dir, cache.known_file)
     vocabulary = tuple(topics())
-
-    # Every cached result, by position; a seed with a result missing is read in full, if it was not.
-    digests = [_digests(seed, cache) for seed in seeds]
-    extracted_cached = [cache.extracted(text) for text, _ in digests]
-    annotated_cached = [
-        cache.annotation(seed.annotation_path, annotation, text, today) if annotation is not None else None
-        for seed, (text, annotation) in zip(seeds, digests, strict=True)
-    ]
-    needed = {
-        index
-        for index, seed in enumerate(seeds)
-        if extracted_cached[index] is None or (seed.annotation_path is not None and annotated_cached[index] is None)
-    }
-    if needed:
-        completed, problems = _read_unread(seeds, needed, seeds_dir)
-        diagnostics.extend(problems)
-        keep = [index for index, seed in enumerate(completed) if seed is not None]
-        seeds = [completed[i] for i in keep]  # type: ignore[misc]  # None filtered out
-        digests = [_digests(seed, cache) if i in needed else digests[i] for i, seed in zip(keep, seeds, strict=True)]
-        extracted_cached = [
-            extracted_cached[i] if i not in needed else cache.extracted(digests[n][0]) for n, i in enumerate(keep)
-        ]
-        annotated_cached = [
-            annotated_cached[i]
-            if i not in needed
-            else (
-                cache.annotation(seed.annotation_path, digests[n][1], digests[n][0], today)
-                if digests[n][1] is not None
-                else None
-            )
-            for n, (i, seed) in enumerate(zip(keep, seeds, strict=True))
-        ]
+    found, problems = _cached(seeds, cache, today, seeds_dir)
+    diagnostics.extend(problems)
 
     # Extraction of the texts the cache lacks (read in full above).
-    missing = [index for index, cached in enumerate(extracted_cached) if cached is None]
-    extractions: list[tuple[Extracted, list[Diagnostic]]] = [
-        (cached[0], []) if cached is not None else (Extracted(), []) for cached in extracted_cached
-    ]
-    body_keys = {seeds[i].stem: cached[1] for i, cached in enumerate(extracted_cached) if cached is not None}
-    for index, result in zip(missing, extract_all([seeds[i] for i in missing]), strict=True):
+    extractions = [(entry.extracted[0], []) if entry.extracted else (Extracted(), []) for entry in found]
+    body_keys = {entry.seed.stem: entry.extracted[1] for entry in found if entry.extracted is not None}
+    missing = [index for index, entry in enumerate(found) if entry.extracted is None]
+    for index, result in zip(missing, extract_all([found[i].seed for i in missing]), strict=True):
         extractions[index] = result
         if not result[1]:
-            body_keys[seeds[index].stem] = cache.put_extracted(digests[index][0], result[0])
+            body_keys[found[index].seed.stem] = cache.put_extracted(found[index].text_digest, result[0])
 
     articles = []
     rejected = set()
-    for index, (seed, (extracted, problems)) in enumerate(zip(seeds, extractions, strict=True)):
+    for entry, (extracted, problems) in zip(found, extractions, strict=True):
+        seed = entry.seed
         diagnostics.extend(problems)
         annotation = None
         if seed.annotation_path is not None:
-            parsed = annotated_cached[index]
-            text_digest, annotation_digest = digests[index]
+            parsed = entry.annotated
+            text_digest, annotation_digest = entry.text_digest, entry.annotation_digest
             assert annotation_digest is not None
             if parsed is None:
                 assert seed.annotation_text is not None  # read in full above

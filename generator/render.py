@@ -77,25 +77,22 @@ def render_site(
                 lambda y=year, a=in_year: render_year_page(a, y, base_page, title).encode("utf-8"),
             )
 
+    def add_listing(page: str, kind: str, key: str, in_listing: tuple[Article, ...], render, title: str) -> None:
+        """A country's or topic's page (`render(collection, key)`) and its year pages."""
+        pages[page] = reuse.page(
+            page,
+            listing_fingerprint((kind, key), listed(in_listing)),
+            lambda: render(collection, key).encode("utf-8"),
+        )
+        add_year_pages(in_listing, page, title)
+
     add_year_pages(collection.articles, TIMELINE_PAGE, "Timeline")
     for code, in_country in collection.by_country.items():
-        page = country_page(code)
-        pages[page] = reuse.page(
-            page,
-            listing_fingerprint(("country", code), listed(in_country)),
-            lambda code=code: render_country(collection, code).encode("utf-8"),
-        )
-        add_year_pages(in_country, page, country_name(code))
+        add_listing(country_page(code), "country", code, in_country, render_country, country_name(code))
     vocabulary = topics()
     for slug, in_topic in collection.by_topic.items():
-        page = topic_page(slug)
-        pages[page] = reuse.page(
-            page,
-            listing_fingerprint(("topic", slug), listed(in_topic)),
-            lambda slug=slug: render_topic(collection, slug).encode("utf-8"),
-        )
         label = vocabulary[slug].label if slug in vocabulary else slug
-        add_year_pages(in_topic, page, label)
+        add_listing(topic_page(slug), "topic", slug, in_topic, render_topic, label)
     files = {path: text.encode("utf-8") if isinstance(text, str) else text for path, text in pages.items()}
     files.update(render_feeds(collection, config, reuse))
     files.update(render_open_data(collection, config, reuse, listed(collection.articles)))

@@ -122,3 +122,22 @@ def test_edit_links_open_the_annotation_not_the_generated_page(seeds_site, artic
         a.get("href") for t, a in scan(seeds_site / "about" / "index.html").tags if "/edit/" in (a.get("href") or "")
     ]
     assert about and about[0].endswith("/edit/main/docs/about.md")
+
+
+def test_the_mkdocs_command_builds_the_site_from_any_folder(tmp_path):
+    """`mkdocs build` as people type it (the console script, not `python -m`): the hooks still find
+    the generator package, with no traceback."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from tests.sitebuild import _env, prepare_project
+
+    config_path = prepare_project(SEEDS, tmp_path / "project")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    command = [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "--config-file", str(config_path)]
+    result = subprocess.run(command, cwd=elsewhere, capture_output=True, text=True, env=_env())
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert (tmp_path / "project" / "site" / "index.html").is_file()

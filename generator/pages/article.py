@@ -11,7 +11,7 @@ from generator.country_names import country_name, country_names_in_text, flag
 from generator.feeds import ALL_FEED
 from generator.glossary import abbreviate
 from generator.htmltext import PANEL_START, link, text
-from generator.markdown import attr, first_sentence, is_web_url, long_date, md_text
+from generator.markdown import first_sentence, is_web_url, long_date, md_text
 from generator.metadata import article_metadata
 from generator.model import Article, Note
 from generator.pages.frontmatter import front_matter
@@ -204,7 +204,7 @@ def _related(related: tuple[Related, ...], page: str) -> str:
 def _source(article: Article) -> str:
     lines = ["## Source\n"]
     if is_web_url(article.url):
-        lines.append(f'Published at <a href="{attr(article.url)}" rel="nofollow noopener">{attr(article.url)}</a>.')
+        lines.append(f'Published at <a href="{text(article.url)}" rel="nofollow noopener">{text(article.url)}</a>.')
     else:
         lines.append("The original web address of this article is not recorded.")
     lines.append(f"The raw text, as scraped, is kept in the repository as {md_text(article.repository_source)}.")
