@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 Level = Literal["error", "warning"]
@@ -136,11 +137,13 @@ class Article:
     notes: tuple[Note, ...] = ()
     removed: tuple[str, ...] = field(default=(), compare=False)
 
-    @property
+    # Cached (in the instance's __dict__, which a frozen dataclass still has): every index, listing
+    # and related list looks the path up, hundreds of thousands of times at 10,000 articles.
+    @cached_property
     def year_folder(self) -> str:
         return str(self.published.year) if self.published else "undated"
 
-    @property
+    @cached_property
     def page_path(self) -> str:
         """Path of the generated page relative to `docs/`."""
         return f"articles/{self.year_folder}/{self.slug}.md"
