@@ -15,7 +15,7 @@ from feedgen.version import version_str as FEEDGEN_VERSION
 from generator.collection import TIMELINE_PAGE, Collection, country_page, topic_page
 from generator.country_names import country_name, country_slug
 from generator.model import Article
-from generator.pagecache import PageCache, renderer_fingerprint
+from generator.pagecache import Generated, PageCache, renderer_fingerprint
 from generator.siteconfig import SiteConfig
 from generator.vocabulary import topics
 
@@ -90,7 +90,7 @@ def render_feed(articles: tuple[Article, ...], feed_path: str, title: str, page_
     return feed.atom_str(pretty=True)
 
 
-def render_feeds(collection: Collection, config: SiteConfig, reuse: PageCache | None = None) -> dict[str, bytes]:
+def render_feeds(collection: Collection, config: SiteConfig, reuse: PageCache | None = None) -> dict[str, Generated]:
     """Every feed, keyed by its docs-relative path; `reuse` supplies those of the previous build
     whose inputs are unchanged."""
     reuse = reuse or PageCache(None)

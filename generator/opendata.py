@@ -15,7 +15,7 @@ from generator.collection import Collection
 from generator.feeds import page_url
 from generator.metadata import article_metadata
 from generator.model import Article
-from generator.pagecache import PageCache, listing_fingerprint
+from generator.pagecache import Generated, PageCache, listing_fingerprint
 from generator.siteconfig import SiteConfig
 
 DATA_DIR = "data"
@@ -159,7 +159,7 @@ def schema(config: SiteConfig) -> dict:
 
 def render_open_data(
     collection: Collection, config: SiteConfig, reuse: PageCache | None = None, digests: Sequence[bytes] = ()
-) -> dict[str, bytes]:
+) -> dict[str, Generated]:
     """The open data files. With `reuse` and the `article_digest` of every article of the collection
     in order (`digests`), the JSON and CSV of the previous build are reused when no article changed
     (they hold every article: rendering them is a seventh of a warm build at 1,000 articles), and

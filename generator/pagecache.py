@@ -8,6 +8,12 @@ bytes. On the next build a page whose fingerprint matches is read back from `doc
 rendered, if the file still holds exactly those bytes (a hand-edited or half-written page is rendered
 again). `write.py` then finds the bytes equal and leaves the file alone.
 
+Reading 10,000 pages back to compare them was a sixth of a rebuild after one change, so the
+manifest also records the file's state (`load.file_state`: size, modification and change times,
+inode) once the page has been read back and found intact: while the file keeps that state it is
+`Kept` as it is, unread. As for seeds (`cache.SETTLED_NS`), a state is recorded only once the file
+has been left alone for a few seconds, so any later write gives the file a state of its own.
+
     pages = PageCache.load(docs)             # or PageCache(None) for no reuse
     files = render_site(articles, reuse=pages)
     write_generated(docs, files)
@@ -20,12 +26,16 @@ import contextlib
 import hashlib
 import json
 import os
+import stat
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from pathlib import Path
 
+from generator import cache as seed_cache
 from generator.fingerprint import code_fingerprint
+from generator.load import FileState, file_state
 from generator.model import Article
 
 MANIFEST = ".generated-manifest.json"
@@ -50,12 +60,13 @@ def renderer_fingerprint() -> str:
     return code_fingerprint(*ROOTS)
 
 
-def page_fingerprint(article: bytes, related: tuple[tuple[bytes, object], ...]) -> str:
-    """The fingerprint of an article page: its article's digest, and each related article's digest
-    with what the page shows about it besides (shared countries, topics, people), and the renderer."""
+def page_fingerprint(article: bytes, related: Iterable[bytes]) -> str:
+    """The fingerprint of an article page: its article's digest, each related article's digest, and
+    the renderer (what the page shows about a related article, `related.explain`, is a function of
+    the two articles and the renderer's code)."""
     digest = hashlib.sha256(renderer_fingerprint().encode() + article)
-    for other, shown in related:
-        digest.update(other + repr(shown).encode("utf-8", "surrogatepass"))
+    for other in related:
+        digest.update(other)
     return digest.hexdigest()
 
 
@@ -67,6 +78,24 @@ def listing_fingerprint(params: tuple, digests: Iterable[bytes]) -> str:
     for item in digests:
         digest.update(item)
     return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Kept:
+    """A generated file left in `docs/` as the previous build wrote it: its state is the one recorded
+    when its bytes (SHA-256 `sha`) were last checked, so they are not read again."""
+
+    sha: str
+    state: FileState
+
+
+Generated = bytes | Kept  # what `render_site` gives for each generated file
+
+
+def _state_entry(entry: object) -> FileState | None:
+    if isinstance(entry, list) and len(entry) == 4 and all(type(n) is int for n in entry):
+        return (entry[0], entry[1], entry[2], entry[3])
+    return None
 
 
 class PageCache:
@@ -81,14 +110,18 @@ class PageCache:
         docs_dir: Path | None,
         previous: Mapping[str, tuple[str, str]] | None = None,
         memos: Mapping[str, tuple[str, object]] | None = None,
+        states: Mapping[str, FileState] | None = None,
     ) -> None:
         self.docs_dir = docs_dir
         self.previous = dict(previous or {})
+        self.previous_states = dict(states or {})
         self.fingerprints: dict[str, str] = {}
         self.reused = 0
         # Paths whose file in `docs_dir` was read this build and holds exactly the bytes returned:
         # `write_generated` need not read them again to compare.
         self.on_disk: set[str] = set()
+        self._states: dict[str, FileState] = {}  # settled states of the files read back or kept
+        self._started = time.time_ns()
         self.previous_memos = dict(memos or {})
         self.memos: dict[str, tuple[str, object]] = {}
 
@@ -97,14 +130,19 @@ class PageCache:
         """The manifest in `docs_dir`; a missing or malformed one means nothing is reused."""
         try:
             data = json.loads((docs_dir / MANIFEST).read_bytes())
-            previous = {str(path): (str(fp), str(sha)) for path, (fp, sha) in data["pages"].items()}
-        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            previous = {str(path): (str(entry[0]), str(entry[1])) for path, entry in data["pages"].items()}
+            states = {
+                str(path): state
+                for path, entry in data["pages"].items()
+                if len(entry) > 2 and (state := _state_entry(entry[2])) is not None
+            }
+        except (OSError, ValueError, TypeError, KeyError, AttributeError, IndexError):
             return cls(docs_dir)
         try:
             memos = {str(name): (str(key), value) for name, (key, value) in data.get("memos", {}).items()}
         except (ValueError, TypeError, AttributeError):
             memos = {}
-        return cls(docs_dir, previous, memos)
+        return cls(docs_dir, previous, memos, states)
 
     def recall(self, name: str, key: str) -> object | None:
         """The JSON value remembered as `name` by the previous build, if it was computed from `key`.
@@ -118,17 +156,35 @@ class PageCache:
         """Keep `value` (plain JSON data) as `name` for the next build, computed from `key`."""
         self.memos[name] = (key, value)
 
-    def page(self, path: str, fingerprint: str, render: Callable[[], bytes]) -> bytes:
-        """The bytes of page `path`: the file in `docs/` when made from the same inputs, else `render()`."""
+    def page(self, path: str, fingerprint: str, render: Callable[[], bytes]) -> Generated:
+        """Page `path`: `Kept` or the bytes of the file in `docs/` when made from the same inputs, else `render()`."""
         self.fingerprints[path] = fingerprint
         known = self.previous.get(path)
         if known is not None and known[0] == fingerprint:
+            kept = self._kept(path, known[1])
+            if kept is not None:
+                self.reused += 1
+                return kept
             content = self.previous_content(path)
             if content is not None:
                 self.reused += 1
                 self.on_disk.add(path)
                 return content
         return render()
+
+    def _kept(self, path: str, sha: str) -> Kept | None:
+        """`Kept` if the file still has the state recorded with its checked bytes."""
+        recorded = self.previous_states.get(path)
+        if recorded is None or self.docs_dir is None:
+            return None
+        try:
+            info = os.lstat(self.docs_dir / path)
+        except OSError:
+            return None
+        if not stat.S_ISREG(info.st_mode) or file_state(info) != recorded:
+            return None
+        self._states[path] = recorded
+        return Kept(sha, recorded)
 
     def previous_content(self, path: str) -> bytes | None:
         """The file `path` as the previous build wrote it, whatever it was made from; None if it is
@@ -140,19 +196,30 @@ class PageCache:
             # Not through a link: `write_generated` replaces a linked page with a file of its own.
             with open(self.docs_dir / path, "rb", opener=lambda p, flags: os.open(p, flags | os.O_NOFOLLOW)) as f:
                 content = f.read()
+                info = os.fstat(f.fileno())
         except OSError:
             return None
-        return content if hashlib.sha256(content).hexdigest() == known[1] else None
+        if hashlib.sha256(content).hexdigest() != known[1]:
+            return None
+        if max(info.st_mtime_ns, info.st_ctime_ns) < self._started - seed_cache.SETTLED_NS:
+            self._states[path] = file_state(info)
+        return content
 
-    def save(self, files: Mapping[str, bytes]) -> None:
-        """Record this build's pages, once `files` are written; a failure only costs the next build time."""
+    def save(self, files: Mapping[str, Generated]) -> None:
+        """Record this build's pages, once `files` are written; a failure only costs the next build time.
+        A page keeps its recorded state only if it was not written since it was checked."""
         if self.docs_dir is None:
             return
-        pages = {
-            path: [fingerprint, hashlib.sha256(files[path]).hexdigest()]
-            for path, fingerprint in sorted(self.fingerprints.items())
-            if path in files
-        }
+        pages: dict[str, list] = {}
+        for path, fingerprint in sorted(self.fingerprints.items()):
+            content = files.get(path)
+            if isinstance(content, Kept):
+                pages[path] = [fingerprint, content.sha, list(content.state)]
+            elif content is not None:
+                entry: list = [fingerprint, hashlib.sha256(content).hexdigest()]
+                if path in self.on_disk and path in self._states:
+                    entry.append(list(self._states[path]))
+                pages[path] = entry
         manifest: dict[str, object] = {"pages": pages}
         if self.memos:
             manifest["memos"] = {name: [key, value] for name, (key, value) in sorted(self.memos.items())}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import heapq
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 from generator.collection import Collection
 from generator.model import Article
@@ -31,22 +31,15 @@ class Related:
     people: tuple[str, ...]
 
 
-_DETAILS = tuple(spec.name for spec in fields(Related) if spec.name != "article")
-
-
-def related_details(entry: Related) -> tuple:
-    """Everything `entry` holds besides the related article itself (for page fingerprints)."""
-    return tuple(getattr(entry, name) for name in _DETAILS)
-
-
-def related_index(
+def related_ranking(
     collection: Collection, limit: int = RELATED_LIMIT, reuse: PageCache | None = None
-) -> dict[str, tuple[Related, ...]]:
-    """For every article (by page path), up to `limit` related articles, best first.
+) -> list[list[int]]:
+    """For every article of `collection.articles`, the positions of up to `limit` related articles, best first.
 
     Ties go to the newest article: `collection.articles` is newest first, so the lower position wins.
     `reuse` supplies the ranking of the previous build when no article's countries, topics or people
     changed and none moved in the order (editing a title or a summary keeps it: a tenth of a warm build).
+    What a page shows about each related article is `explain`ed only for the pages rendered.
     """
     articles = collection.articles
     key = _ranking_key(articles, limit)
@@ -55,10 +48,7 @@ def related_index(
         ranking = _ranking(articles, limit)
     if reuse is not None:
         reuse.remember(MEMO, key, ranking)
-    return {
-        article.page_path: tuple(_explain(article, articles[other]) for other in ranking[index])
-        for index, article in enumerate(articles)
-    }
+    return ranking
 
 
 def _ranking_key(articles: tuple[Article, ...], limit: int) -> str:
@@ -106,7 +96,9 @@ def _ranking(articles: tuple[Article, ...], limit: int) -> list[list[int]]:
     return result
 
 
-def _explain(article: Article, other: Article) -> Related:
+def explain(article: Article, other: Article) -> Related:
+    """What `article` shares with `other`, a function of the two articles alone."""
+
     def shared(attribute: str) -> tuple[str, ...]:
         mine = set(getattr(article, attribute))
         return tuple(value for value in getattr(other, attribute) if value in mine)

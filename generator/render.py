@@ -7,7 +7,7 @@ from generator.country_names import country_name
 from generator.feeds import render_feeds
 from generator.model import Article
 from generator.opendata import render_open_data
-from generator.pagecache import PageCache, article_digest, listing_fingerprint, page_fingerprint
+from generator.pagecache import Generated, PageCache, article_digest, listing_fingerprint, page_fingerprint
 from generator.pages.archive import render_year_page, year_groups
 from generator.pages.article import render_article
 from generator.pages.home import render_home
@@ -21,7 +21,7 @@ from generator.pages.indexes import (
 )
 from generator.pages.timeline import render_timeline
 from generator.progress import progress
-from generator.related import related_details, related_index
+from generator.related import explain, related_ranking
 from generator.siteconfig import SiteConfig
 from generator.vocabulary import topics
 
@@ -32,16 +32,17 @@ def render_site(
     config: SiteConfig | None = None,
     *,
     reuse: PageCache | None = None,
-) -> dict[str, bytes]:
+) -> dict[str, Generated]:
     """Every generated file (pages, feeds, open data), keyed by its path relative to `docs/`.
 
     `config` gives the public site URL that feeds and the open data link to (from mkdocs.yml).
-    `reuse` supplies article pages of the previous build whose inputs are unchanged.
+    `reuse` supplies the files of the previous build whose inputs are unchanged: their bytes, or
+    `Kept` for a file left in `docs/` as it was (see `pagecache`).
     """
     config = config or SiteConfig()
     reuse = reuse or PageCache(None)
     collection = build_collection(articles)
-    related = related_index(collection, reuse=reuse)
+    ranking = related_ranking(collection, reuse=reuse)
     digests = {article.page_path: article_digest(article) for article in collection.articles}
 
     def listed(articles: tuple[Article, ...]) -> list[bytes]:
@@ -50,7 +51,7 @@ def render_site(
     # Pages built from a list of articles are reused when the list and what it shows are unchanged
     # (fingerprinted from exactly the articles passed, and the parameters beside them). The home page
     # and the two overviews read counts and dates of the whole collection and cost a few ms: always rendered.
-    pages: dict[str, str | bytes] = {
+    pages: dict[str, str | Generated] = {
         "index.md": render_home(collection, home_intro),
         TIMELINE_PAGE: reuse.page(
             TIMELINE_PAGE,
@@ -60,13 +61,15 @@ def render_site(
         COUNTRIES_INDEX: render_countries_index(collection),
         TOPICS_INDEX: render_topics_index(collection),
     }
-    for article in progress(collection.articles, len(collection.articles), "rendering"):
-        near = related[article.page_path]
-        shown = tuple((digests[r.article.page_path], related_details(r)) for r in near)
+    articles_in_order = collection.articles
+    for index, article in enumerate(progress(articles_in_order, len(articles_in_order), "rendering")):
+        near = [articles_in_order[other] for other in ranking[index]]
         pages[article.page_path] = reuse.page(
             article.page_path,
-            page_fingerprint(digests[article.page_path], shown),
-            lambda article=article, near=near: render_article(article, near).encode("utf-8"),
+            page_fingerprint(digests[article.page_path], [digests[other.page_path] for other in near]),
+            lambda article=article, near=near: render_article(
+                article, tuple(explain(article, other) for other in near)
+            ).encode("utf-8"),
         )
 
     def add_year_pages(articles: tuple[Article, ...], base_page: str, title: str) -> None:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from pathlib import Path, PurePosixPath
 
+from generator.pagecache import Generated, Kept
 from generator.progress import progress
 
 # Everything under these folders, and these files, belongs to the generator.
@@ -37,7 +38,7 @@ def _check_inside(docs_root: Path, target: Path) -> None:
         raise ValueError(f"refusing to write {target}: it resolves outside {docs_root}")
 
 
-def _stale(docs_dir: Path, files: dict[str, bytes]) -> list[Path]:
+def _stale(docs_dir: Path, files: Mapping[str, Generated]) -> list[Path]:
     """Generated files in `docs_dir` that `files` no longer contains (links are not followed)."""
     stale = [docs_dir / name for name in GENERATED_FILES if name not in files and (docs_dir / name).is_file()]
     for folder in GENERATED_DIRS:
@@ -63,12 +64,12 @@ def _remove_empty_dirs(docs_dir: Path) -> None:
                 path.rmdir()
 
 
-def write_generated(docs_dir: Path, files: dict[str, bytes], on_disk: Collection[str] = ()) -> int:
+def write_generated(docs_dir: Path, files: Mapping[str, Generated], on_disk: Collection[str] = ()) -> int:
     """Make `docs_dir`'s generated part equal `files`; return how many files were written or removed.
 
     Unchanged files keep their bytes and modification time; stale generated files are removed.
-    `on_disk` names files just read from `docs_dir` with exactly the bytes given (pages reused by the
-    page cache): they are not read a second time to be compared (a tenth of a warm build).
+    `Kept` files are left as they are, and `on_disk` names files just read from `docs_dir` with
+    exactly the bytes given (both from the page cache): neither is read again to be compared.
     """
     docs_dir = Path(docs_dir)
     for relative in files:
@@ -82,7 +83,7 @@ def write_generated(docs_dir: Path, files: dict[str, bytes], on_disk: Collection
 
     changed = []
     for relative, content in progress(sorted(files.items()), len(files), "comparing"):
-        if relative in on_disk:
+        if relative in on_disk or isinstance(content, Kept):
             continue
         target = docs_dir / relative
         if target.is_file() and not target.is_symlink() and target.read_bytes() == content:
@@ -94,7 +95,9 @@ def write_generated(docs_dir: Path, files: dict[str, bytes], on_disk: Collection
         for relative in changed:
             staged = staging / relative
             staged.parent.mkdir(parents=True, exist_ok=True)
-            staged.write_bytes(files[relative])
+            content = files[relative]
+            assert isinstance(content, bytes)  # `Kept` files are never in `changed`
+            staged.write_bytes(content)
         for relative in changed:
             target = docs_dir / relative
             target.parent.mkdir(parents=True, exist_ok=True)

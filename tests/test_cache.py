@@ -446,3 +446,52 @@ def test_the_open_data_keeps_the_json_lines_of_the_unchanged_articles(tmp_path, 
     assert len(recorded) == 20 + 20
     build(seeds, tmp_path / "fresh", "--no-cache")
     assert tree(docs) == tree(tmp_path / "fresh")
+
+
+def spy_page_reads(monkeypatch) -> list[str]:
+    from generator.pagecache import PageCache
+
+    read = []
+    original = PageCache.previous_content
+    monkeypatch.setattr(PageCache, "previous_content", lambda self, path: read.append(path) or original(self, path))
+    return read
+
+
+def test_pages_left_alone_since_they_were_checked_are_not_read_again(tmp_path, monkeypatch, settled):
+    seeds, docs, cache = tmp_path / "seeds", tmp_path / "docs", str(tmp_path / "cache")
+    write_corpus(20, seeds)
+    build(seeds, docs, "--cache", cache)
+    read = spy_page_reads(monkeypatch)
+    build(seeds, docs, "--cache", cache)  # reads each page back once, and records its state
+    assert len(read) > 20
+    read.clear()
+    build(seeds, docs, "--cache", cache)
+    assert read == []
+    build(seeds, tmp_path / "fresh", "--no-cache")
+    assert tree(docs) == tree(tmp_path / "fresh")
+
+
+def test_a_page_edited_after_its_state_was_recorded_is_written_again(tmp_path, monkeypatch, settled):
+    seeds, docs, cache = tmp_path / "seeds", tmp_path / "docs", str(tmp_path / "cache")
+    write_corpus(10, seeds)
+    build(seeds, docs, "--cache", cache)
+    build(seeds, docs, "--cache", cache)
+    page = sorted((docs / "articles").rglob("*.md"))[0]
+    original = page.read_bytes()
+    edited = original.replace(b"a", b"o", 1)  # same size; the change time moves on
+    info = page.stat()
+    page.write_bytes(edited)
+    os.utime(page, ns=(info.st_atime_ns, info.st_mtime_ns))
+    build(seeds, docs, "--cache", cache)
+    assert page.read_bytes() == original
+
+
+def test_the_state_of_a_page_just_written_is_not_trusted(tmp_path):
+    seeds, docs, cache = tmp_path / "seeds", tmp_path / "docs", str(tmp_path / "cache")
+    write_corpus(5, seeds)
+    build(seeds, docs, "--cache", cache)
+    build(seeds, docs, "--cache", cache)  # the pages are seconds old: too recent to trust their state
+    import json
+
+    pages = json.loads((docs / MANIFEST).read_text(encoding="utf-8"))["pages"]
+    assert pages and all(len(entry) == 2 for entry in pages.values())
