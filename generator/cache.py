@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -62,20 +63,29 @@ def _encode(value: Extracted | Annotation) -> dict:
     return data
 
 
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(spec.name for spec in fields(kind))
+
+
 def _decode(kind: type[Extracted] | type[Annotation], data: dict) -> Extracted | Annotation:
     """The value `_encode` made; raises (ValueError, TypeError, KeyError) on anything else."""
     values = {}
-    for spec in fields(kind):
-        item = data[spec.name]
-        if item is not None and spec.name == "published":
-            item = dt.date.fromisoformat(item)
-        elif spec.name == "notes":
+    for name in _field_names(kind):
+        item = data[name]
+        if name == "notes":
+            if type(item) is not list:
+                raise TypeError("notes: not a list")
             item = tuple(Note(str(quote), str(note)) for quote, note in item)
-        elif isinstance(item, list):
+        elif item is None or type(item) is str:
+            pass
+        elif type(item) is list:
             item = tuple(str(entry) for entry in item)
-        elif item is not None and not isinstance(item, str):
-            raise TypeError(f"{spec.name}: unexpected {type(item).__name__}")
-        values[spec.name] = item
+        else:
+            raise TypeError(f"{name}: unexpected {type(item).__name__}")
+        values[name] = item
+    if values.get("published") is not None:
+        values["published"] = dt.date.fromisoformat(values["published"])
     return kind(**values)
 
 

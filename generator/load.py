@@ -121,36 +121,40 @@ def read_seeds(seeds_dir: Path, known: Known | None = None) -> tuple[list[Seed],
     if not seeds_dir.is_dir():
         return [], [Diagnostic(str(seeds_dir), message="seeds folder not found; pass --seeds DIR")]
     try:
-        entries = sorted(seeds_dir.iterdir(), key=lambda p: p.name)
+        # Names, not Path objects: at 10,000 articles, pathlib's parsing was a tenth of a rebuild.
+        with os.scandir(seeds_dir) as listing:
+            names = sorted(entry.name for entry in listing)
     except OSError as err:
         return [], [Diagnostic(str(seeds_dir), message=f"cannot list the seeds folder ({err.strerror})")]
 
     texts: dict[str, Path] = {}
     annotations: dict[str, Path] = {}
-    for path in entries:
-        name = path.name
+    for name in names:
         if name in _IGNORED_NAMES:
             continue
-        if path.suffix in (TEXT_SUFFIX, ANNOTATION_SUFFIX) and not NAME_PATTERN.fullmatch(path.stem):
+        stem, suffix = os.path.splitext(name)
+        if suffix in (TEXT_SUFFIX, ANNOTATION_SUFFIX) and not NAME_PATTERN.fullmatch(stem):
             diagnostics.append(
                 Diagnostic(
-                    str(path),
+                    str(seeds_dir / name),
                     message="file name must use only letters, digits, '.', '_' and '-', "
                     "starting with a letter or digit; rename it",
                 )
             )
-        elif path.suffix == TEXT_SUFFIX:
-            texts[path.stem] = path
-        elif path.suffix == ANNOTATION_SUFFIX:
-            annotations[path.stem] = path
-        elif path.suffix == ".yaml":
+        elif suffix == TEXT_SUFFIX:
+            texts[stem] = seeds_dir / name
+        elif suffix == ANNOTATION_SUFFIX:
+            annotations[stem] = seeds_dir / name
+        elif suffix == ".yaml":
             diagnostics.append(
-                Diagnostic(str(path), message=f"annotations end in .yml: rename it to {path.stem}{ANNOTATION_SUFFIX}")
+                Diagnostic(
+                    str(seeds_dir / name), message=f"annotations end in .yml: rename it to {stem}{ANNOTATION_SUFFIX}"
+                )
             )
         else:
             diagnostics.append(
                 Diagnostic(
-                    str(path),
+                    str(seeds_dir / name),
                     level="warning",
                     message="ignored: seeds/ holds only <name>.txt articles and <name>.yml annotations",
                 )

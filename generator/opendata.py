@@ -24,6 +24,7 @@ CSV_FILE = f"{DATA_DIR}/articles.csv"
 SCHEMA_FILE = f"{DATA_DIR}/articles.schema.json"
 FORMAT_VERSION = 1
 LINES_MEMO = "open data lines"  # the digests of the articles of articles.json, line by line
+ROWS_MEMO = "open data rows"  # the length in bytes of each article's row of articles.csv, in order
 
 # (field, JSON type, description), in output order. Lists are arrays in JSON and `; `-joined in CSV.
 _STRING = {"type": "string"}
@@ -117,14 +118,51 @@ def _cell(value) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def render_csv(collection: Collection, config: SiteConfig) -> bytes:
+def render_csv(collection: Collection, config: SiteConfig, reused: Sequence[bytes | None] = ()) -> bytes:
+    """The CSV (rows as `csv_rows` makes them); `reused` as for `render_json`."""
+    return b"".join(csv_rows(collection, config, reused))
+
+
+def csv_rows(collection: Collection, config: SiteConfig, reused: Sequence[bytes | None] = ()) -> list[bytes]:
+    """The header row, then one row per article: a row depends only on its article and the site URL
+    (a row may span several lines: a quoted summary can hold a line break)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_FIELDS)
-    for article in collection.articles:
-        data = record(article, config)
-        writer.writerow(_cell(data[name]) for name in CSV_FIELDS)
-    return out.getvalue().encode("utf-8")
+
+    def row(values) -> bytes:
+        out.seek(0)
+        out.truncate()
+        writer.writerow(values)
+        return out.getvalue().encode("utf-8")
+
+    rows = [row(CSV_FIELDS)]
+    for index, article in enumerate(collection.articles):
+        line = reused[index] if index < len(reused) else None
+        if line is None:
+            data = record(article, config)
+            line = row(_cell(data[name]) for name in CSV_FIELDS)
+        rows.append(line)
+    return rows
+
+
+def _previous_rows(content: bytes | None, lengths: object, digests: object) -> dict[bytes, bytes]:
+    """The row of each article in `content` (an earlier `render_csv`), cut at the lengths remembered
+    for its rows and keyed by the digests remembered for them; nothing when they do not add up."""
+    if content is None or not isinstance(lengths, list) or not isinstance(digests, list):
+        return {}
+    if len(lengths) != len(digests) + 1 or not all(type(n) is int and n > 0 for n in lengths):
+        return {}
+    if sum(lengths) != len(content) or not all(isinstance(d, str) for d in digests):
+        return {}
+    try:
+        keys = [bytes.fromhex(d) for d in digests]
+    except ValueError:
+        return {}
+    rows, start = {}, lengths[0]  # after the header
+    for key, length in zip(keys, lengths[1:], strict=True):
+        rows[key] = content[start : start + length]
+        start += length
+    return rows
 
 
 def schema(config: SiteConfig) -> dict:
@@ -163,7 +201,7 @@ def render_open_data(
     """The open data files. With `reuse` and the `article_digest` of every article of the collection
     in order (`digests`), the JSON and CSV of the previous build are reused when no article changed
     (they hold every article: rendering them is a seventh of a warm build at 1,000 articles), and
-    otherwise the JSON lines of the unchanged articles are (encoding the texts is most of its cost)."""
+    otherwise the JSON lines and CSV rows of the unchanged articles are."""
     reuse = reuse or PageCache(None)
     files = {}
     if digests:
@@ -171,15 +209,27 @@ def render_open_data(
         lines_key = listing_fingerprint(("open data lines", config.site_url), ())
         remembered = reuse.recall(LINES_MEMO, lines_key)
 
-        def reused() -> list[bytes | None]:
+        def reused_lines() -> list[bytes | None]:
             previous = _previous_lines(reuse.previous_content(JSON_FILE), remembered)
             return [previous.get(digest) for digest in digests]
 
         files[JSON_FILE] = reuse.page(
-            JSON_FILE, everything + JSON_FILE, lambda: render_json(collection, config, reused())
+            JSON_FILE, everything + JSON_FILE, lambda: render_json(collection, config, reused_lines())
         )
         reuse.remember(LINES_MEMO, lines_key, [digest.hex() for digest in digests])
-        files[CSV_FILE] = reuse.page(CSV_FILE, everything + CSV_FILE, lambda: render_csv(collection, config))
+
+        def csv_file() -> bytes:
+            lengths = reuse.recall(ROWS_MEMO, lines_key)
+            previous = _previous_rows(reuse.previous_content(CSV_FILE), lengths, remembered)
+            rows = csv_rows(collection, config, [previous.get(digest) for digest in digests])
+            reuse.remember(ROWS_MEMO, lines_key, [len(row) for row in rows])
+            return b"".join(rows)
+
+        files[CSV_FILE] = reuse.page(CSV_FILE, everything + CSV_FILE, csv_file)
+        if ROWS_MEMO not in reuse.memos:  # the CSV was reused: so are its rows' lengths
+            lengths = reuse.recall(ROWS_MEMO, lines_key)
+            if lengths is not None:
+                reuse.remember(ROWS_MEMO, lines_key, lengths)
     else:
         files[JSON_FILE] = render_json(collection, config)
         files[CSV_FILE] = render_csv(collection, config)

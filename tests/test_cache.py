@@ -251,7 +251,7 @@ def test_only_the_lists_showing_a_changed_article_are_rendered_again(tmp_path, m
     spy(render, "render_topic", lambda collection, slug: f"topic {slug}")
     spy(render, "render_year_page", lambda articles, year, base, title: f"{base} {year}")
     spy(opendata, "render_json", lambda *a: "json")
-    spy(opendata, "render_csv", lambda *a: "csv")
+    spy(opendata, "csv_rows", lambda *a: "csv")
     build(seeds, docs, "--cache", cache)
     assert rendered == []
 
@@ -422,7 +422,7 @@ def test_an_unread_seed_that_broke_in_the_meantime_is_reported(seeds, tmp_path, 
     assert any(d.path == str(text) and "not UTF-8" in d.message for d in diagnostics)
 
 
-def test_the_open_data_keeps_the_json_lines_of_the_unchanged_articles(tmp_path, monkeypatch):
+def test_the_open_data_keeps_the_json_lines_and_csv_rows_of_the_unchanged_articles(tmp_path, monkeypatch):
     from generator import opendata
 
     seeds, docs, cache = tmp_path / "seeds", tmp_path / "docs", str(tmp_path / "cache")
@@ -433,17 +433,47 @@ def test_the_open_data_keeps_the_json_lines_of_the_unchanged_articles(tmp_path, 
     monkeypatch.setattr(opendata, "record", lambda article, config: recorded.append(1) or original(article, config))
     retitle(seeds)
     build(seeds, docs, "--cache", cache)
-    assert len(recorded) == 1 + 20  # the changed article's JSON line, and every CSV row
+    assert len(recorded) == 1 + 1  # the changed article's JSON line and CSV row
     build(seeds, tmp_path / "fresh", "--no-cache")
     assert tree(docs) == tree(tmp_path / "fresh")
 
-    # A file edited by hand is not a source of lines: everything is encoded again.
+    # A file edited by hand is not a source of lines: everything in it is encoded again.
     json_file = docs / opendata.JSON_FILE
     json_file.write_bytes(json_file.read_bytes().replace(b'"id": "', b'"id": "x', 1))
     retitle(seeds)
     recorded.clear()
     build(seeds, docs, "--cache", cache)
-    assert len(recorded) == 20 + 20
+    assert len(recorded) == 20 + 1
+    build(seeds, tmp_path / "fresh", "--no-cache")
+    assert tree(docs) == tree(tmp_path / "fresh")
+
+    csv_file = docs / opendata.CSV_FILE
+    csv_file.write_bytes(csv_file.read_bytes().replace(b"\n", b"\nx", 1))
+    retitle(seeds)
+    recorded.clear()
+    build(seeds, docs, "--cache", cache)
+    assert len(recorded) == 1 + 20
+    build(seeds, tmp_path / "fresh", "--no-cache")
+    assert tree(docs) == tree(tmp_path / "fresh")
+
+
+def test_csv_rows_spanning_lines_are_reused_whole(tmp_path, monkeypatch):
+    from generator import opendata
+
+    seeds, docs, cache = tmp_path / "seeds", tmp_path / "docs", str(tmp_path / "cache")
+    write_corpus(10, seeds)
+    annotations = [p for p in sorted(seeds.glob("*.yml")) if "summary" in p.read_text(encoding="utf-8")]
+    data = yaml.safe_load(annotations[-1].read_text(encoding="utf-8"))
+    data["summary"] = "First line of a summary.\n\nA second paragraph, with a \"quote\"."
+    annotations[-1].write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    build(seeds, docs, "--cache", cache)
+    assert b'\n\nA second paragraph, with a ""quote"".' in (docs / opendata.CSV_FILE).read_bytes()
+    recorded = []
+    original = opendata.record
+    monkeypatch.setattr(opendata, "record", lambda article, config: recorded.append(1) or original(article, config))
+    retitle(seeds)
+    build(seeds, docs, "--cache", cache)
+    assert len(recorded) == 2
     build(seeds, tmp_path / "fresh", "--no-cache")
     assert tree(docs) == tree(tmp_path / "fresh")
 
