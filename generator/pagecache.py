@@ -158,6 +158,12 @@ class PageCache:
 
     def page(self, path: str, fingerprint: str, render: Callable[[], bytes]) -> Generated:
         """Page `path`: `Kept` or the bytes of the file in `docs/` when made from the same inputs, else `render()`."""
+        found = self.reusable(path, fingerprint)
+        return found if found is not None else render()
+
+    def reusable(self, path: str, fingerprint: str) -> Generated | None:
+        """Page `path` as `page` gives it when the previous build made it from the same inputs, else
+        None: the caller renders it (this build's page `path` has that `fingerprint` either way)."""
         self.fingerprints[path] = fingerprint
         known = self.previous.get(path)
         if known is not None and known[0] == fingerprint:
@@ -170,7 +176,7 @@ class PageCache:
                 self.reused += 1
                 self.on_disk.add(path)
                 return content
-        return render()
+        return None
 
     def _kept(self, path: str, sha: str) -> Kept | None:
         """`Kept` if the file still has the state recorded with its checked bytes."""

@@ -6,8 +6,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -17,13 +15,8 @@ from generator.diagnostics import sort_key
 from generator.load import read_seed, read_seeds
 from generator.merge import make_slugs_unique, merge
 from generator.model import Annotation, Article, Diagnostic, Extracted, Seed
-from generator.progress import progress
 from generator.validate import check_collection
 from generator.vocabulary import topics
-
-# Below this many texts to extract, starting worker processes costs more than it saves.
-PARALLEL_MINIMUM = 300
-CHUNK_SIZE = 64
 
 
 # The extractor, the annotation checks and the process pool are imported when first needed: a
@@ -51,35 +44,11 @@ def extract_safely(path: str, text: str) -> tuple[Extracted, list[Diagnostic]]:
         return Extracted(), [Diagnostic(path, message=message)]
 
 
-def _workers(count: int) -> int:
-    """How many processes to extract `count` texts with; 1 means in this process.
-
-    Workers are forked, so they start with the parent's compiled patterns and loaded data. Forking a
-    process that runs other threads (`mkdocs serve` calls the build from its server) can deadlock
-    on a lock held by one of them, so such a process extracts serially.
-    """
-    from multiprocessing import get_all_start_methods
-
-    cpus = os.cpu_count() or 1
-    if count < PARALLEL_MINIMUM or cpus < 2 or "fork" not in get_all_start_methods():
-        return 1
-    return 1 if threading.active_count() > 1 else cpus
-
-
 def extract_all(seeds: Sequence[Seed]) -> list[tuple[Extracted, list[Diagnostic]]]:
     """`extract_safely` for every seed, in the seeds' order; in worker processes when there are many."""
-    workers = _workers(len(seeds))
-    if workers == 1:
-        return [extract_safely(s.text_path, s.text or "") for s in progress(seeds, len(seeds), "extracting")]
-    from concurrent.futures import ProcessPoolExecutor
-    from multiprocessing import get_context
+    from generator.parallel import fork_map
 
-    first = extract_safely(seeds[0].text_path, seeds[0].text or "")  # loads the data once, before forking
-    paths, texts = [s.text_path for s in seeds[1:]], [s.text or "" for s in seeds[1:]]
-    with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
-        # `map` yields in input order whatever order the chunks finish in.
-        rest = pool.map(extract_safely, paths, texts, chunksize=CHUNK_SIZE)
-        return [first, *progress(rest, len(paths), "extracting")]
+    return fork_map(lambda seed: extract_safely(seed.text_path, seed.text or ""), seeds, "extracting")
 
 
 def _digests(seed: Seed, cache: SeedCache) -> tuple[str, str | None]:

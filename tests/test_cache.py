@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from generator import cache as cache_module
-from generator import pipeline
+from generator import parallel, pipeline
 from generator.cache import SeedCache
 from generator.cli import main
 from generator.pagecache import MANIFEST
@@ -129,10 +129,10 @@ def test_parallel_extraction_gives_the_serial_results_in_order(tmp_path, monkeyp
 
     monkeypatch.setattr(pipeline, "extract", fragile)  # forked workers inherit the patch
     serial = collect(tmp_path / "seeds", None)
-    monkeypatch.setattr(pipeline, "PARALLEL_MINIMUM", 2)
-    monkeypatch.setattr(pipeline, "CHUNK_SIZE", 8)
+    monkeypatch.setattr(parallel, "PARALLEL_MINIMUM", 2)
+    monkeypatch.setattr(parallel, "CHUNK_SIZE", 8)
     seeds = pipeline.read_seeds(tmp_path / "seeds")[0]
-    assert pipeline._workers(len(seeds)) > 1 or pytest.skip("one CPU, or threads running")
+    assert parallel.workers(len(seeds)) > 1 or pytest.skip("one CPU, or threads running")
     assert collect(tmp_path / "seeds", None) == serial
     assert any("failed to read this text (RuntimeError)" in d.message for d in serial[1])
 
@@ -464,7 +464,7 @@ def test_csv_rows_spanning_lines_are_reused_whole(tmp_path, monkeypatch):
     write_corpus(10, seeds)
     annotations = [p for p in sorted(seeds.glob("*.yml")) if "summary" in p.read_text(encoding="utf-8")]
     data = yaml.safe_load(annotations[-1].read_text(encoding="utf-8"))
-    data["summary"] = "First line of a summary.\n\nA second paragraph, with a \"quote\"."
+    data["summary"] = 'First line of a summary.\n\nA second paragraph, with a "quote".'
     annotations[-1].write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     build(seeds, docs, "--cache", cache)
     assert b'\n\nA second paragraph, with a ""quote"".' in (docs / opendata.CSV_FILE).read_bytes()

@@ -1,0 +1,67 @@
+"""Map a function over many items in worker processes forked from this one, when it pays.
+
+The workers are forked, so they start with everything the parent holds: the function may be a
+closure over the whole collection, and only the items and the results cross between processes.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from generator.progress import progress
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+# Below this many items, starting worker processes costs more than it saves.
+PARALLEL_MINIMUM = 300
+CHUNK_SIZE = 64
+
+# The function of the running `fork_map`, inherited by its forked workers (a closure cannot be pickled).
+_task: Callable | None = None
+
+
+def workers(count: int) -> int:
+    """How many processes to map over `count` items with; 1 means in this process.
+
+    Forking a process that runs other threads (`mkdocs serve` calls the build from its server) can
+    deadlock on a lock held by one of them, so such a process works serially.
+    """
+    from multiprocessing import get_all_start_methods
+
+    cpus = os.cpu_count() or 1
+    if count < PARALLEL_MINIMUM or cpus < 2 or "fork" not in get_all_start_methods():
+        return 1
+    return 1 if threading.active_count() > 1 else cpus
+
+
+def _call(item):
+    assert _task is not None
+    return _task(item)
+
+
+def fork_map(function: Callable[[Item], Result], items: Sequence[Item], description: str) -> list[Result]:
+    """`[function(item) for item in items]`, in order, with a progress bar.
+
+    The first item is done here before forking, so that data `function` loads on first use is
+    loaded once and shared with the workers rather than loaded in each.
+    """
+    count = workers(len(items))
+    if count == 1:
+        return [function(item) for item in progress(items, len(items), description)]
+    global _task
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    first = function(items[0])
+    _task = function
+    try:
+        with ProcessPoolExecutor(count, mp_context=get_context("fork")) as pool:
+            # `map` yields in input order whatever order the chunks finish in.
+            rest = pool.map(_call, items[1:], chunksize=CHUNK_SIZE)
+            return [first, *progress(rest, len(items) - 1, description)]
+    finally:
+        _task = None
