@@ -137,6 +137,18 @@ def test_parallel_extraction_gives_the_serial_results_in_order(tmp_path, monkeyp
     assert any("failed to read this text (RuntimeError)" in d.message for d in serial[1])
 
 
+def test_parallel_rendering_gives_the_serial_pages(tmp_path, monkeypatch):
+    from generator.render import render_site
+
+    write_corpus(40, tmp_path / "seeds")
+    articles = collect(tmp_path / "seeds", None)[0]
+    serial = render_site(articles)
+    monkeypatch.setattr(parallel, "PARALLEL_MINIMUM", 2)
+    monkeypatch.setattr(parallel, "CHUNK_SIZE", 3)
+    assert parallel.workers(len(articles)) > 1 or pytest.skip("one CPU, or threads running")
+    assert render_site(articles) == serial
+
+
 def build(seeds: Path, docs: Path, *options: str) -> None:
     assert main(["build", "--seeds", str(seeds), "--docs", str(docs), *options]) == 0
 
