@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -44,13 +44,6 @@ def extract_safely(path: str, text: str) -> tuple[Extracted, list[Diagnostic]]:
         return Extracted(), [Diagnostic(path, message=message)]
 
 
-def extract_all(seeds: Sequence[Seed]) -> list[tuple[Extracted, list[Diagnostic]]]:
-    """`extract_safely` for every seed, in the seeds' order; in worker processes when there are many."""
-    from generator.parallel import fork_map
-
-    return fork_map(lambda seed: extract_safely(seed.text_path, seed.text or ""), seeds, "extracting")
-
-
 def _digests(seed: Seed, cache: SeedCache) -> tuple[str, str | None]:
     """The digests of the seed's text and annotation (recording the state of the files read)."""
     text = seed.text_digest
@@ -81,6 +74,24 @@ def _look_up(seed: Seed, cache: SeedCache, today: dt.date) -> _Found:
         assert seed.annotation_path is not None
         annotated = cache.annotation(seed.annotation_path, annotation, text, today)
     return _Found(seed, text, annotation, cache.extracted(text), annotated)
+
+
+# A seed's extraction with its problems, and its parsed annotation with its problems (None: no annotation).
+Analysis = tuple[tuple[Extracted, list[Diagnostic]], tuple[Annotation | None, list[Diagnostic]] | None]
+
+
+def analyse(entry: _Found, today: dt.date, vocabulary: Iterable[str]) -> Analysis:
+    """The extraction of `entry`'s text and the parsed annotation (None without one), from the cache
+    where it has them."""
+    seed = entry.seed
+    extraction = (entry.extracted[0], []) if entry.extracted else extract_safely(seed.text_path, seed.text or "")
+    parsed = entry.annotated
+    if parsed is None and seed.annotation_path is not None:
+        assert seed.annotation_text is not None  # read in full by `_cached`
+        parsed = parse_annotation(
+            seed.annotation_path, seed.annotation_text, extracted=extraction[0], today=today, known_topics=vocabulary
+        )
+    return extraction, parsed
 
 
 def _cached(
@@ -122,35 +133,38 @@ def collect(
     found, problems = _cached(seeds, cache, today, seeds_dir)
     diagnostics.extend(problems)
 
-    # Extraction of the texts the cache lacks (read in full above).
-    extractions = [(entry.extracted[0], []) if entry.extracted else (Extracted(), []) for entry in found]
-    body_keys = {entry.seed.stem: entry.extracted[1] for entry in found if entry.extracted is not None}
-    missing = [index for index, entry in enumerate(found) if entry.extracted is None]
-    for index, result in zip(missing, extract_all([found[i].seed for i in missing]), strict=True):
-        extractions[index] = result
-        if not result[1]:
-            body_keys[found[index].seed.stem] = cache.put_extracted(found[index].text_digest, result[0])
+    # Extraction and annotation parsing of the seeds the cache lacks (read in full above), in worker
+    # processes when there are many.
+    from generator.parallel import fork_map
+
+    pending = [
+        index
+        for index, entry in enumerate(found)
+        if entry.extracted is None or (entry.seed.annotation_path is not None and entry.annotated is None)
+    ]
+    analysed = fork_map(lambda index: analyse(found[index], today, vocabulary), pending, "extracting")
+    results = dict(zip(pending, analysed, strict=True))
 
     articles = []
     rejected = set()
-    for entry, (extracted, problems) in zip(found, extractions, strict=True):
+    body_keys = {}
+    for index, entry in enumerate(found):
         seed = entry.seed
+        if index in results:
+            (extracted, problems), parsed = results[index]
+        else:  # both cached
+            assert entry.extracted is not None
+            (extracted, problems), parsed = (entry.extracted[0], []), entry.annotated
         diagnostics.extend(problems)
+        if entry.extracted is not None:
+            body_keys[seed.stem] = entry.extracted[1]
+        elif not problems:
+            body_keys[seed.stem] = cache.put_extracted(entry.text_digest, extracted)
         annotation = None
         if seed.annotation_path is not None:
-            parsed = entry.annotated
-            text_digest, annotation_digest = entry.text_digest, entry.annotation_digest
-            assert annotation_digest is not None
-            if parsed is None:
-                assert seed.annotation_text is not None  # read in full above
-                parsed = parse_annotation(
-                    seed.annotation_path,
-                    seed.annotation_text,
-                    extracted=extracted,
-                    today=today,
-                    known_topics=vocabulary,
-                )
-                cache.put_annotation(seed.annotation_path, annotation_digest, text_digest, today, parsed)
+            assert parsed is not None and entry.annotation_digest is not None
+            if entry.annotated is None:
+                cache.put_annotation(seed.annotation_path, entry.annotation_digest, entry.text_digest, today, parsed)
             annotation, problems = parsed
             diagnostics.extend(problems)
             if annotation is None:
