@@ -207,6 +207,7 @@ COLUMNS = [
     ("collect s", "collect_s", "{:.2f}"),
     ("render s", "render_s", "{:.2f}"),
     ("write s", "write_s", "{:.2f}"),
+    ("unchanged s", "rebuild_unchanged_s", "{:.2f}"),
     ("rebuild s", "rebuild_one_change_s", "{:.2f}"),
     ("rewritten", "rebuild_one_change_files", "{:d}"),
     ("site s", "site_s", "{:.1f}"),
