@@ -120,7 +120,7 @@ class PageCache:
         # Paths whose file in `docs_dir` was read this build and holds exactly the bytes returned:
         # `write_generated` need not read them again to compare.
         self.on_disk: set[str] = set()
-        self._states: dict[str, FileState] = {}  # settled states of the files read back or kept
+        self._states: dict[str, FileState] = {}  # settled states of the files read back intact
         self._started = time.time_ns()
         self.previous_memos = dict(memos or {})
         self.memos: dict[str, tuple[str, object]] = {}
@@ -189,7 +189,6 @@ class PageCache:
             return None
         if not stat.S_ISREG(info.st_mode) or file_state(info) != recorded:
             return None
-        self._states[path] = recorded
         return Kept(sha, recorded)
 
     def previous_content(self, path: str) -> bytes | None:

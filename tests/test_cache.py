@@ -7,6 +7,7 @@ without it.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import shutil
 import time
@@ -533,7 +534,5 @@ def test_the_state_of_a_page_just_written_is_not_trusted(tmp_path):
     write_corpus(5, seeds)
     build(seeds, docs, "--cache", cache)
     build(seeds, docs, "--cache", cache)  # the pages are seconds old: too recent to trust their state
-    import json
-
     pages = json.loads((docs / MANIFEST).read_text(encoding="utf-8"))["pages"]
     assert pages and all(len(entry) == 2 for entry in pages.values())
