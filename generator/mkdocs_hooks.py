@@ -18,7 +18,8 @@ _REPOSITORY = str(Path(__file__).resolve().parent.parent)
 if _REPOSITORY not in sys.path:
     sys.path.insert(0, _REPOSITORY)
 
-from generator.htmltext import PANEL_START  # noqa: E402  (needs the path above)
+from generator import htmlstash  # noqa: E402  (needs the path above)
+from generator.htmltext import PANEL_START  # noqa: E402
 
 # Search indexes every article's full text up to `extra.full_text_search_limit` articles. Above it,
 # the browser would download and index megabytes before the first result (docs/performance.md), so
@@ -40,6 +41,8 @@ log = logging.getLogger("mkdocs.hooks.digest")
 _worker_missing: list[str] = []
 # Page path → (what the search plugin was shown, the page's real content).
 _shown_to_search: dict[str, tuple[str, str]] = {}
+# Page path → the raw HTML blocks taken out of its Markdown, from `on_page_markdown` to `on_page_content`.
+_stashed: dict[str, htmlstash.Stash] = {}
 _article_count = 0
 
 
@@ -67,12 +70,13 @@ def compact_search(config) -> bool:
 
 
 def on_page_content(html, page, config, files):
-    """Above the limit, show the search plugin only an article's titles and names.
+    """Put the stashed raw HTML back, then, above the limit, show search only an article's titles and names.
 
-    The plugin reads `page.content` when the page is rendered; `on_post_page` puts the real
+    The search plugin reads `page.content` when the page is rendered; `on_post_page` puts the real
     content back into the written page. (Material's `data-search-exclude` would still have the
     plugin parse the whole page, which was most of its cost.)
     """
+    html = _restore_raw_html(html, page)
     article = (page.meta or {}).get("article")
     if not compact_search(config) or not isinstance(article, dict):
         return html
@@ -83,6 +87,23 @@ def on_page_content(html, page, config, files):
     shown = html[:end] + (f"<p>{escape('; '.join(names))}</p>" if names else "") + "<!-- digest: search -->"
     _shown_to_search[page.file.src_uri] = (shown, html)
     return shown
+
+
+def _restore_raw_html(html: str, page) -> str:
+    """The page as Python-Markdown would have made it from the unstashed Markdown (generator/htmlstash.py)."""
+    found = _stashed.pop(page.file.src_uri, None)
+    if found is None:
+        return html
+    try:
+        html = htmlstash.restore(html, found)
+    except ValueError as error:
+        from mkdocs.exceptions import PluginError
+
+        raise PluginError(f"{page.file.src_uri}: {error} (an extension or plugin changed it)") from error
+    # MkDocs collected the page's anchors from its Markdown, where the stashed blocks were placeholders.
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids |= htmlstash.anchor_ids(found)
+    return html
 
 
 def on_post_page(output, page, config):
@@ -126,6 +147,7 @@ def on_post_build(config):
     (site / SEARCH_WORKER).write_text(_WORKER_SOURCE.read_text(encoding="utf-8"), encoding="utf-8")
 
 
+@event_priority(-100)  # last: the stash must see the Markdown Python-Markdown will be given
 def on_page_markdown(markdown, page, config, files):
     if compact_search(config) and _LISTING_PAGE.match(page.file.src_uri):
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
@@ -134,8 +156,11 @@ def on_page_markdown(markdown, page, config, files):
     article = (page.meta or {}).get("article")
     repo_url = config.get("repo_url")
     src_uri = page.file.src_uri
+    generated = src_uri in GENERATED_FILES or src_uri.split("/", 1)[0] in GENERATED_DIRS
+    if generated:
+        markdown = _stash_raw_html(markdown, src_uri)
     if not isinstance(article, dict):
-        if src_uri in GENERATED_FILES or src_uri.split("/", 1)[0] in GENERATED_DIRS:
+        if generated:
             page.edit_url = None  # generated from seeds/: there is no file to edit
         return markdown
     if not repo_url:
@@ -147,6 +172,12 @@ def on_page_markdown(markdown, page, config, files):
         page.edit_url = f"{base}/edit/main/seeds/{quote(stem)}.yml"
     else:
         page.edit_url = f"{base}/new/main/seeds?filename={quote(stem)}.yml"
+    return markdown
+
+
+def _stash_raw_html(markdown: str, src_uri: str) -> str:
+    """Only generated pages: their raw HTML is the generator's, written to pass through unchanged."""
+    markdown, _stashed[src_uri] = htmlstash.stash(markdown)
     return markdown
 
 
