@@ -26,8 +26,11 @@ _PLACEHOLDER = re.compile(rf"<p>{MARKER}(\d+)Z</p>")
 # Block-level tags the generator starts its blocks with (Python-Markdown treats them as raw blocks).
 _BLOCK_TAGS = frozenset({"div", "p", "ul", "ol", "dl", "table", "figure", "section", "blockquote", "details"})
 _START_TAG = re.compile(r"<([a-z]+)[\s>]")
-# What Python-Markdown's whitespace normalisation or HTML parser would not pass through verbatim.
-_UNSAFE = re.compile(r"[\t\r\x02\x03]|<[!?]|<(?:script|style|pre|textarea|title|xmp|plaintext)\b", re.IGNORECASE)
+# What Python-Markdown's whitespace normalisation or HTML parser would not pass through verbatim:
+# characters it replaces, comments and processing instructions, elements whose text is raw. (The
+# pattern starts with a plain `<`: a pattern that ignores case throughout was most of the stash's time.)
+_NORMALISED = ("\t", "\r", "\x02", "\x03")
+_UNSAFE_TAG = re.compile(r"<(?i:[!?]|(?:script|style|pre|textarea|title|xmp|plaintext)\b)")
 # Fences would hide a chunk that looks like HTML inside a code block (not enabled today; cheap to rule out).
 _FENCES = ("```", "~~~")
 _BLANK_LINES = re.compile(r"(\n(?:[ \t]*\n)+)")
@@ -65,7 +68,7 @@ def _is_whole_raw_block(chunk: str) -> bool:
     if start is None or start.group(1) not in _BLOCK_TAGS:
         return False
     tag = start.group(1)
-    if not chunk.endswith(f"</{tag}>") or _UNSAFE.search(chunk):
+    if not chunk.endswith(f"</{tag}>") or any(c in chunk for c in _NORMALISED) or _UNSAFE_TAG.search(chunk):
         return False
     depth = 0
     for match in re.finditer(rf"<(/?){tag}[\s>/]", chunk):
