@@ -47,6 +47,11 @@ _worker_missing: list[str] = []
 _shown_to_search: dict[str, tuple[str, bytes]] = {}
 # Page path → the raw HTML blocks taken out of its Markdown, from `on_page_markdown` to `on_page_content`.
 _stashed: dict[str, htmlstash.Stash] = {}
+# The same for the other generated pages (the index pages, and every page up to the search limit):
+# their content, compressed, from `on_page_content` until `on_page_context`. At 10,000 articles the
+# index pages' content was about 100 MB as text.
+_held: dict[str, bytes] = {}
+_generated_pages: set[str] = set()
 _article_count = 0
 
 
@@ -81,16 +86,35 @@ def on_page_content(html, page, config, files):
     plugin parse the whole page, which was most of its cost.)
     """
     html = _restore_raw_html(html, page)
+    shown = _compact_search_content(html, page, config)
+    if shown is not None:
+        return shown
+    if page.file.src_uri in _generated_pages:
+        # Held compressed until the page is written: `on_page_context` puts it back.
+        _held[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+        return ""
+    return html
+
+
+def _compact_search_content(html: str, page, config) -> str | None:
     article = (page.meta or {}).get("article")
     if not compact_search(config) or not isinstance(article, dict):
-        return html
+        return None
     end = html.find(PANEL_START)
     if end < 0:
-        return html
+        return None
     names = [str(name) for key in ("people", "organisations") for name in article.get(key) or ()]
     shown = html[:end] + (f"<p>{escape('; '.join(names))}</p>" if names else "") + "<!-- digest: search -->"
     _shown_to_search[page.file.src_uri] = (shown, zlib.compress(html.encode("utf-8"), 1))
     return shown
+
+
+@event_priority(100)  # first: the search plugin and the template read `page.content`
+def on_page_context(context, page, config, nav):
+    held = _held.pop(page.file.src_uri, None)
+    if held is not None:
+        page.content = zlib.decompress(held).decode("utf-8")
+    return context
 
 
 def _restore_raw_html(html: str, page) -> str:
@@ -165,6 +189,8 @@ def on_page_markdown(markdown, page, config, files):
     src_uri = page.file.src_uri
     generated = src_uri in GENERATED_FILES or src_uri.split("/", 1)[0] in GENERATED_DIRS
     if generated:
+        if "material/tags" not in markdown:  # the tags plugin fills its listings in before pages are written
+            _generated_pages.add(src_uri)
         markdown = _stash_raw_html(markdown, src_uri)
     if not isinstance(article, dict):
         if generated:
