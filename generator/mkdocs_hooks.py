@@ -141,6 +141,10 @@ def on_post_page(output, page, config):
     shown, real = _shown_to_search.pop(page.file.src_uri, (None, None))
     if shown is not None:
         output = output.replace(shown, zlib.decompress(real).decode("utf-8"), 1)
+    if page.file.src_uri in _generated_pages:
+        # Written: nothing after this reads the content (search has indexed it, the sitemap was written
+        # first), and MkDocs would keep every page's until the end (the index pages' 100 MB at 10,000).
+        page.content = ""
     return _use_digest_worker(output, page.file.src_uri, config)
 
 
