@@ -83,7 +83,7 @@ def on_page_content(html, page, config, files):
 
     The search plugin reads `page.content` when the page is rendered; `on_post_page` puts the real
     content back into the written page. (Material's `data-search-exclude` would still have the
-    plugin parse the whole page, which was most of its cost.)
+    plugin parse the whole page, which was most of its cost.) Other generated pages wait compressed.
     """
     html = _restore_raw_html(html, page)
     shown = _compact_search_content(html, page, config)

@@ -102,6 +102,9 @@ def _build(config_path: Path) -> None:
     finally:
         config.plugins.on_shutdown()
         logging.getLogger("mkdocs").handlers.clear()
+    # Every page taken apart by the hooks was put back together (and nothing waits for a next build).
+    hooks = next(iter(config["hooks"].values()))
+    assert not hooks._stashed and not hooks._held and not hooks._shown_to_search
 
 
 def _files(site: Path) -> dict[str, bytes]:
