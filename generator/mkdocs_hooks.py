@@ -6,6 +6,7 @@ import json
 import logging
 import re
 import sys
+import zlib
 from html import escape
 from pathlib import Path
 from urllib.parse import quote
@@ -18,7 +19,8 @@ _REPOSITORY = str(Path(__file__).resolve().parent.parent)
 if _REPOSITORY not in sys.path:
     sys.path.insert(0, _REPOSITORY)
 
-from generator.htmltext import PANEL_START  # noqa: E402  (needs the path above)
+from generator import htmlstash  # noqa: E402  (needs the path above)
+from generator.htmltext import PANEL_START  # noqa: E402
 
 # Search indexes every article's full text up to `extra.full_text_search_limit` articles. Above it,
 # the browser would download and index megabytes before the first result (docs/performance.md), so
@@ -38,8 +40,18 @@ SEARCH_WORKER = "search/digest_worker.js"
 SEARCH_TERMS = "search/digest_index.json"
 log = logging.getLogger("mkdocs.hooks.digest")
 _worker_missing: list[str] = []
-# Page path → (what the search plugin was shown, the page's real content).
-_shown_to_search: dict[str, tuple[str, str]] = {}
+# Page path → (what the search plugin was shown, the page's real content as zlib-compressed UTF-8).
+# MkDocs renders every page before it writes any, so the real content of every page waits here. As
+# text it took about 45 KB an article (a flag emoji makes Python store a string at four bytes a
+# character), compressed under 4 KB: 0.4 GB less at 10,000 articles.
+_shown_to_search: dict[str, tuple[str, bytes]] = {}
+# Page path → the raw HTML blocks taken out of its Markdown, from `on_page_markdown` to `on_page_content`.
+_stashed: dict[str, htmlstash.Stash] = {}
+# The same for the other generated pages (the index pages, and every page up to the search limit):
+# their content, compressed, from `on_page_content` until `on_page_context`. At 10,000 articles the
+# index pages' content was about 100 MB as text.
+_held: dict[str, bytes] = {}
+_generated_pages: set[str] = set()
 _article_count = 0
 
 
@@ -67,28 +79,72 @@ def compact_search(config) -> bool:
 
 
 def on_page_content(html, page, config, files):
-    """Above the limit, show the search plugin only an article's titles and names.
+    """Put the stashed raw HTML back, then, above the limit, show search only an article's titles and names.
 
-    The plugin reads `page.content` when the page is rendered; `on_post_page` puts the real
+    The search plugin reads `page.content` when the page is rendered; `on_post_page` puts the real
     content back into the written page. (Material's `data-search-exclude` would still have the
-    plugin parse the whole page, which was most of its cost.)
+    plugin parse the whole page, which was most of its cost.) Other generated pages wait compressed.
     """
+    html = _restore_raw_html(html, page)
+    shown = _compact_search_content(html, page, config)
+    if shown is not None:
+        return shown
+    if page.file.src_uri in _generated_pages:
+        # Held compressed until the page is written: `on_page_context` puts it back.
+        _held[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+        return ""
+    return html
+
+
+def _compact_search_content(html: str, page, config) -> str | None:
     article = (page.meta or {}).get("article")
     if not compact_search(config) or not isinstance(article, dict):
-        return html
+        return None
     end = html.find(PANEL_START)
     if end < 0:
-        return html
+        return None
     names = [str(name) for key in ("people", "organisations") for name in article.get(key) or ()]
     shown = html[:end] + (f"<p>{escape('; '.join(names))}</p>" if names else "") + "<!-- digest: search -->"
-    _shown_to_search[page.file.src_uri] = (shown, html)
+    _shown_to_search[page.file.src_uri] = (shown, zlib.compress(html.encode("utf-8"), 1))
     return shown
+
+
+@event_priority(100)  # first: the search plugin and the template read `page.content`
+def on_page_context(context, page, config, nav):
+    held = _held.pop(page.file.src_uri, None)
+    if held is not None:
+        page.content = zlib.decompress(held).decode("utf-8")
+    return context
+
+
+def _restore_raw_html(html: str, page) -> str:
+    """The page as Python-Markdown would have made it from the unstashed Markdown (generator/htmlstash.py)."""
+    found = _stashed.pop(page.file.src_uri, None)
+    if found is None:
+        return html
+    try:
+        html = htmlstash.restore(html, found)
+    except ValueError as error:
+        from mkdocs.exceptions import PluginError
+
+        raise PluginError(f"{page.file.src_uri}: {error} (an extension or plugin changed it)") from error
+    # MkDocs collected the page's anchors from its Markdown, where the stashed blocks were placeholders.
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids |= htmlstash.anchor_ids(found)
+    # Rendered: MkDocs needs the page's Markdown no longer (its title comes from the front matter or the
+    # rendered heading), and keeping it for every page until the site is written was a third of the memory.
+    page.markdown = ""
+    return html
 
 
 def on_post_page(output, page, config):
     shown, real = _shown_to_search.pop(page.file.src_uri, (None, None))
     if shown is not None:
-        output = output.replace(shown, real, 1)
+        output = output.replace(shown, zlib.decompress(real).decode("utf-8"), 1)
+    if page.file.src_uri in _generated_pages:
+        # Written: nothing after this reads the content (search has indexed it, the sitemap was written
+        # first), and MkDocs would keep every page's until the end (the index pages' 100 MB at 10,000).
+        page.content = ""
     return _use_digest_worker(output, page.file.src_uri, config)
 
 
@@ -126,6 +182,7 @@ def on_post_build(config):
     (site / SEARCH_WORKER).write_text(_WORKER_SOURCE.read_text(encoding="utf-8"), encoding="utf-8")
 
 
+@event_priority(-100)  # last: the stash must see the Markdown Python-Markdown will be given
 def on_page_markdown(markdown, page, config, files):
     if compact_search(config) and _LISTING_PAGE.match(page.file.src_uri):
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
@@ -134,8 +191,13 @@ def on_page_markdown(markdown, page, config, files):
     article = (page.meta or {}).get("article")
     repo_url = config.get("repo_url")
     src_uri = page.file.src_uri
+    generated = src_uri in GENERATED_FILES or src_uri.split("/", 1)[0] in GENERATED_DIRS
+    if generated:
+        if "material/tags" not in markdown:  # the tags plugin fills its listings in before pages are written
+            _generated_pages.add(src_uri)
+        markdown = _stash_raw_html(markdown, src_uri)
     if not isinstance(article, dict):
-        if src_uri in GENERATED_FILES or src_uri.split("/", 1)[0] in GENERATED_DIRS:
+        if generated:
             page.edit_url = None  # generated from seeds/: there is no file to edit
         return markdown
     if not repo_url:
@@ -147,6 +209,12 @@ def on_page_markdown(markdown, page, config, files):
         page.edit_url = f"{base}/edit/main/seeds/{quote(stem)}.yml"
     else:
         page.edit_url = f"{base}/new/main/seeds?filename={quote(stem)}.yml"
+    return markdown
+
+
+def _stash_raw_html(markdown: str, src_uri: str) -> str:
+    """Only generated pages: their raw HTML is the generator's, written to pass through unchanged."""
+    markdown, _stashed[src_uri] = htmlstash.stash(markdown)
     return markdown
 
 
