@@ -30,10 +30,12 @@ def workers(count: int) -> int:
     Forking a process that runs other threads (`mkdocs serve` calls the build from its server) can
     deadlock on a lock held by one of them, so such a process works serially.
     """
+    cpus = os.cpu_count() or 1
+    if count < PARALLEL_MINIMUM or cpus < 2:
+        return 1  # before importing multiprocessing, which a rebuild after one change does not need
     from multiprocessing import get_all_start_methods
 
-    cpus = os.cpu_count() or 1
-    if count < PARALLEL_MINIMUM or cpus < 2 or "fork" not in get_all_start_methods():
+    if "fork" not in get_all_start_methods():
         return 1
     return 1 if threading.active_count() > 1 else cpus
 
