@@ -20,9 +20,14 @@ import re
 from dataclasses import dataclass, field
 from html import unescape
 
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
 # A word that inline Markdown leaves as it is (letters and digits only): `<p>DIGESTRAWHTML3Z</p>`.
 MARKER = "DIGESTRAWHTML"
 _PLACEHOLDER = re.compile(rf"<p>{MARKER}(\d+)Z</p>")
+_PLACEHOLDER_TEXT = re.compile(rf"{MARKER}\d+Z")
 # Block-level tags the generator starts its blocks with (Python-Markdown treats them as raw blocks).
 _BLOCK_TAGS = frozenset({"div", "p", "ul", "ol", "dl", "table", "figure", "section", "blockquote", "details"})
 _START_TAG = re.compile(r"<([a-z]+)[\s>]")
@@ -102,3 +107,22 @@ def restore(html: str, found: Stash) -> str:
 def anchor_ids(found: Stash) -> set[str]:
     """The `id`s (and `<a name>`s) of the stashed blocks, as MkDocs collects them from raw HTML."""
     return {unescape(a or b) for block in found.blocks for a, b in _ANCHOR.findall(block)}
+
+
+class _PlaceholdersAsIs(Treeprocessor):
+    """Mark the text of each placeholder paragraph atomic, so inline processing passes over it: a
+    word of letters and digits comes out of it unchanged anyway, and running every inline pattern over
+    four or five placeholders was 0.4 ms of an article page's 1.6 ms in Python-Markdown."""
+
+    def run(self, root) -> None:
+        for element in root:
+            if element.tag == "p" and element.text and _PLACEHOLDER_TEXT.fullmatch(element.text):
+                element.text = AtomicString(element.text)
+
+
+class PlaceholderExtension(Extension):
+    """The Python-Markdown side of the stash, added to MkDocs' extensions by the hooks."""
+
+    def extendMarkdown(self, md) -> None:
+        # Before inline processing (priority 20).
+        md.treeprocessors.register(_PlaceholdersAsIs(md), "digest_placeholders", 25)

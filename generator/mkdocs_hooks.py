@@ -56,7 +56,8 @@ _article_count = 0
 
 
 def on_config(config):
-    """Generated pages link to each other inside raw HTML, with directory URLs (generator/htmltext.py)."""
+    """Generated pages link to each other inside raw HTML, with directory URLs (generator/htmltext.py);
+    the stash's placeholders skip inline processing (generator/htmlstash.py)."""
     if not config.get("use_directory_urls", True):
         from mkdocs.exceptions import PluginError
 
@@ -64,6 +65,9 @@ def on_config(config):
             "use_directory_urls: false is not supported: the generated pages link to each other with "
             "directory URLs (countries/iran/). Remove the setting from mkdocs.yml."
         )
+    extensions = config["markdown_extensions"]
+    if not any(isinstance(extension, htmlstash.PlaceholderExtension) for extension in extensions):
+        extensions.append(htmlstash.PlaceholderExtension())
     return config
 
 

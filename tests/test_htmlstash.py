@@ -40,13 +40,14 @@ TRICKY = {
 }
 
 
-def convert(text: str) -> str:
-    return markdown.Markdown(extensions=list(EXTENSIONS), extension_configs=EXTENSIONS).convert(text)
+def convert(text: str, *extra: markdown.extensions.Extension) -> str:
+    return markdown.Markdown(extensions=[*EXTENSIONS, *extra], extension_configs=EXTENSIONS).convert(text)
 
 
 def through_stash(text: str) -> str:
+    """As the site build does it: stashed, converted with the placeholder extension, restored."""
     stashed, found = htmlstash.stash(text)
-    return htmlstash.restore(convert(stashed), found)
+    return htmlstash.restore(convert(stashed, htmlstash.PlaceholderExtension()), found)
 
 
 def golden_markdown(path: Path) -> str:
@@ -56,8 +57,7 @@ def golden_markdown(path: Path) -> str:
 @pytest.mark.parametrize("path", GOLDEN, ids=lambda p: str(p.relative_to(ROOT / "tests" / "golden")))
 def test_golden_pages_convert_to_the_same_html(path):
     text = golden_markdown(path)
-    stashed, found = htmlstash.stash(text)
-    assert htmlstash.restore(convert(stashed), found) == convert(text)
+    assert through_stash(text) == convert(text)
 
 
 def test_the_generators_blocks_are_stashed():
@@ -92,6 +92,34 @@ def test_anchor_ids_are_those_mkdocs_collects(text):
     handler.feed("\n\n".join(found.blocks))
     handler.close()
     assert htmlstash.anchor_ids(found) == handler.present_anchor_ids
+
+
+class _Shout(markdown.extensions.Extension):
+    """A test-only inline pattern that rewrites the marker wherever inline processing looks."""
+
+    def extendMarkdown(self, md):
+        pattern = markdown.inlinepatterns.SimpleTextInlineProcessor(f"({htmlstash.MARKER})")
+        pattern.handleMatch = lambda m, data: ("SHOUTED", m.start(0), m.end(0))
+        md.inlinePatterns.register(pattern, "shout", 200)
+
+
+def test_placeholder_paragraphs_skip_inline_processing_and_nothing_else_does():
+    text = f"{htmlstash.MARKER}0Z\n\nsee {htmlstash.MARKER}1Z here\n\n- {htmlstash.MARKER}2Z"
+    html = convert(text, htmlstash.PlaceholderExtension(), _Shout())
+    assert f"<p>{htmlstash.MARKER}0Z</p>" in html
+    assert html.count("SHOUTED") == 2  # inside a sentence, and inside a list: processed as before
+    assert "SHOUTED" in convert(f"{htmlstash.MARKER}0Z", _Shout())  # the test pattern does shout
+
+
+def test_the_hooks_add_the_placeholder_extension_once(tmp_path):
+    from generator import mkdocs_hooks
+
+    config = load_config(config_file=str(prepare_project(SEEDS, tmp_path)))
+    mkdocs_hooks.on_config(config)
+    mkdocs_hooks.on_config(config)
+    added = [e for e in config["markdown_extensions"] if isinstance(e, htmlstash.PlaceholderExtension)]
+    assert len(added) == 1
+    logging.getLogger("mkdocs").handlers.clear()
 
 
 def _build(config_path: Path) -> None:
