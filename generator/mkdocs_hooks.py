@@ -1,4 +1,14 @@
-"""MkDocs hooks: edit buttons that open annotations, regeneration under `make serve`, what search indexes."""
+"""MkDocs hooks: edit buttons that open annotations, regeneration under `make serve`, what search
+indexes, and the site build's cost on generated pages.
+
+On generated pages, the generator's raw HTML blocks are kept away from Python-Markdown's parsers
+(generator/htmlstash.py), and a page's Markdown and content are dropped or held compressed once they
+have been used (MkDocs keeps every page's until the end). This assumes that nothing but
+Python-Markdown reads a generated page's Markdown between `on_page_markdown` and `on_page_content`,
+and that nothing reads a page's content after it is written: true of the search and tags plugins and
+these hooks; a Markdown preprocessor extension or a plugin that reads other pages' content (a blog
+plugin) would need this revisited.
+"""
 
 from __future__ import annotations
 
