@@ -66,8 +66,7 @@ def is_web_url(url: str | None) -> bool:
     return bool(url) and re.match(r"https?://[^\s<>\"']+$", url, re.IGNORECASE) is not None
 
 
-@cache
-@lru_cache(maxsize=1 << 14)  # babel takes about 9 µs a date; index pages show each date several times
+@cache  # babel takes about 9 µs a date; index pages show each date several times
 def long_date(value) -> str:
     """`2024-11-24` → `24 November 2024`, the same on every machine (no system locale)."""
     return babel.dates.format_date(value, "d MMMM y", locale="en")
