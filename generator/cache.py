@@ -46,6 +46,12 @@ FILES = "files.json"
 SETTLED_NS = 3 * 10**9
 
 
+def settled(state: tuple[int, int, int, int], started_ns: int) -> bool:
+    """Whether a file in `state` (`load.file_state`) was last written `SETTLED_NS` before `started_ns`,
+    so that any later write gives it another state: only then may the state stand for its content."""
+    return max(state[1], state[2]) < started_ns - SETTLED_NS
+
+
 def digest(*parts: str) -> str:
     """SHA-256 of the parts, NUL-separated (no part contains NUL: seeds with NUL bytes are rejected)."""
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
@@ -148,7 +154,7 @@ class SeedCache:
     def read_file(self, path: str, state: tuple[int, int, int, int] | None, text: str) -> str:
         """The digest of `text`, just read from `path` in `state`; remembers the state once settled."""
         key = digest(text)
-        if state is not None and max(state[1], state[2]) < self._started - SETTLED_NS:
+        if state is not None and settled(state, self._started):
             self._files[path] = [*state, key]
         return key
 

@@ -57,7 +57,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     config = read_site_config(args.docs.parent / "mkdocs.yml")
     pages = PageCache(None) if args.no_cache else PageCache.load(args.docs)
     files = render_site(articles, intro, config, reuse=pages)
-    changed = write_generated(args.docs, files, pages.on_disk)
+    changed = write_generated(args.docs, files)
     pages.save(files)
     print(f"built {len(articles)} article(s): {len(files)} generated file(s), {changed} changed, in {args.docs}")
     return 0

@@ -96,17 +96,25 @@ def render_json(collection: Collection, config: SiteConfig, reused: Sequence[byt
     return f'{{"format_version": {FORMAT_VERSION}, "articles": ['.encode() + body + b"]}\n"
 
 
+def _remembered_digests(digests: object) -> list[bytes] | None:
+    """The article digests `render_open_data` remembered (hex strings in the manifest, which anyone
+    can edit), or None when they are not that."""
+    if not isinstance(digests, list) or not all(isinstance(d, str) for d in digests):
+        return None
+    try:
+        return [bytes.fromhex(d) for d in digests]
+    except ValueError:
+        return None
+
+
 def _previous_lines(content: bytes | None, digests: object) -> dict[bytes, bytes]:
     """The line of each article in `content` (an earlier `render_json`), by the digests remembered
     for it in order; nothing when they do not match line for line."""
-    if content is None or not isinstance(digests, list):
+    keys = _remembered_digests(digests)
+    if content is None or keys is None:
         return {}
     lines = content.split(b"\n")[1:-2]  # between the opening line and `]}`
-    if len(lines) != len(digests) or not all(isinstance(d, str) for d in digests):
-        return {}
-    try:
-        keys = [bytes.fromhex(d) for d in digests]
-    except ValueError:
+    if len(lines) != len(keys):
         return {}
     return {key: line.removesuffix(b",") for key, line in zip(keys, lines, strict=True)}
 
@@ -148,15 +156,10 @@ def csv_rows(collection: Collection, config: SiteConfig, reused: Sequence[bytes 
 def _previous_rows(content: bytes | None, lengths: object, digests: object) -> dict[bytes, bytes]:
     """The row of each article in `content` (an earlier `render_csv`), cut at the lengths remembered
     for its rows and keyed by the digests remembered for them; nothing when they do not add up."""
-    if content is None or not isinstance(lengths, list) or not isinstance(digests, list):
+    keys = _remembered_digests(digests)
+    if content is None or keys is None or not isinstance(lengths, list) or len(lengths) != len(keys) + 1:
         return {}
-    if len(lengths) != len(digests) + 1 or not all(type(n) is int and n > 0 for n in lengths):
-        return {}
-    if sum(lengths) != len(content) or not all(isinstance(d, str) for d in digests):
-        return {}
-    try:
-        keys = [bytes.fromhex(d) for d in digests]
-    except ValueError:
+    if not all(type(n) is int and n > 0 for n in lengths) or sum(lengths) != len(content):
         return {}
     rows, start = {}, lengths[0]  # after the header
     for key, length in zip(keys, lengths[1:], strict=True):

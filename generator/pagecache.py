@@ -1,18 +1,18 @@
-"""Reuse the article pages (and feeds, see `feeds.feed_fingerprint`) of the previous build whose
-inputs have not changed.
+"""Reuse the generated files of the previous build whose inputs have not changed: article pages,
+the lists of articles (timeline, countries, topics, years), feeds and open data.
 
-An article page's bytes depend only on its `Article`, its related coverage and the renderer's code
+An article page's bytes depend only on its `Article`, its related articles and the renderer's code
 and data. The manifest `docs/.generated-manifest.json` (a dot-file: MkDocs and git ignore it)
-records, for every article page written, a fingerprint of those inputs and the SHA-256 of the
-bytes. On the next build a page whose fingerprint matches is read back from `docs/` instead of
-rendered, if the file still holds exactly those bytes (a hand-edited or half-written page is rendered
-again). `write.py` then finds the bytes equal and leaves the file alone.
+records, for every page written, a fingerprint of those inputs and the SHA-256 of the bytes. On the
+next build a page whose fingerprint matches is `Kept` instead of rendered, if the file still holds
+exactly those bytes (a hand-edited or half-written page is rendered again), and `write.py` leaves
+it alone without reading it.
 
-Reading 10,000 pages back to compare them was a sixth of a rebuild after one change, so the
-manifest also records the file's state (`load.file_state`: size, modification and change times,
-inode) once the page has been read back and found intact: while the file keeps that state it is
-`Kept` as it is, unread. As for seeds (`cache.SETTLED_NS`), a state is recorded only once the file
-has been left alone for a few seconds, so any later write gives the file a state of its own.
+Reading 10,000 pages back to check them was a sixth of a rebuild after one change, so the manifest
+also records the file's state (`load.file_state`: size, modification and change times, inode) once
+the page has been read back and found intact: while the file keeps that state it is not read again.
+As for seeds (`cache.settled`), a state is recorded only once the file has been left alone for a few
+seconds, so any later write gives the file a state of its own.
 
     pages = PageCache.load(docs)             # or PageCache(None) for no reuse
     files = render_site(articles, reuse=pages)
@@ -82,11 +82,12 @@ def listing_fingerprint(params: tuple, digests: Iterable[bytes]) -> str:
 
 @dataclass(frozen=True)
 class Kept:
-    """A generated file left in `docs/` as the previous build wrote it: its state is the one recorded
-    when its bytes (SHA-256 `sha`) were last checked, so they are not read again."""
+    """A generated file left in `docs/` as the previous build wrote it (SHA-256 `sha`): not rewritten.
+    `state` is the file's state once settled (`cache.settled`), so that the next build knows it
+    unchanged without reading it; None while the file is too recent to tell."""
 
     sha: str
-    state: FileState
+    state: FileState | None
 
 
 Generated = bytes | Kept  # what `render_site` gives for each generated file
@@ -117,10 +118,6 @@ class PageCache:
         self.previous_states = dict(states or {})
         self.fingerprints: dict[str, str] = {}
         self.reused = 0
-        # Paths whose file in `docs_dir` was read this build and holds exactly the bytes returned:
-        # `write_generated` need not read them again to compare.
-        self.on_disk: set[str] = set()
-        self._states: dict[str, FileState] = {}  # settled states of the files read back intact
         self._started = time.time_ns()
         self.previous_memos = dict(memos or {})
         self.memos: dict[str, tuple[str, object]] = {}
@@ -157,28 +154,24 @@ class PageCache:
         self.memos[name] = (key, value)
 
     def page(self, path: str, fingerprint: str, render: Callable[[], bytes]) -> Generated:
-        """Page `path`: `Kept` or the bytes of the file in `docs/` when made from the same inputs, else `render()`."""
+        """Page `path`: `Kept` when the previous build made it from the same inputs, else `render()`."""
         found = self.reusable(path, fingerprint)
         return found if found is not None else render()
 
-    def reusable(self, path: str, fingerprint: str) -> Generated | None:
-        """Page `path` as `page` gives it when the previous build made it from the same inputs, else
-        None: the caller renders it (this build's page `path` has that `fingerprint` either way)."""
+    def reusable(self, path: str, fingerprint: str) -> Kept | None:
+        """`Kept` when the previous build made page `path` from the same inputs and the file still holds
+        what it wrote, else None: the caller renders it (this build's page `path` has that `fingerprint`
+        either way). The file is read back only when its recorded state no longer vouches for it."""
         self.fingerprints[path] = fingerprint
         known = self.previous.get(path)
-        if known is not None and known[0] == fingerprint:
-            kept = self._kept(path, known[1])
-            if kept is not None:
-                self.reused += 1
-                return kept
-            content = self.previous_content(path)
-            if content is not None:
-                self.reused += 1
-                self.on_disk.add(path)
-                return content
-        return None
+        if known is None or known[0] != fingerprint:
+            return None
+        kept = self._unchanged(path, known[1]) or self._checked(path, known[1])
+        if kept is not None:
+            self.reused += 1
+        return kept
 
-    def _kept(self, path: str, sha: str) -> Kept | None:
+    def _unchanged(self, path: str, sha: str) -> Kept | None:
         """`Kept` if the file still has the state recorded with its checked bytes."""
         recorded = self.previous_states.get(path)
         if recorded is None or self.docs_dir is None:
@@ -191,40 +184,45 @@ class PageCache:
             return None
         return Kept(sha, recorded)
 
-    def previous_content(self, path: str) -> bytes | None:
-        """The file `path` as the previous build wrote it, whatever it was made from; None if it is
-        missing or was changed since (its bytes no longer match the manifest)."""
-        known = self.previous.get(path)
-        if self.docs_dir is None or known is None:
+    def _checked(self, path: str, sha: str) -> Kept | None:
+        """`Kept` if the file, read back, holds the bytes with digest `sha`; its state once settled."""
+        read = self._read_back(path)
+        if read is None or hashlib.sha256(read[0]).hexdigest() != sha:
+            return None
+        state = file_state(read[1])
+        return Kept(sha, state if seed_cache.settled(state, self._started) else None)
+
+    def _read_back(self, path: str) -> tuple[bytes, os.stat_result] | None:
+        if self.docs_dir is None:
             return None
         try:
             # Not through a link: `write_generated` replaces a linked page with a file of its own.
             with open(self.docs_dir / path, "rb", opener=lambda p, flags: os.open(p, flags | os.O_NOFOLLOW)) as f:
-                content = f.read()
-                info = os.fstat(f.fileno())
+                return f.read(), os.fstat(f.fileno())
         except OSError:
             return None
-        if hashlib.sha256(content).hexdigest() != known[1]:
+
+    def previous_content(self, path: str) -> bytes | None:
+        """The file `path` as the previous build wrote it, whatever it was made from; None if it is
+        missing or was changed since (its bytes no longer match the manifest)."""
+        known = self.previous.get(path)
+        read = self._read_back(path) if known is not None else None
+        if known is None or read is None or hashlib.sha256(read[0]).hexdigest() != known[1]:
             return None
-        if max(info.st_mtime_ns, info.st_ctime_ns) < self._started - seed_cache.SETTLED_NS:
-            self._states[path] = file_state(info)
-        return content
+        return read[0]
 
     def save(self, files: Mapping[str, Generated]) -> None:
         """Record this build's pages, once `files` are written; a failure only costs the next build time.
-        A page keeps its recorded state only if it was not written since it was checked."""
+        Only a `Kept` page has a state to record: a page written now is too recent to be vouched for."""
         if self.docs_dir is None:
             return
         pages: dict[str, list] = {}
         for path, fingerprint in sorted(self.fingerprints.items()):
             content = files.get(path)
             if isinstance(content, Kept):
-                pages[path] = [fingerprint, content.sha, list(content.state)]
+                pages[path] = [fingerprint, content.sha, *([list(content.state)] if content.state else [])]
             elif content is not None:
-                entry: list = [fingerprint, hashlib.sha256(content).hexdigest()]
-                if path in self.on_disk and path in self._states:
-                    entry.append(list(self._states[path]))
-                pages[path] = entry
+                pages[path] = [fingerprint, hashlib.sha256(content).hexdigest()]
         manifest: dict[str, object] = {"pages": pages}
         if self.memos:
             manifest["memos"] = {name: [key, value] for name, (key, value) in sorted(self.memos.items())}

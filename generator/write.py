@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
 from generator.pagecache import Generated, Kept
@@ -64,12 +64,11 @@ def _remove_empty_dirs(docs_dir: Path) -> None:
                 path.rmdir()
 
 
-def write_generated(docs_dir: Path, files: Mapping[str, Generated], on_disk: Collection[str] = ()) -> int:
+def write_generated(docs_dir: Path, files: Mapping[str, Generated]) -> int:
     """Make `docs_dir`'s generated part equal `files`; return how many files were written or removed.
 
     Unchanged files keep their bytes and modification time; stale generated files are removed.
-    `Kept` files are left as they are, and `on_disk` names files just read from `docs_dir` with
-    exactly the bytes given (both from the page cache): neither is read again to be compared.
+    `Kept` files (the page cache checked them) are left as they are, not read again to be compared.
     """
     docs_dir = Path(docs_dir)
     for relative in files:
@@ -83,7 +82,7 @@ def write_generated(docs_dir: Path, files: Mapping[str, Generated], on_disk: Col
 
     changed = []
     for relative, content in progress(sorted(files.items()), len(files), "comparing"):
-        if relative in on_disk or isinstance(content, Kept):
+        if isinstance(content, Kept):
             continue
         target = docs_dir / relative
         if target.is_file() and not target.is_symlink() and target.read_bytes() == content:

@@ -159,6 +159,14 @@ def tree(docs: Path) -> dict[str, bytes]:
     return {p.relative_to(docs).as_posix(): p.read_bytes() for p in files}
 
 
+def assert_same_as_a_fresh_build(seeds: Path, docs: Path, tmp_path: Path) -> None:
+    """`docs` holds exactly what a build from scratch, without any cache, writes."""
+    fresh = tmp_path / "fresh"
+    shutil.rmtree(fresh, ignore_errors=True)
+    build(seeds, fresh, "--no-cache")
+    assert tree(docs) == tree(fresh)
+
+
 def test_an_incremental_build_equals_a_clean_full_build(tmp_path):
     seeds, docs, cache = tmp_path / "seeds", tmp_path / "docs", str(tmp_path / "cache")
     write_corpus(40, seeds)
@@ -218,8 +226,7 @@ def test_only_the_feeds_listing_a_changed_article_are_rendered_again(tmp_path, m
     listed = {feeds.ALL_FEED} | {feeds.country_feed(c) for c in data["countries"]}
     listed |= {feeds.topic_feed(t) for t in data["topics"]}
     assert set(rendered) == listed
-    build(seeds, tmp_path / "fresh", "--no-cache")
-    assert tree(docs) == tree(tmp_path / "fresh")
+    assert_same_as_a_fresh_build(seeds, docs, tmp_path)
 
 
 def test_one_changed_annotation_rewrites_one_shard_of_the_cache(tmp_path):
@@ -276,8 +283,7 @@ def test_only_the_lists_showing_a_changed_article_are_rendered_again(tmp_path, m
     listed = [rendered for rendered in rendered if rendered.endswith(f" {year}")]
     assert expected <= set(rendered) and len(listed) <= 1 + len(data["countries"]) + len(data["topics"])
     assert set(rendered) - expected == set(listed) - expected  # besides the lists, only its year pages
-    build(seeds, tmp_path / "fresh", "--no-cache")
-    assert tree(docs) == tree(tmp_path / "fresh")
+    assert_same_as_a_fresh_build(seeds, docs, tmp_path)
 
 
 def test_the_related_ranking_is_reused_only_while_no_article_s_features_change(tmp_path, monkeypatch):
@@ -295,8 +301,7 @@ def test_the_related_ranking_is_reused_only_while_no_article_s_features_change(t
     retitle(seeds, people=["Someone New"])
     build(seeds, docs, "--cache", cache)
     assert ranked == [1]
-    build(seeds, tmp_path / "fresh", "--no-cache")
-    assert tree(docs) == tree(tmp_path / "fresh")
+    assert_same_as_a_fresh_build(seeds, docs, tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -324,8 +329,7 @@ def test_an_edited_related_ranking_in_the_manifest_is_not_trusted(tmp_path, edit
     manifest["memos"][MEMO] = [key, edit(value)]
     (docs / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     build(seeds, docs, "--cache", cache)
-    build(seeds, tmp_path / "fresh", "--no-cache")
-    assert tree(docs) == tree(tmp_path / "fresh")
+    assert_same_as_a_fresh_build(seeds, docs, tmp_path)
 
 
 def test_a_page_replaced_by_a_link_to_the_same_bytes_is_written_as_a_file_again(tmp_path):
@@ -447,8 +451,7 @@ def test_the_open_data_keeps_the_json_lines_and_csv_rows_of_the_unchanged_articl
     retitle(seeds)
     build(seeds, docs, "--cache", cache)
     assert len(recorded) == 1 + 1  # the changed article's JSON line and CSV row
-    build(seeds, tmp_path / "fresh", "--no-cache")
-    assert tree(docs) == tree(tmp_path / "fresh")
+    assert_same_as_a_fresh_build(seeds, docs, tmp_path)
 
     # A file edited by hand is not a source of lines: everything in it is encoded again.
     json_file = docs / opendata.JSON_FILE
@@ -457,8 +460,7 @@ def test_the_open_data_keeps_the_json_lines_and_csv_rows_of_the_unchanged_articl
     recorded.clear()
     build(seeds, docs, "--cache", cache)
     assert len(recorded) == 20 + 1
-    build(seeds, tmp_path / "fresh", "--no-cache")
-    assert tree(docs) == tree(tmp_path / "fresh")
+    assert_same_as_a_fresh_build(seeds, docs, tmp_path)
 
     csv_file = docs / opendata.CSV_FILE
     csv_file.write_bytes(csv_file.read_bytes().replace(b"\n", b"\nx", 1))
@@ -466,8 +468,7 @@ def test_the_open_data_keeps_the_json_lines_and_csv_rows_of_the_unchanged_articl
     recorded.clear()
     build(seeds, docs, "--cache", cache)
     assert len(recorded) == 1 + 20
-    build(seeds, tmp_path / "fresh", "--no-cache")
-    assert tree(docs) == tree(tmp_path / "fresh")
+    assert_same_as_a_fresh_build(seeds, docs, tmp_path)
 
 
 def test_csv_rows_spanning_lines_are_reused_whole(tmp_path, monkeypatch):
@@ -487,16 +488,15 @@ def test_csv_rows_spanning_lines_are_reused_whole(tmp_path, monkeypatch):
     retitle(seeds)
     build(seeds, docs, "--cache", cache)
     assert len(recorded) == 2
-    build(seeds, tmp_path / "fresh", "--no-cache")
-    assert tree(docs) == tree(tmp_path / "fresh")
+    assert_same_as_a_fresh_build(seeds, docs, tmp_path)
 
 
 def spy_page_reads(monkeypatch) -> list[str]:
     from generator.pagecache import PageCache
 
     read = []
-    original = PageCache.previous_content
-    monkeypatch.setattr(PageCache, "previous_content", lambda self, path: read.append(path) or original(self, path))
+    original = PageCache._read_back
+    monkeypatch.setattr(PageCache, "_read_back", lambda self, path: read.append(path) or original(self, path))
     return read
 
 
@@ -510,8 +510,7 @@ def test_pages_left_alone_since_they_were_checked_are_not_read_again(tmp_path, m
     read.clear()
     build(seeds, docs, "--cache", cache)
     assert read == []
-    build(seeds, tmp_path / "fresh", "--no-cache")
-    assert tree(docs) == tree(tmp_path / "fresh")
+    assert_same_as_a_fresh_build(seeds, docs, tmp_path)
 
 
 def test_a_page_edited_after_its_state_was_recorded_is_written_again(tmp_path, monkeypatch, settled):
