@@ -23,6 +23,7 @@ ANNOTATION_SUFFIX = ".yml"
 NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 # Control characters a plain text may not contain (tab, line feed, carriage return, form feed allowed).
 _BAD_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if not _BAD_CONTROL.match(chr(b)))
 _IGNORED_NAMES = {".gitkeep", ".gitignore", ".DS_Store", "README.md"}
 
 FileState = tuple[int, int, int, int]
@@ -48,17 +49,21 @@ def read_text_file(path: Path, limit: int, root: Path | None = None) -> tuple[st
 
 
 def _read_text_file(
-    path: Path, limit: int, root: Path | None, known: Known | None
+    path: Path | str, limit: int, root: Path | str | None, known: Known | None
 ) -> tuple[str | None, str | None, FileState | None, list[Diagnostic]]:
     """`read_text_file`, and the file's state; when `known` recognises that state, the file is not
-    read: the text is None and the second value the digest `known` recorded for it."""
+    read: the text is None and the second value the digest `known` recorded for it.
+
+    Works on strings with `os` calls rather than `pathlib`: a cold build at 10,000 articles reads
+    20,000 files, and pathlib's objects and buffered file objects took four fifths of that time.
+    """
     where = str(path)
 
     def fail(message: str, line: int | None = None, col: int | None = None) -> tuple[None, None, None, list]:
         return None, None, None, [Diagnostic(where, line, col, "error", message)]
 
     try:
-        info = path.lstat()
+        info = os.lstat(where)
     except FileNotFoundError:
         return fail("file not found")
     except OSError as err:
@@ -71,7 +76,8 @@ def _read_text_file(
         return fail("is not a regular file; expected a plain text file")
     # A file that is not a link, directly in `root`, resolves inside it: resolving only the others saves
     # two system calls per path component and file, a third of reading a large seeds folder.
-    if root is not None and path.parent != root and not path.resolve().is_relative_to(root.resolve()):
+    not_directly_in_root = root is not None and (os.path.dirname(where) or ".") != str(root)
+    if not_directly_in_root and not Path(where).resolve().is_relative_to(Path(root).resolve()):  # type: ignore[arg-type]
         return fail(f"resolves outside {root}/; seeds must live in that folder itself")
     if info.st_size > limit:
         return fail(f"is {info.st_size:,} bytes, larger than the limit of {limit:,} bytes; is this the right file?")
@@ -81,9 +87,7 @@ def _read_text_file(
         if digest is not None:  # the same bytes passed every check below when they were last read
             return None, digest, state, []
     try:
-        # O_NOFOLLOW: the file was a regular file above; do not follow a link swapped in since.
-        with open(path, "rb", opener=lambda p, flags: os.open(p, flags | os.O_NOFOLLOW)) as handle:
-            data = handle.read(limit + 1)
+        data = _read_regular_file(where, min(info.st_size, limit) + 1)
     except OSError as err:
         return fail(f"cannot be read ({err.strerror}); check the file's permissions")
     if len(data) > limit:
@@ -101,13 +105,32 @@ def _read_text_file(
     text = text.removeprefix("\ufeff")
     if not text.strip():
         return fail("is empty; paste the article text into it, or remove the file")
-    bad = _BAD_CONTROL.search(text)
+    # The control characters are ASCII, and in UTF-8 an ASCII byte is always that character: a text
+    # whose bytes hold none of them is clean (a C-speed `translate`, 7 times faster than the search).
+    bad = _BAD_CONTROL.search(text) if data.translate(None, _NOT_CONTROL_BYTES) else None
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
         col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
         message = f"contains the control character U+{ord(bad.group()):04X}; remove it (is this a binary file?)"
         return fail(message, line, col)
     return text, None, state, []
+
+
+def _read_regular_file(path: str, size: int) -> bytes:
+    """Up to `size` bytes of the file at `path`, not following a link (the caller checked it was a
+    regular file; O_NOFOLLOW refuses a link swapped in since)."""
+    handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
+    try:
+        chunks = []
+        while size > 0:  # a regular file is read in one call; the loop covers an interrupted read
+            chunk = os.read(handle, size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(handle)
 
 
 def read_seeds(seeds_dir: Path, known: Known | None = None) -> tuple[list[Seed], list[Diagnostic]]:
@@ -127,8 +150,13 @@ def read_seeds(seeds_dir: Path, known: Known | None = None) -> tuple[list[Seed],
     except OSError as err:
         return [], [Diagnostic(str(seeds_dir), message=f"cannot list the seeds folder ({err.strerror})")]
 
-    texts: dict[str, Path] = {}
-    annotations: dict[str, Path] = {}
+    folder = str(seeds_dir)
+
+    def inside(name: str) -> str:  # the same string as str(seeds_dir / name), without a Path per file
+        return name if folder == "." else os.path.join(folder, name)
+
+    texts: dict[str, str] = {}
+    annotations: dict[str, str] = {}
     for name in names:
         if name in _IGNORED_NAMES:
             continue
@@ -142,9 +170,9 @@ def read_seeds(seeds_dir: Path, known: Known | None = None) -> tuple[list[Seed],
                 )
             )
         elif suffix == TEXT_SUFFIX:
-            texts[stem] = seeds_dir / name
+            texts[stem] = inside(name)
         elif suffix == ANNOTATION_SUFFIX:
-            annotations[stem] = seeds_dir / name
+            annotations[stem] = inside(name)
         elif suffix == ".yaml":
             diagnostics.append(
                 Diagnostic(
@@ -163,7 +191,7 @@ def read_seeds(seeds_dir: Path, known: Known | None = None) -> tuple[list[Seed],
     for stem in sorted(annotations.keys() - texts.keys()):
         diagnostics.append(
             Diagnostic(
-                str(annotations[stem]),
+                annotations[stem],
                 message=f"annotation without an article: expected {stem}{TEXT_SUFFIX} beside it; "
                 "add the text or remove the annotation",
             )
@@ -179,7 +207,7 @@ def read_seeds(seeds_dir: Path, known: Known | None = None) -> tuple[list[Seed],
 
 
 def read_seed(
-    seeds_dir: Path, stem: str, text_path: Path, annotation_path: Path | None, known: Known | None = None
+    seeds_dir: Path, stem: str, text_path: str, annotation_path: str | None, known: Known | None = None
 ) -> tuple[Seed | None, list[Diagnostic]]:
     """One seed, or None when its text or its annotation cannot be used, and the problems found."""
     text, text_digest, text_state, problems = _read_text_file(text_path, MAX_TEXT_BYTES, seeds_dir, known)

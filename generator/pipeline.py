@@ -107,8 +107,7 @@ def _cached(
         complete = entry.extracted is not None and (seed.annotation_path is None or entry.annotated is not None)
         unread = seed.text is None or (seed.annotation_path is not None and seed.annotation_text is None)
         if not complete and unread:
-            annotation = Path(seed.annotation_path) if seed.annotation_path is not None else None
-            read, more = read_seed(seeds_dir, seed.stem, Path(seed.text_path), annotation)
+            read, more = read_seed(seeds_dir, seed.stem, seed.text_path, seed.annotation_path)
             problems.extend(more)
             if read is None:
                 continue
