@@ -35,7 +35,6 @@ from pathlib import Path
 
 from generator.fingerprint import code_fingerprint
 from generator.model import Annotation, Diagnostic, Extracted, Note
-from generator.validate import body_key
 
 DEFAULT_DIR = Path(".cache") / "generator"
 # The per-seed work: extraction, and annotation parsing, which reads the extraction.
@@ -196,11 +195,9 @@ class SeedCache:
         self._used[key] = value
         self._changed.add(_shard(key))
 
-    def put_extracted(self, text_digest: str, value: Extracted) -> str:
-        """Cache the extraction of the text with digest `text_digest`; returns its body's `validate.body_key`."""
-        key = body_key(value.body)
+    def put_extracted(self, text_digest: str, value: Extracted, key: str) -> None:
+        """Cache the extraction of the text with digest `text_digest`, whose body has `validate.body_key` `key`."""
         self._put("x:" + text_digest, {**_encode(value), "body_key": key})
-        return key
 
     @staticmethod
     def _annotation_key(path: str, text: str, article_text: str, today: dt.date) -> str:
