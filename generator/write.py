@@ -8,7 +8,9 @@ that fails before or while staging leaves `docs/` exactly as it was.
 from __future__ import annotations
 
 import os
+import posixpath
 import shutil
+import stat
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
@@ -32,10 +34,33 @@ def _is_generated(relative: str) -> bool:
     return len(path.parts) > 1 and path.parts[0] in GENERATED_DIRS
 
 
-def _check_inside(docs_root: Path, target: Path) -> None:
-    """Refuse a target whose folder is (or passes through) a link leading out of `docs/`."""
-    if not target.parent.resolve().is_relative_to(docs_root):
-        raise ValueError(f"refusing to write {target}: it resolves outside {docs_root}")
+def _check_inside(docs_root: Path, folder: Path) -> None:
+    """Refuse a folder that is (or passes through) a link leading out of `docs/`."""
+    if not folder.resolve().is_relative_to(docs_root):
+        raise ValueError(f"refusing to write into {folder}: it resolves outside {docs_root}")
+
+
+def _holds(path: str, content: bytes) -> bool:
+    """Whether `path` is a regular file (not a link) holding exactly `content`."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return False
+    if not stat.S_ISREG(info.st_mode) or info.st_size != len(content):
+        return False
+    with open(path, "rb") as handle:
+        return handle.read() == content
+
+
+def _write_new(path: str, content: bytes) -> None:
+    """Write `content` to a file that must not exist yet (inside the fresh staging folder)."""
+    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
+    try:
+        view = memoryview(content)
+        while view:
+            view = view[os.write(handle, view) :]
+    finally:
+        os.close(handle)
 
 
 def _stale(docs_dir: Path, files: Mapping[str, Generated]) -> list[Path]:
@@ -80,28 +105,29 @@ def write_generated(docs_dir: Path, files: Mapping[str, Generated]) -> int:
         if (docs_dir / folder).is_symlink():
             raise ValueError(f"refusing to write into {docs_dir / folder}: it is a symbolic link")
 
-    changed = []
-    for relative, content in progress(sorted(files.items()), len(files), "comparing"):
-        if isinstance(content, Kept):
-            continue
-        target = docs_dir / relative
-        if target.is_file() and not target.is_symlink() and target.read_bytes() == content:
-            continue
-        changed.append(relative)
+    # Strings and `os` calls, one check per folder rather than per file: a cold build at 10,000
+    # articles writes 10,000 files, and pathlib and a resolve per file were most of its writing time.
+    docs = str(docs_dir)
+    changed = [
+        relative
+        for relative, content in progress(sorted(files.items()), len(files), "comparing")
+        if not isinstance(content, Kept) and not _holds(os.path.join(docs, relative), content)
+    ]
 
-    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=docs_dir))
+    staging = tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=docs)
     try:
+        for folder in sorted({posixpath.dirname(relative) for relative in changed}):
+            os.makedirs(os.path.join(staging, folder), exist_ok=True)
         for relative in changed:
-            staged = staging / relative
-            staged.parent.mkdir(parents=True, exist_ok=True)
             content = files[relative]
             assert isinstance(content, bytes)  # `Kept` files are never in `changed`
-            staged.write_bytes(content)
+            _write_new(os.path.join(staging, relative), content)
+        for folder in sorted({posixpath.dirname(relative) for relative in changed}):
+            target_folder = docs_dir / folder
+            target_folder.mkdir(parents=True, exist_ok=True)
+            _check_inside(docs_root, target_folder)
         for relative in changed:
-            target = docs_dir / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            _check_inside(docs_root, target)
-            os.replace(staging / relative, target)
+            os.replace(os.path.join(staging, relative), os.path.join(docs, relative))
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 

@@ -96,14 +96,14 @@ def test_a_failure_while_staging_leaves_docs_as_it_was(tmp_path, monkeypatch):
     before = tree(docs)
     calls = []
 
-    def failing_write_bytes(self, data):
-        calls.append(self)
+    def failing_write(path, data):
+        calls.append(path)
         if len(calls) == 2:
             raise OSError(28, "No space left on device")
-        return original(self, data)
+        return original(path, data)
 
-    original = Path.write_bytes
-    monkeypatch.setattr(Path, "write_bytes", failing_write_bytes)
+    original = write._write_new
+    monkeypatch.setattr(write, "_write_new", failing_write)
     with pytest.raises(OSError):
         write_generated(docs, {name: content + b"!" for name, content in FILES.items()})
     monkeypatch.undo()
