@@ -7,18 +7,16 @@ site build (generator/htmltext.py).
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from functools import lru_cache
 
 from generator.country_names import country_name, flag
-from generator.htmltext import link, text
+from generator.htmltext import href, page_url, text
 from generator.markdown import first_sentence, long_date
 from generator.model import Article
 
 NOT_ANNOTATED = "<em>Not yet annotated.</em>"
-
-
-def one_line(article: Article) -> str:
-    return _summary_line(article.summary) if article.summary else NOT_ANNOTATED
 
 
 # An article is listed on about six index pages (timeline, year page, its countries and topics),
@@ -33,14 +31,41 @@ def _countries(codes: tuple[str, ...]) -> str:
     return " · " + ", ".join(f"{flag(c)} {text(country_name(c))}" for c in codes)
 
 
-def article_item(article: Article, from_page: str, show_countries: bool = True) -> str:
-    date = long_date(article.published) if article.published else "Undated"
-    line = f"<li><strong>{date}</strong> — {link(text(article.display_title), from_page, article.page_path)}"
-    if show_countries and article.countries:
-        line += _countries(article.countries)
-    return f"{line}<br />\n{one_line(article)}</li>"
+@lru_cache(maxsize=1 << 16)
+def _item_parts(
+    title: str, published: dt.date | None, countries: tuple[str, ...], summary: str | None
+) -> tuple[str, str]:
+    """An entry of an article list, split where the link's URL goes (which depends on the page)."""
+    date = long_date(published) if published else "Undated"
+    line = _summary_line(summary) if summary else NOT_ANNOTATED
+    listed_in = _countries(countries) if countries else ""
+    return f'<li><strong>{date}</strong> — <a href="', f'">{text(title)}</a>{listed_in}<br />\n{line}</li>'
 
 
-def article_list(articles: tuple[Article, ...], from_page: str, show_countries: bool = True) -> str:
-    """A raw HTML block: it must stand on its own, with blank lines around it."""
-    return "<ul>\n" + "\n".join(article_item(a, from_page, show_countries) for a in articles) + "\n</ul>\n"
+def _urls_from(from_page: str) -> Callable[[str], str]:
+    """`href` from `from_page`, with a short cut for the usual case: the target shares no folder
+    with the page (an article listed on an index page), so the URL climbs to the root and descends."""
+    start = page_url(from_page).split("/")[:-1]
+    climb, first = "../" * len(start), (start[0] + "/" if start else None)
+
+    def url(to_page: str) -> str:
+        target = page_url(to_page)
+        if first is not None and target.startswith(first):
+            return href(from_page, to_page)
+        return climb + target or "./"
+
+    return url
+
+
+def article_list(articles: tuple[Article, ...], from_page: str) -> str:
+    """A raw HTML block: it must stand on its own, with blank lines around it.
+
+    An article is listed on about six pages (twelve with the year pages): its entry is formatted
+    once (`_item_parts`) and only the link's URL is made per page.
+    """
+    url = _urls_from(from_page)
+    items = []
+    for article in articles:
+        before, after = _item_parts(article.display_title, article.published, article.countries, article.summary)
+        items.append(before + url(article.page_path) + after)
+    return "<ul>\n" + "\n".join(items) + "\n</ul>\n"
