@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import gc
 import json
 import os
 import sys
@@ -180,10 +182,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+@contextlib.contextmanager
+def _cyclic_gc_paused():
+    """A build holds hundreds of thousands of objects (10,000 articles) and frees what it drops by
+    reference counting; the cyclic collector only scanned the live ones again and again: a quarter of
+    a rebuild's time at 10,000 articles. Restored afterwards (`make serve` runs builds in-process)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return args.func(args)
+        with _cyclic_gc_paused():
+            return args.func(args)
     except BrokenPipeError:  # output piped into `head`: stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
