@@ -114,6 +114,7 @@ class PageCache:
         states: Mapping[str, FileState] | None = None,
     ) -> None:
         self.docs_dir = docs_dir
+        self._docs = str(docs_dir) if docs_dir is not None else None  # joined as strings: 10,000 pages
         self.previous = dict(previous or {})
         self.previous_states = dict(states or {})
         self.fingerprints: dict[str, str] = {}
@@ -174,10 +175,10 @@ class PageCache:
     def _unchanged(self, path: str, sha: str) -> Kept | None:
         """`Kept` if the file still has the state recorded with its checked bytes."""
         recorded = self.previous_states.get(path)
-        if recorded is None or self.docs_dir is None:
+        if recorded is None or self._docs is None:
             return None
         try:
-            info = os.lstat(self.docs_dir / path)
+            info = os.lstat(os.path.join(self._docs, path))
         except OSError:
             return None
         if not stat.S_ISREG(info.st_mode) or file_state(info) != recorded:

@@ -13,7 +13,7 @@ import shutil
 import stat
 import tempfile
 from collections.abc import Mapping
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from generator.pagecache import Generated, Kept
 from generator.progress import progress
@@ -26,12 +26,10 @@ STAGING_PREFIX = ".generated-staging-"
 
 def _is_generated(relative: str) -> bool:
     """Whether `relative` is a clean path inside the generated part of `docs/`."""
-    path = PurePosixPath(relative)
-    if "\\" in relative or path.is_absolute() or any(part in ("", ".", "..") for part in relative.split("/")):
+    parts = relative.split("/")
+    if "\\" in relative or any(part in ("", ".", "..") for part in parts):  # also refuses absolute paths
         return False
-    if str(path) in GENERATED_FILES:
-        return True
-    return len(path.parts) > 1 and path.parts[0] in GENERATED_DIRS
+    return relative in GENERATED_FILES or (len(parts) > 1 and parts[0] in GENERATED_DIRS)
 
 
 def _check_inside(docs_root: Path, folder: Path) -> None:

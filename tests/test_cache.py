@@ -234,7 +234,7 @@ def test_one_changed_annotation_rewrites_one_shard_of_the_cache(tmp_path):
     write_corpus(40, seeds)
     collect(seeds, folder)
     shards = {p: p.stat().st_mtime_ns for p in folder.glob("extract-*/*.json")}
-    assert len(shards) == 16
+    assert len(shards) > 16  # 80 entries spread over up to 256 files
     annotation = next(p for p in sorted(seeds.glob("*.yml")) if "summary" in p.read_text(encoding="utf-8"))
     annotation.write_text(annotation.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert collect(seeds, folder) == collect(seeds, None)
@@ -413,7 +413,7 @@ def test_the_state_of_a_file_is_recorded_only_once_it_has_settled(tmp_path):
 def test_an_unread_seed_whose_results_left_the_cache_is_read_in_full(seeds, tmp_path, monkeypatch, settled):
     fresh = collect(seeds, None)
     collect(seeds, tmp_path / "cache")
-    for shard in (tmp_path / "cache").glob("extract-*/?.json"):
+    for shard in (tmp_path / "cache").glob("extract-*/??.json"):
         shard.write_text("{}", encoding="utf-8")  # files.json stays: every file is recognised unread
     read = spy_reads(monkeypatch)
     assert collect(seeds, tmp_path / "cache") == fresh
@@ -422,7 +422,7 @@ def test_an_unread_seed_whose_results_left_the_cache_is_read_in_full(seeds, tmp_
 
 def test_an_unread_seed_that_broke_in_the_meantime_is_reported(seeds, tmp_path, monkeypatch, settled):
     collect(seeds, tmp_path / "cache")
-    for shard in (tmp_path / "cache").glob("extract-*/?.json"):
+    for shard in (tmp_path / "cache").glob("extract-*/??.json"):
         shard.write_text("{}", encoding="utf-8")
     text = sorted(seeds.glob("*.txt"))[0]
     known = SeedCache.known_file
