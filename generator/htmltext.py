@@ -21,7 +21,16 @@ PANEL_START = '<div class="admonition info">'
 
 def text(value: str) -> str:
     """`value` as HTML text (or a double-quoted attribute), whitespace folded to single spaces."""
+    # Titles, names and labels recur on many pages (an article's title in the related coverage of
+    # others); long texts occur once.
+    return _text_short(value) if len(value) <= 200 else _text(value)
+
+
+def _text(value: str) -> str:
     return html.escape(" ".join(value.split()), quote=True)
+
+
+_text_short = lru_cache(maxsize=1 << 16)(_text)
 
 
 @lru_cache(maxsize=1 << 16)
