@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from generator.collection import Collection
 from generator.feeds import page_url
@@ -81,17 +81,34 @@ def record(article: Article, config: SiteConfig) -> dict:
     }
 
 
+def encoded(article: Article, config: SiteConfig) -> tuple[bytes, bytes]:
+    """The article's line of `articles.json` and its row of `articles.csv`, from one `record`."""
+    data = record(article, config)
+    return _json_line(data), _csv_row(_cell(data[name]) for name in CSV_FIELDS)
+
+
+def _json_line(data: dict) -> bytes:
+    return json.dumps(data, ensure_ascii=False).encode()
+
+
+def _csv_row(values) -> bytes:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(values)
+    return out.getvalue().encode("utf-8")
+
+
 def render_json(collection: Collection, config: SiteConfig, reused: Sequence[bytes | None] = ()) -> bytes:
     """One article per line: diff-friendly, and written by json's C encoder (`indent` runs in pure
     Python, which took a sixth of a warm build at 1,000 articles). Fields keep `FIELDS`' order.
 
-    `reused` holds, by position, the line of each article unchanged since an earlier build with the
-    same site URL and code (see `render_open_data`), or None: a line depends on nothing else.
+    `reused` holds, by position, the line of each article already made (kept from an earlier build
+    with the same site URL and code, or made with the article's page: see `render_open_data`), or
+    None: a line depends on nothing else.
     """
     lines = []
     for index, article in enumerate(collection.articles):
         line = reused[index] if index < len(reused) else None
-        lines.append(line if line is not None else json.dumps(record(article, config), ensure_ascii=False).encode())
+        lines.append(line if line is not None else _json_line(record(article, config)))
     body = b"\n" + b",\n".join(lines) + b"\n" if lines else b""
     return f'{{"format_version": {FORMAT_VERSION}, "articles": ['.encode() + body + b"]}\n"
 
@@ -134,21 +151,12 @@ def render_csv(collection: Collection, config: SiteConfig, reused: Sequence[byte
 def csv_rows(collection: Collection, config: SiteConfig, reused: Sequence[bytes | None] = ()) -> list[bytes]:
     """The header row, then one row per article: a row depends only on its article and the site URL
     (a row may span several lines: a quoted summary can hold a line break)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-
-    def row(values) -> bytes:
-        out.seek(0)
-        out.truncate()
-        writer.writerow(values)
-        return out.getvalue().encode("utf-8")
-
-    rows = [row(CSV_FIELDS)]
+    rows = [_csv_row(CSV_FIELDS)]
     for index, article in enumerate(collection.articles):
         line = reused[index] if index < len(reused) else None
         if line is None:
             data = record(article, config)
-            line = row(_cell(data[name]) for name in CSV_FIELDS)
+            line = _csv_row(_cell(data[name]) for name in CSV_FIELDS)
         rows.append(line)
     return rows
 
@@ -166,6 +174,17 @@ def _previous_rows(content: bytes | None, lengths: object, digests: object) -> d
         rows[key] = content[start : start + length]
         start += length
     return rows
+
+
+def _lines_key(config: SiteConfig) -> str:
+    return listing_fingerprint(("open data lines", config.site_url), ())
+
+
+def lines_wanted(reuse: PageCache, config: SiteConfig, digests: Sequence[bytes]) -> list[bool]:
+    """For each article (by its `article_digest`, in order), whether its line and row must be made:
+    the previous build's open data held no article with that digest (so all of them, the first time)."""
+    known = set(_remembered_digests(reuse.recall(LINES_MEMO, _lines_key(config))) or ())
+    return [digest not in known for digest in digests]
 
 
 def schema(config: SiteConfig) -> dict:
@@ -199,22 +218,28 @@ def schema(config: SiteConfig) -> dict:
 
 
 def render_open_data(
-    collection: Collection, config: SiteConfig, reuse: PageCache | None = None, digests: Sequence[bytes] = ()
+    collection: Collection,
+    config: SiteConfig,
+    reuse: PageCache | None = None,
+    digests: Sequence[bytes] = (),
+    made: Mapping[int, tuple[bytes, bytes]] | None = None,
 ) -> dict[str, Generated]:
     """The open data files. With `reuse` and the `article_digest` of every article of the collection
     in order (`digests`), the JSON and CSV of the previous build are reused when no article changed
     (they hold every article: rendering them is a seventh of a warm build at 1,000 articles), and
-    otherwise the JSON lines and CSV rows of the unchanged articles are."""
+    otherwise the JSON lines and CSV rows of the unchanged articles are. `made` holds the `encoded`
+    line and row of articles by position, made beforehand (with their pages, in worker processes)."""
     reuse = reuse or PageCache(None)
+    made = made or {}
     files = {}
     if digests:
         everything = listing_fingerprint(("open data", config.site_url), digests)
-        lines_key = listing_fingerprint(("open data lines", config.site_url), ())
+        lines_key = _lines_key(config)
         remembered = reuse.recall(LINES_MEMO, lines_key)
 
         def reused_lines() -> list[bytes | None]:
             previous = _previous_lines(reuse.previous_content(JSON_FILE), remembered)
-            return [previous.get(digest) for digest in digests]
+            return [made[i][0] if i in made else previous.get(digest) for i, digest in enumerate(digests)]
 
         files[JSON_FILE] = reuse.page(
             JSON_FILE, everything + JSON_FILE, lambda: render_json(collection, config, reused_lines())
@@ -224,7 +249,8 @@ def render_open_data(
         def csv_file() -> bytes:
             lengths = reuse.recall(ROWS_MEMO, lines_key)
             previous = _previous_rows(reuse.previous_content(CSV_FILE), lengths, remembered)
-            rows = csv_rows(collection, config, [previous.get(digest) for digest in digests])
+            known = [made[i][1] if i in made else previous.get(digest) for i, digest in enumerate(digests)]
+            rows = csv_rows(collection, config, known)
             reuse.remember(ROWS_MEMO, lines_key, [len(row) for row in rows])
             return b"".join(rows)
 

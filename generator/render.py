@@ -6,7 +6,7 @@ from generator.collection import TIMELINE_PAGE, build_collection, country_page, 
 from generator.country_names import country_name
 from generator.feeds import render_feeds
 from generator.model import Article
-from generator.opendata import render_open_data
+from generator.opendata import encoded, lines_wanted, render_open_data
 from generator.pagecache import Generated, PageCache, article_digest, listing_fingerprint, page_fingerprint
 from generator.pages.archive import render_year_page, year_groups
 from generator.pages.article import render_article
@@ -73,12 +73,20 @@ def render_site(
         else:
             pages[article.page_path] = found
 
-    def render_one(index: int) -> bytes:
-        article = in_order[index]
-        return render_article(article, tuple(explain(article, in_order[other]) for other in ranking[index])).encode()
+    # The open data lines of new or changed articles are made with their pages: in the workers too.
+    in_order_digests = listed(in_order)
+    wanted = lines_wanted(reuse, config, in_order_digests)
 
-    for index, content in zip(to_render, fork_map(render_one, to_render, "rendering"), strict=True):
+    def render_one(index: int) -> tuple[bytes, tuple[bytes, bytes] | None]:
+        article = in_order[index]
+        related = tuple(explain(article, in_order[other]) for other in ranking[index])
+        return render_article(article, related).encode(), encoded(article, config) if wanted[index] else None
+
+    made = {}
+    for index, (content, data) in zip(to_render, fork_map(render_one, to_render, "rendering"), strict=True):
         pages[in_order[index].page_path] = content
+        if data is not None:
+            made[index] = data
 
     def add_year_pages(articles: tuple[Article, ...], base_page: str, title: str) -> None:
         for page, year, in_year in year_groups(articles, base_page):
@@ -106,5 +114,5 @@ def render_site(
         add_listing(topic_page(slug), "topic", slug, in_topic, render_topic, label)
     files = {path: text.encode("utf-8") if isinstance(text, str) else text for path, text in pages.items()}
     files.update(render_feeds(collection, config, reuse))
-    files.update(render_open_data(collection, config, reuse, listed(collection.articles)))
+    files.update(render_open_data(collection, config, reuse, in_order_digests, made))
     return files
