@@ -16,7 +16,7 @@ from functools import cache
 import yaml
 from babel import Locale
 
-from generator.trie import literal_alternation
+from generator.trie import WordFinder
 from generator.vocabulary import DATA_DIR
 
 # CLDR territory codes that are not ISO 3166-1 countries: regions (`001`), groupings (`EU`, `UN`),
@@ -31,7 +31,7 @@ _NOT_WORD = frozenset(',.;:!?()"“”')
 
 @dataclass(frozen=True)
 class _Table:
-    pattern: re.Pattern[str]
+    names: WordFinder
     codes: dict[str, str | None]  # name as written -> code; None: a phrase that is not a country
     languages: frozenset[str]
     language_endings: tuple[str, ...]  # `languages` for `str.endswith`
@@ -72,11 +72,7 @@ def _table() -> _Table:
         if len(name) >= 4 and upper not in codes and name not in person_names:
             codes[upper] = code
     return _Table(
-        # `(?<!\w)name(?!\w)`, written to match the non-word character before the name instead:
-        # `re` then skips to those characters rather than trying a match at every position. Texts
-        # are searched with a newline before them (see `_scan`). Every name starts with a word
-        # character, so no name can start right after a match, where `(?!\w)` saw a non-word one.
-        pattern=re.compile(rf"\W({literal_alternation(codes)})(?!\w)"),
+        names=WordFinder.compile(codes, not_after=r"\w", tail=r"(?!\w)"),  # `(?<!\w)name(?!\w)`
         codes=codes,
         languages=frozenset(data["languages"]),
         language_endings=tuple(data["languages"]),
@@ -141,13 +137,13 @@ def _scan(text: str, table: _Table) -> tuple[list[tuple[str, str, int]], set[str
     """
     found: list[tuple[str, str, int]] = []
     demoted: set[str] = set()
-    for match in table.pattern.finditer("\n" + text):
-        name = match.group(1)
+    for match in table.names.finditer(text):
+        name = match.group()
         code = table.codes[name]
         if code is None:
             demoted.update(word for word in table.person_names if word in name)
             continue
-        start = match.start(1) - 1  # position in `text`
+        start = match.start()
         if name in table.person_names:
             prev = _word_before(text, start)
             if prev in table.languages:
