@@ -15,7 +15,7 @@ from functools import cache
 import yaml
 
 from generator.countries import is_country_name
-from generator.trie import literal_alternation
+from generator.trie import WordFinder, literal_alternation
 from generator.vocabulary import DATA_DIR
 
 # Names and roles start a word: not after a letter, digit or hyphen (`Indo-Pasifik` holds no `Pasifik`).
@@ -23,9 +23,13 @@ _NOT_AFTER = r"[\w-]"
 _CAP_WORD = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Za-z][a-zà-ÿ'’]+)?|[A-Z]\.)"
 _NAME_LINK = r"(?:\s+(?:al-|el-|bin\s+|binti\s+|van\s+|von\s+|de\s+|da\s+)?)"
 _RUN_TAIL = rf"(?:(?:,\s+|{_NAME_LINK}){_CAP_WORD}|\s+[A-Z]{{2,6}}\b)*"
-_ACRONYM_RE = re.compile(
-    r"(?<![\w’'-])((?:[A-Z][\w’'-]*+\s++(?:(?:of|for|the|and|on|dan|untuk)\s+)?){1,8})\(([A-Z]{2,8})\)"
-)
+# `(?<![\w’'-])((?:[A-Z]ACRONYM_WORD){1,8})\(([A-Z]{2,8})\)`: up to eight capitalised words, then the
+# acronym in brackets. The check before the first word is placed after its capital, so that the
+# pattern opens with a character class and `re` skips to capitals rather than trying every position.
+_ACRONYM_WORD = r"[\w’'-]*+\s++(?:(?:of|for|the|and|on|dan|untuk)\s+)?"
+_ACRONYM_RE = re.compile(rf"([A-Z](?<![\w’'-][A-Z]){_ACRONYM_WORD}(?:[A-Z]{_ACRONYM_WORD}){{0,7}})\(([A-Z]{{2,8}})\)")
+# The bracketed acronym `_ACRONYM_RE` ends with, found faster: most paragraphs with a `(` have none.
+_BRACKETED_ACRONYM_RE = re.compile(r"\([A-Z]{2,8}\)")
 
 
 @cache
@@ -41,10 +45,10 @@ def _run_re() -> re.Pattern[str]:
 
 
 @cache
-def _organisations() -> tuple[re.Pattern[str], dict[str, str]]:
+def _organisations() -> tuple[WordFinder, dict[str, str]]:
     entries = yaml.safe_load((DATA_DIR / "organisations.yml").read_text(encoding="utf-8"))
     forms = {alias: entry["name"] for entry in entries for alias in entry["aliases"]}
-    return re.compile(rf"{literal_alternation(forms, not_after=_NOT_AFTER)}(?![\w-])"), forms
+    return WordFinder.compile(forms, not_after=_NOT_AFTER, tail=r"(?![\w-])"), forms
 
 
 def organisations(paragraphs: Iterable[str]) -> tuple[str, ...]:
@@ -54,7 +58,7 @@ def organisations(paragraphs: Iterable[str]) -> tuple[str, ...]:
     for paragraph in paragraphs:
         for match in pattern.finditer(paragraph):
             found.setdefault(forms[match.group()], None)
-        if "(" not in paragraph:
+        if _BRACKETED_ACRONYM_RE.search(paragraph) is None:
             continue
         for match in _ACRONYM_RE.finditer(paragraph):
             words, acronym = match.group(1).split(), match.group(2)
