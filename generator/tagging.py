@@ -36,8 +36,10 @@ def _keywords() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
 def _hits(text: str) -> Counter[str]:
     pattern, slugs = _keywords()
     counts: Counter[str] = Counter()
-    for keyword in pattern.findall("\n" + text.lower()):
-        counts.update(slugs[keyword])
+    # Counted per keyword first (in C), then per topic: one `update` per occurrence cost 1 µs each.
+    for keyword, occurrences in Counter(pattern.findall("\n" + text.lower())).items():
+        for slug in slugs[keyword]:
+            counts[slug] += occurrences
     return counts
 
 
