@@ -30,7 +30,9 @@ _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)]*$|[\"”’]$|\([\w ]{1,8}/
 _CLOSERS = "\"'”’)"
 _CODE_END_RE = re.compile(r"\([\w ]{1,8}/[\w /]{1,20}\)$")
 _CODE_END_MAX = 31  # the longest writer's code: `(` 8 `/` 20 `)`
-_PHOTO_CREDIT_RE = re.compile(r"\s*/\s*foto\s*:.*$", re.IGNORECASE)
+# A photo credit in a line (`… /FOTO: Pixabay`). Only its presence is tested, and lines hold no line
+# break, so the pattern can open with `/` (`re` skips to it) and leave out `.*$`.
+_PHOTO_CREDIT_RE = re.compile(r"/\s*foto\s*:", re.IGNORECASE)
 
 _LEAD_SEARCH_LINES = 15
 _CAPTION_MAX_CHARS = 500
