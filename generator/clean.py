@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 import yaml
 
 from generator.dates import is_date_line
-from generator.lead import parse_dateline
+from generator.lead import ends_with_dash, parse_dateline
 from generator.vocabulary import DATA_DIR
 
 # Only what needs changing: a run of 2+ blanks, or one odd blank (tab, NBSP, thin space).
@@ -30,7 +30,9 @@ _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)]*$|[\"”’]$|\([\w ]{1,8}/
 _CLOSERS = "\"'”’)"
 _CODE_END_RE = re.compile(r"\([\w ]{1,8}/[\w /]{1,20}\)$")
 _CODE_END_MAX = 31  # the longest writer's code: `(` 8 `/` 20 `)`
-_PHOTO_CREDIT_RE = re.compile(r"\s*/\s*foto\s*:.*$", re.IGNORECASE)
+# A photo credit in a line (`… /FOTO: Pixabay`). Only its presence is tested, and lines hold no line
+# break, so the pattern can open with `/` (`re` skips to it) and leave out `.*$`.
+_PHOTO_CREDIT_RE = re.compile(r"/\s*foto\s*:", re.IGNORECASE)
 
 _LEAD_SEARCH_LINES = 15
 _CAPTION_MAX_CHARS = 500
@@ -49,6 +51,7 @@ class Furniture:
     lines: re.Pattern[str]  # every line pattern in one alternation: one call per line
     caption_endings: re.Pattern[str]
     section_headers: frozenset[str]
+    longest_section_header: int
     max_mid_block: int
     metadata: dict[str, tuple[re.Pattern[str], ...]]
 
@@ -73,6 +76,7 @@ def furniture() -> Furniture:
             "(?:" + "|".join(f"(?:{p})" for p in data["caption_endings"]) + r")\s*$", re.IGNORECASE
         ),
         section_headers=frozenset(h.casefold() for h in data["section_headers"]),
+        longest_section_header=max(len(h.casefold()) for h in data["section_headers"]),
         max_mid_block=int(data["max_mid_block"]),
         metadata={
             key: tuple(re.compile(p, re.IGNORECASE) for p in patterns) for key, patterns in data["metadata"].items()
@@ -80,12 +84,24 @@ def furniture() -> Furniture:
     )
 
 
+def _space_or_nothing(match: re.Match[str]) -> str:
+    return "" if _INVISIBLE_RE.match(match.group()) else " "
+
+
 def normalise_spaces(text: str) -> str:
-    """Collapse NBSP and runs of spaces, drop invisible characters; never change a word."""
-    if _ODD_RE.search(text) is None:
-        # Only plain spaces can need collapsing; `_SPACES_RE` would do the same, more slowly.
-        return _SPACE_RUN_RE.sub(" ", text) if "  " in text else text
-    return _SPACES_RE.sub(" ", _INVISIBLE_RE.sub("", text))
+    """Collapse NBSP and runs of spaces, drop invisible characters; never change a word.
+
+    The result is `_SPACES_RE.sub(" ", _INVISIBLE_RE.sub("", text))`, reached faster. Odd characters
+    are rare, NBSP the usual one (in a third of the texts), and a blank like any other: it becomes a
+    space at once. Every other odd character is a control, format or space character, none of which
+    `str.isprintable` passes, so a printable text (line breaks aside) has none; that test costs half
+    a scan with `_ODD_RE`. Whatever odd character is left becomes a space or nothing, and then only
+    runs of plain spaces remain to collapse. On a text with NBSPs: 0.4 → 0.05 ms.
+    """
+    text = text.replace("\u00a0", " ")
+    if not text.replace("\n", "").isprintable() and _ODD_RE.search(text) is not None:
+        text = _ODD_RE.sub(_space_or_nothing, text)
+    return _SPACE_RUN_RE.sub(" ", text) if "  " in text else text
 
 
 def normalise(line: str) -> str:
@@ -105,7 +121,11 @@ def is_furniture(line: str) -> bool:
 
 
 def _is_section_header(line: str) -> bool:
-    return line.rstrip(":").strip().casefold() in furniture().section_headers
+    patterns = furniture()
+    bare = line.rstrip(":").strip()
+    # `casefold` never shortens a string, so a line longer than every header is none; this spares
+    # folding every paragraph (2.7 → 0.3 µs a line).
+    return len(bare) <= patterns.longest_section_header and bare.casefold() in patterns.section_headers
 
 
 def _is_sentence(line: str) -> bool:
@@ -194,6 +214,8 @@ def _read_metadata(line: str, found: dict[str, str]) -> None:
 
 def _is_bare_dateline(line: str) -> bool:
     """`Jakarta, CNN Indonesia --` alone on its line: some outlets print the lead's dateline that way."""
+    if not ends_with_dash(line):  # all of such a line is the dateline, so it ends with its dash (7 → 0.2 µs a line)
+        return False
     dateline = parse_dateline(line + " ")
     return dateline is not None and dateline.outlet is not None and dateline.end >= len(line)
 

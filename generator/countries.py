@@ -16,7 +16,7 @@ from functools import cache
 import yaml
 from babel import Locale
 
-from generator.trie import literal_alternation
+from generator.trie import WordFinder
 from generator.vocabulary import DATA_DIR
 
 # CLDR territory codes that are not ISO 3166-1 countries: regions (`001`), groupings (`EU`, `UN`),
@@ -31,9 +31,10 @@ _NOT_WORD = frozenset(',.;:!?()"“”')
 
 @dataclass(frozen=True)
 class _Table:
-    pattern: re.Pattern[str]
+    names: WordFinder
     codes: dict[str, str | None]  # name as written -> code; None: a phrase that is not a country
     languages: frozenset[str]
+    language_endings: tuple[str, ...]  # `languages` for `str.endswith`
     person_names: frozenset[str]
     country_words: frozenset[str]
     follow_ok: frozenset[str]
@@ -71,13 +72,10 @@ def _table() -> _Table:
         if len(name) >= 4 and upper not in codes and name not in person_names:
             codes[upper] = code
     return _Table(
-        # `(?<!\w)name(?!\w)`, written to match the non-word character before the name instead:
-        # `re` then skips to those characters rather than trying a match at every position. Texts
-        # are searched with a newline before them (see `_scan`). Every name starts with a word
-        # character, so no name can start right after a match, where `(?!\w)` saw a non-word one.
-        pattern=re.compile(rf"\W({literal_alternation(codes)})(?!\w)"),
+        names=WordFinder.compile(codes, not_after=r"\w", tail=r"(?!\w)"),  # `(?<!\w)name(?!\w)`
         codes=codes,
         languages=frozenset(data["languages"]),
+        language_endings=tuple(data["languages"]),
         person_names=person_names,
         country_words=frozenset(word.casefold() for word in data["country_words"]),
         follow_ok=frozenset(data["follow_ok"]),
@@ -119,27 +117,45 @@ def _word_before(text: str, start: int) -> str | None:
     return word
 
 
-def _scan(text: str, table: _Table) -> tuple[list[tuple[str, str, str | None]], set[str]]:
-    """Candidate mentions (name, code, word before) and the ambiguous names shown to be people or states."""
-    found: list[tuple[str, str, str | None]] = []
+def _follows_language(text: str, start: int, table: _Table) -> bool:
+    """`bahasa Inggris`: the word before `start` is a language word.
+
+    Most names follow no such word, and a test of how the text before them ends rules it out for
+    far less than finding the word (a language word is where that text ends, if it is the word).
+    """
+    if not text[max(0, start - 40) : start].rstrip(" ").endswith(table.language_endings):
+        return False
+    return _word_before(text, start) in table.languages
+
+
+def _scan(text: str, table: _Table) -> tuple[list[tuple[str, str, int]], set[str]]:
+    """Candidate mentions (name, code, start) and the ambiguous names shown to be people or states.
+
+    The word before a mention is read only where it matters: for the few names that are also
+    people's names, and later for a name that turns out to be demoted (see `scan`). Reading it for
+    every mention was most of the time spent here.
+    """
+    found: list[tuple[str, str, int]] = []
     demoted: set[str] = set()
-    for match in table.pattern.finditer("\n" + text):
-        name = match.group(1)
+    for match in table.names.finditer(text):
+        name = match.group()
         code = table.codes[name]
         if code is None:
             demoted.update(word for word in table.person_names if word in name)
             continue
-        start, end = match.start(1) - 1, match.end(1) - 1  # positions in `text`
-        prev = _word_before(text, start)
-        if prev in table.languages:
-            continue
+        start = match.start()
         if name in table.person_names:
-            after = text[end : end + 40]
+            prev = _word_before(text, start)
+            if prev in table.languages:
+                continue
+            after = text[start + len(name) : start + len(name) + 40]
             following = _NEXT_WORD_RE.match(after)
             if _is_other_thing(prev, following.group(1) if following else None, after, table):
                 demoted.add(name)
                 continue
-        found.append((name, code, prev))
+        elif _follows_language(text, start, table):
+            continue
+        found.append((name, code, start))
     return found, demoted
 
 
@@ -154,7 +170,8 @@ def scan(segments: Sequence[str]) -> list[list[str]]:
     scanned = [_scan(segment, table) for segment in segments]
     demoted = set().union(*(names for _, names in scanned))
     return [
-        [code for name, code, prev in found if name not in demoted or _introduced(prev, table)] for found, _ in scanned
+        [code for name, code, start in found if name not in demoted or _introduced(_word_before(segment, start), table)]
+        for segment, (found, _) in zip(segments, scanned, strict=True)
     ]
 
 

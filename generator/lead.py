@@ -13,7 +13,8 @@ from generator.vocabulary import DATA_DIR
 
 _WORD = r"[^\W\d_][\w.&'’]*"
 _PART = rf"{_WORD}(?:[ ]{_WORD}){{0,3}}"
-_DASH = r"(?:--|–|—|―|-)"
+_DASHES = ("--", "–", "—", "―", "-")
+_DASH = "(?:" + "|".join(re.escape(dash) for dash in _DASHES) + ")"
 # Three shapes, tried in order: `Teheran (ANTARA) –`, `Jakarta, CNN Indonesia --`, `KOMPAS.com -`.
 _PAREN_RE = re.compile(rf"^(?P<a>{_PART})\s*\((?P<b>[^()]{{2,30}})\)\s*{_DASH}\s+")
 _COMMA_RE = re.compile(rf"^(?P<a>{_PART})\s*,\s*(?P<b>{_PART})\s*{_DASH}\s+")
@@ -56,6 +57,11 @@ def _is_name(part: str) -> bool:
 def normalise_city(city: str) -> str:
     """`JAKARTA` → `Jakarta`, `KUALA LUMPUR` → `Kuala Lumpur`; mixed case is kept as written."""
     return string.capwords(city) if city.isupper() else city
+
+
+def ends_with_dash(text: str) -> bool:
+    """True when `text` ends (before any trailing blanks) with a dash a dateline can end with."""
+    return text.rstrip().endswith(_DASHES)
 
 
 def parse_dateline(line: str) -> Dateline | None:

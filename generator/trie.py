@@ -7,7 +7,8 @@ reject a position on the first character, which keeps whole-article scans in the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 
 def literal_alternation(words: Iterable[str], not_after: str | None = None) -> str:
@@ -41,3 +42,36 @@ def literal_alternation(words: Iterable[str], not_after: str | None = None) -> s
     firsts = [(re.escape(char), child) for char, child in sorted(root.items()) if char]
     branches = [f"{char}(?<!{not_after}{char}){build(child)}" for char, child in firsts]
     return "(?:" + "|".join(branches) + ")"
+
+
+@dataclass(frozen=True)
+class WordFinder:
+    """Whole words from a list, found as `re.compile(literal_alternation(words, not_after) + tail)` would.
+
+    That pattern lets `re` skip to the characters that can start a word, a quick scan when those are
+    capitals; a word starting in lower case (`rezim Zionis`) adds a common letter to them, and the
+    scan then stops at every `r` (twice as slow). So the words starting with a capital get a pattern
+    of their own, for texts that hold none of the other words: there both patterns find the same
+    matches, because only a word that occurs in the text can match, and the two sets of words start
+    with different letters.
+    """
+
+    everything: re.Pattern[str]
+    capitalised: re.Pattern[str]
+    others: tuple[str, ...]  # the words that do not start with a capital
+
+    @classmethod
+    def compile(cls, words: Iterable[str], not_after: str, tail: str = "") -> WordFinder:
+        words = list(words)
+        capitalised = [word for word in words if word[:1].isupper()]
+        return cls(
+            everything=re.compile(literal_alternation(words, not_after) + tail),
+            capitalised=re.compile((literal_alternation(capitalised, not_after) if capitalised else "(?!)") + tail),
+            others=tuple(word for word in words if not word[:1].isupper()),
+        )
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        # Tested text by text (a paragraph, say): a document holding `rezim Zionis` holds it in one
+        # paragraph or two, and the others are searched with the faster pattern.
+        pattern = self.everything if any(word in text for word in self.others) else self.capitalised
+        return pattern.finditer(text)
