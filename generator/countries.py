@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 
 import yaml
 from babel import Locale
@@ -202,13 +203,11 @@ def rank_main(mentions: Sequence[Sequence[str]], limit: int = 4) -> tuple[str, .
     scoring at least half of the best (and at least 3), best first, at most `limit`.
     """
     title_codes, lead_codes, *paragraph_codes = [*mentions, [], []][: max(2, len(mentions))]
-    score: Counter[str] = Counter()
+    score = Counter(chain(lead_codes, *paragraph_codes))  # counted in one call, not one per paragraph
     for code in set(title_codes):
         score[code] += 3
     for code in set(lead_codes):
         score[code] += 2
-    for codes in [lead_codes, *paragraph_codes]:
-        score.update(codes)
     if not score:
         return ()
     best = max(score.values())
