@@ -138,6 +138,9 @@ def _scan(text: str, table: _Table) -> tuple[list[tuple[str, str, int]], set[str
     """
     found: list[tuple[str, str, int]] = []
     demoted: set[str] = set()
+    # A language word before a name is in the text; most texts hold none, and one test per text
+    # spares the test per name.
+    any_language = any(word in text for word in table.languages)
     for match in table.names.finditer(text):
         name = match.group()
         code = table.codes[name]
@@ -154,7 +157,7 @@ def _scan(text: str, table: _Table) -> tuple[list[tuple[str, str, int]], set[str
             if _is_other_thing(prev, following.group(1) if following else None, after, table):
                 demoted.add(name)
                 continue
-        elif _follows_language(text, start, table):
+        elif any_language and _follows_language(text, start, table):
             continue
         found.append((name, code, start))
     return found, demoted
