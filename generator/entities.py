@@ -53,7 +53,9 @@ def _organisations() -> tuple[WordFinder, dict[str, str]]:
 
 def organisations(paragraphs: Iterable[str]) -> tuple[str, ...]:
     """Known organisations and text-defined acronyms, in order of first mention."""
-    pattern, forms = _organisations()
+    finder, forms = _organisations()
+    paragraphs = list(paragraphs)
+    pattern = finder.pattern_for("\n".join(paragraphs))  # one test for all: `dan Geofisika` is rare
     found: dict[str, None] = {}
     for paragraph in paragraphs:
         for match in pattern.finditer(paragraph):

@@ -70,8 +70,11 @@ class WordFinder:
             others=tuple(word for word in words if not word[:1].isupper()),
         )
 
+    def pattern_for(self, text: str) -> re.Pattern[str]:
+        """The pattern to search `text` with, or any part of it (as a whole document is tested once)."""
+        return self.everything if any(word in text for word in self.others) else self.capitalised
+
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         # Tested text by text (a paragraph, say): a document holding `rezim Zionis` holds it in one
         # paragraph or two, and the others are searched with the faster pattern.
-        pattern = self.everything if any(word in text for word in self.others) else self.capitalised
-        return pattern.finditer(text)
+        return self.pattern_for(text).finditer(text)
