@@ -50,7 +50,7 @@ class WordFinder:
 
     That pattern lets `re` skip to the characters that can start a word, a quick scan when those are
     capitals; a word starting in lower case (`rezim Zionis`) adds a common letter to them, and the
-    scan then stops at every `r` (twice as slow). So the words starting with a capital get a pattern
+    scan then stops at every `r` (2.4 times the work). So the words starting with a capital get a pattern
     of their own, for texts that hold none of the other words: there both patterns find the same
     matches, because only a word that occurs in the text can match, and the two sets of words start
     with different letters.
