@@ -299,7 +299,8 @@ def _drop_trailing_teasers(kept: list[str], removed: list[str]) -> list[str]:
 
     They are moved to `removed`, keeping the order in which they appeared.
     """
-    last_sentence = max((i for i, line in enumerate(kept) if _is_sentence(line)), default=None)
+    # Searched from the end, where the last sentence usually is.
+    last_sentence = next((i for i in range(len(kept) - 1, -1, -1) if _is_sentence(kept[i])), None)
     if last_sentence is None:
         return kept
     tail = kept[last_sentence + 1 :]

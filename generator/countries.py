@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 
 import yaml
 from babel import Locale
@@ -137,6 +138,9 @@ def _scan(text: str, table: _Table) -> tuple[list[tuple[str, str, int]], set[str
     """
     found: list[tuple[str, str, int]] = []
     demoted: set[str] = set()
+    # A language word before a name is in the text; most texts hold none, and one test per text
+    # spares the test per name.
+    any_language = any(word in text for word in table.languages)
     for match in table.names.finditer(text):
         name = match.group()
         code = table.codes[name]
@@ -153,7 +157,7 @@ def _scan(text: str, table: _Table) -> tuple[list[tuple[str, str, int]], set[str
             if _is_other_thing(prev, following.group(1) if following else None, after, table):
                 demoted.add(name)
                 continue
-        elif _follows_language(text, start, table):
+        elif any_language and _follows_language(text, start, table):
             continue
         found.append((name, code, start))
     return found, demoted
@@ -202,13 +206,11 @@ def rank_main(mentions: Sequence[Sequence[str]], limit: int = 4) -> tuple[str, .
     scoring at least half of the best (and at least 3), best first, at most `limit`.
     """
     title_codes, lead_codes, *paragraph_codes = [*mentions, [], []][: max(2, len(mentions))]
-    score: Counter[str] = Counter()
+    score = Counter(chain(lead_codes, *paragraph_codes))  # counted in one call, not one per paragraph
     for code in set(title_codes):
         score[code] += 3
     for code in set(lead_codes):
         score[code] += 2
-    for codes in [lead_codes, *paragraph_codes]:
-        score.update(codes)
     if not score:
         return ()
     best = max(score.values())

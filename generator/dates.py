@@ -57,7 +57,8 @@ _DATE_RE = re.compile(
 )
 # English order, as some bylines have it: `Nov 12, 2024`.
 _EN_DATE_RE = re.compile(rf"\b(?P<e_m>(?:{_MONTH}))\.?\s+(?P<e_d>\d{{1,2}}),\s*(?P<e_y>\d{{4}})\b", re.IGNORECASE)
-_EN_HINT_RE = re.compile(r"\d, ?(?:19|20)\d\d")
+# `\d, ?(?:19|20)\d\d`, the digit before the comma checked after it: `re` skips to commas rather than digits.
+_EN_HINT_RE = re.compile(r",(?<=\d,) ?(?:19|20)\d\d")
 # A day name just before a date: `Selasa (4/7/2017)`, `Senin, 24 November 2024`.
 _DAYNAME_BEFORE_RE = re.compile(rf"\b(?:{_DAY})\s*[,(]?\s*$", re.IGNORECASE)
 

@@ -53,7 +53,9 @@ def _organisations() -> tuple[WordFinder, dict[str, str]]:
 
 def organisations(paragraphs: Iterable[str]) -> tuple[str, ...]:
     """Known organisations and text-defined acronyms, in order of first mention."""
-    pattern, forms = _organisations()
+    finder, forms = _organisations()
+    paragraphs = list(paragraphs)
+    pattern = finder.pattern_for("\n".join(paragraphs))  # one test for all: `dan Geofisika` is rare
     found: dict[str, None] = {}
     for paragraph in paragraphs:
         for match in pattern.finditer(paragraph):
@@ -70,9 +72,15 @@ def organisations(paragraphs: Iterable[str]) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _is_role_word(word: str) -> bool:
+@cache
+def _role_words() -> frozenset[str]:
+    """Words that belong to a role, never to a name (with upper-case words and country names)."""
     role_starts, not_name = _roles()
-    return word in role_starts or word in not_name or word.isupper() or is_country_name(word)
+    return role_starts | not_name
+
+
+def _is_role_word(word: str) -> bool:
+    return word in _role_words() or word.isupper() or is_country_name(word)
 
 
 def _role_and_name(words: Sequence[str]) -> tuple[str, str] | None:
@@ -80,15 +88,16 @@ def _role_and_name(words: Sequence[str]) -> tuple[str, str] | None:
 
     `[Senin,, Presiden, Iran, Masoud, Pezeshkian]` → (`Presiden Iran`, `Masoud Pezeshkian`).
     """
-    starts = [i for i, word in enumerate(words) if word.rstrip(",") in _roles()[0]]
-    if not starts:
+    role_starts = _roles()[0]
+    start = next((i for i, word in enumerate(words) if word.rstrip(",") in role_starts), None)
+    if start is None:
         return None
-    i = starts[0]
+    i = start
     while i < len(words) and _is_role_word(words[i].rstrip(",")):
         i += 1
-    if i == starts[0] or i >= len(words):
+    if i == start or i >= len(words):
         return None
-    role = " ".join(words[starts[0] : i])
+    role = " ".join(words[start:i])
     name: list[str] = []
     for word in words[i:]:
         bare = word.rstrip(",")
@@ -133,15 +142,18 @@ def people(paragraphs: Sequence[str]) -> tuple[str, ...]:
     """People with a role, as written (`Presiden Iran Masoud Pezeshkian`); later short mentions fold in."""
     ordinary_words: _OrdinaryWords | None = None  # read only once a name needs checking
     found: dict[str, str] = {}  # name -> role + name as first written
+    run_re = _run_re()
     for paragraph in paragraphs:
-        for match in _run_re().finditer(paragraph):
+        for match in run_re.finditer(paragraph):
             parsed = _role_and_name(match.group().split())
             if parsed is None:
                 continue
             role, name = parsed
+            if any(name in known for known in found):  # tested first: it is cheaper, and names recur
+                continue
             if ordinary_words is None:
                 ordinary_words = _OrdinaryWords(paragraphs)
-            if any(w.lower() in ordinary_words for w in name.split()) or any(name in known for known in found):
+            if any(w.lower() in ordinary_words for w in name.split()):
                 continue
             found[name] = f"{role} {name}"
     return tuple(found.values())

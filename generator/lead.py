@@ -11,7 +11,9 @@ import yaml
 
 from generator.vocabulary import DATA_DIR
 
-_WORD = r"[^\W\d_][\w.&'’]*"
+# Possessive: what may follow a word (a space, `(`, `,`, a dash) is no word character, so giving
+# characters back could never make a match, and trying it made each failed line slow.
+_WORD = r"[^\W\d_][\w.&'’]*+"
 _PART = rf"{_WORD}(?:[ ]{_WORD}){{0,3}}"
 _DASHES = ("--", "–", "—", "―", "-")
 _DASH = "(?:" + "|".join(re.escape(dash) for dash in _DASHES) + ")"
