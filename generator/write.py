@@ -112,15 +112,16 @@ def write_generated(docs_dir: Path, files: Mapping[str, Generated]) -> int:
         if not isinstance(content, Kept) and not _holds(os.path.join(docs, relative), content)
     ]
 
+    folders = sorted({posixpath.dirname(relative) for relative in changed})
     staging = tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=docs)
     try:
-        for folder in sorted({posixpath.dirname(relative) for relative in changed}):
+        for folder in folders:
             os.makedirs(os.path.join(staging, folder), exist_ok=True)
         for relative in changed:
             content = files[relative]
             assert isinstance(content, bytes)  # `Kept` files are never in `changed`
             _write_new(os.path.join(staging, relative), content)
-        for folder in sorted({posixpath.dirname(relative) for relative in changed}):
+        for folder in folders:
             target_folder = docs_dir / folder
             target_folder.mkdir(parents=True, exist_ok=True)
             _check_inside(docs_root, target_folder)
