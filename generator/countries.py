@@ -17,7 +17,7 @@ from itertools import chain
 import yaml
 from babel import Locale
 
-from generator.trie import WordFinder
+from generator.trie import WordFinder, texts_holding
 from generator.vocabulary import DATA_DIR
 
 # CLDR territory codes that are not ISO 3166-1 countries: regions (`001`), groupings (`EU`, `UN`),
@@ -129,7 +129,9 @@ def _follows_language(text: str, start: int, table: _Table) -> bool:
     return _word_before(text, start) in table.languages
 
 
-def _scan(text: str, table: _Table) -> tuple[list[tuple[str, str, int]], set[str]]:
+def _scan(
+    text: str, table: _Table, names: re.Pattern[str], any_language: bool
+) -> tuple[list[tuple[str, str, int]], set[str]]:
     """Candidate mentions (name, code, start) and the ambiguous names shown to be people or states.
 
     The word before a mention is read only where it matters: for the few names that are also
@@ -138,10 +140,7 @@ def _scan(text: str, table: _Table) -> tuple[list[tuple[str, str, int]], set[str
     """
     found: list[tuple[str, str, int]] = []
     demoted: set[str] = set()
-    # A language word before a name is in the text; most texts hold none, and one test per text
-    # spares the test per name.
-    any_language = any(word in text for word in table.languages)
-    for match in table.names.finditer(text):
+    for match in names.finditer(text):
         name = match.group()
         code = table.codes[name]
         if code is None:
@@ -171,7 +170,14 @@ def scan(segments: Sequence[str]) -> list[list[str]]:
     it (`Presiden Chad`).
     """
     table = _table()
-    scanned = [_scan(segment, table) for segment in segments]
+    patterns = table.names.patterns_for(segments)
+    # A language word before a name is in the segment; most segments hold none, and a test per
+    # segment spares the test per name.
+    with_language = texts_holding(table.languages, segments)
+    scanned = [
+        _scan(segment, table, pattern, i in with_language)
+        for i, (segment, pattern) in enumerate(zip(segments, patterns, strict=True))
+    ]
     demoted = set().union(*(names for _, names in scanned))
     return [
         [code for name, code, start in found if name not in demoted or _introduced(_word_before(segment, start), table)]

@@ -7,8 +7,10 @@ reject a position on the first character, which keeps whole-article scans in the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 
 def literal_alternation(words: Iterable[str], not_after: str | None = None) -> str:
@@ -74,7 +76,28 @@ class WordFinder:
         """The pattern to search `text` with, or any part of it (as a whole document is tested once)."""
         return self.everything if any(word in text for word in self.others) else self.capitalised
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        # Tested text by text (a paragraph, say): a document holding `rezim Zionis` holds it in one
-        # paragraph or two, and the others are searched with the faster pattern.
-        return self.pattern_for(text).finditer(text)
+    def patterns_for(self, texts: Sequence[str]) -> list[re.Pattern[str]]:
+        """`pattern_for` each of `texts` (the paragraphs of a document, say), with one search per word.
+
+        A document holding `rezim Zionis` holds it in a paragraph or two: the others are searched
+        with the faster pattern.
+        """
+        holding = texts_holding(self.others, texts)
+        return [self.everything if i in holding else self.capitalised for i in range(len(texts))]
+
+
+def texts_holding(words: Iterable[str], texts: Sequence[str]) -> set[int]:
+    """The indexes of the `texts` that hold one of `words`.
+
+    One `str.find` pass per word over the texts joined, rather than one `in` per word and text: a
+    search is quick, but there were as many as paragraphs times words.
+    """
+    joined = "\n".join(texts)
+    starts = list(accumulate((len(text) + 1 for text in texts), initial=0))  # where each text starts in `joined`
+    holding: set[int] = set()
+    for word in words:
+        at = joined.find(word)
+        while at != -1:
+            holding.add(bisect_right(starts, at) - 1)  # a word across a line break counts too: never a miss
+            at = joined.find(word, at + 1)
+    return holding
