@@ -84,11 +84,15 @@ def record(article: Article, config: SiteConfig) -> dict:
 def encoded(article: Article, config: SiteConfig) -> tuple[bytes, bytes]:
     """The article's line of `articles.json` and its row of `articles.csv`, from one `record`."""
     data = record(article, config)
-    return _json_line(data), _csv_row(_cell(data[name]) for name in CSV_FIELDS)
+    return _json_line(data), _csv_line(data)
 
 
 def _json_line(data: dict) -> bytes:
     return json.dumps(data, ensure_ascii=False).encode()
+
+
+def _csv_line(data: dict) -> bytes:
+    return _csv_row(_cell(data[name]) for name in CSV_FIELDS)
 
 
 def _csv_row(values) -> bytes:
@@ -154,10 +158,7 @@ def csv_rows(collection: Collection, config: SiteConfig, reused: Sequence[bytes 
     rows = [_csv_row(CSV_FIELDS)]
     for index, article in enumerate(collection.articles):
         line = reused[index] if index < len(reused) else None
-        if line is None:
-            data = record(article, config)
-            line = _csv_row(_cell(data[name]) for name in CSV_FIELDS)
-        rows.append(line)
+        rows.append(line if line is not None else _csv_line(record(article, config)))
     return rows
 
 

@@ -454,21 +454,14 @@ def test_the_open_data_keeps_the_json_lines_and_csv_rows_of_the_unchanged_articl
     assert_same_as_a_fresh_build(seeds, docs, tmp_path)
 
     # A file edited by hand is not a source of lines: everything in it is encoded again.
-    json_file = docs / opendata.JSON_FILE
-    json_file.write_bytes(json_file.read_bytes().replace(b'"id": "', b'"id": "x', 1))
-    retitle(seeds)
-    recorded.clear()
-    build(seeds, docs, "--cache", cache)
-    assert len(recorded) == 1 + 19  # the changed article's (both files), the others' JSON lines
-    assert_same_as_a_fresh_build(seeds, docs, tmp_path)
-
-    csv_file = docs / opendata.CSV_FILE
-    csv_file.write_bytes(csv_file.read_bytes().replace(b"\n", b"\nx", 1))
-    retitle(seeds)
-    recorded.clear()
-    build(seeds, docs, "--cache", cache)
-    assert len(recorded) == 1 + 19  # the changed article's (both files), the others' CSV rows
-    assert_same_as_a_fresh_build(seeds, docs, tmp_path)
+    for name, before, after in ((opendata.JSON_FILE, b'"id": "', b'"id": "x'), (opendata.CSV_FILE, b"\n", b"\nx")):
+        edited = docs / name
+        edited.write_bytes(edited.read_bytes().replace(before, after, 1))
+        retitle(seeds)
+        recorded.clear()
+        build(seeds, docs, "--cache", cache)
+        assert len(recorded) == 1 + 19, name  # the changed article's (both files), the others' lines in `name`
+        assert_same_as_a_fresh_build(seeds, docs, tmp_path)
 
 
 def test_csv_rows_spanning_lines_are_reused_whole(tmp_path, monkeypatch):

@@ -88,6 +88,25 @@ def test_check_prints_every_problem_sorted_with_a_summary_and_exits_1(seeds, cap
     assert err == ""
 
 
+def test_a_command_pauses_the_cyclic_garbage_collector_and_restores_it(seeds, monkeypatch):
+    # `make serve` runs builds in its own process: the collector must be back on afterwards.
+    import gc
+
+    seen = []
+    original = pipeline.collect
+    monkeypatch.setattr(pipeline, "collect", lambda *a, **k: seen.append(gc.isenabled()) or original(*a, **k))
+    write_broken_seeds(seeds)
+    assert gc.isenabled()
+    assert main(["check"]) == 1
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        main(["check"])
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()
+
+
 def test_check_adds_workflow_commands_inside_github_actions(seeds, capsys, monkeypatch):
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     (seeds / "a.txt").write_text("Judul\n\nIsi.\n")

@@ -8,11 +8,10 @@ site build (generator/htmltext.py).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from functools import lru_cache
 
 from generator.country_names import country_name, flag
-from generator.htmltext import href, page_url, text
+from generator.htmltext import href, text
 from generator.markdown import first_sentence, long_date
 from generator.model import Article
 
@@ -42,30 +41,14 @@ def _item_parts(
     return f'<li><strong>{date}</strong> — <a href="', f'">{text(title)}</a>{listed_in}<br />\n{line}</li>'
 
 
-def _urls_from(from_page: str) -> Callable[[str], str]:
-    """`href` from `from_page`, with a short cut for the usual case: the target shares no folder
-    with the page (an article listed on an index page), so the URL climbs to the root and descends."""
-    start = page_url(from_page).split("/")[:-1]
-    climb, first = "../" * len(start), (start[0] + "/" if start else None)
-
-    def url(to_page: str) -> str:
-        target = page_url(to_page)
-        if first is not None and target.startswith(first):
-            return href(from_page, to_page)
-        return climb + target or "./"
-
-    return url
-
-
 def article_list(articles: tuple[Article, ...], from_page: str) -> str:
     """A raw HTML block: it must stand on its own, with blank lines around it.
 
     An article is listed on about six pages (twelve with the year pages): its entry is formatted
     once (`_item_parts`) and only the link's URL is made per page.
     """
-    url = _urls_from(from_page)
     items = []
     for article in articles:
         before, after = _item_parts(article.display_title, article.published, article.countries, article.summary)
-        items.append(before + url(article.page_path) + after)
+        items.append(before + href(from_page, article.page_path) + after)
     return "<ul>\n" + "\n".join(items) + "\n</ul>\n"
