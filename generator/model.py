@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import hashlib
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Literal
 
@@ -148,6 +149,19 @@ class Article:
         """Path of the generated page relative to `docs/`."""
         return f"articles/{self.year_folder}/{self.slug}.md"
 
+    @cached_property
+    def digest(self) -> bytes:
+        """A SHA-256 digest of every field (values are strings, dates, tuples and `Note`s: their repr is
+        deterministic), what the page cache fingerprints pages with. Taken once per article, and kept
+        by the seed cache with the merged article (`cache.SeedCache.merged`): a warm build at 10,000
+        articles spent 0.6 s taking it again. The body, the longest field, is hashed as it is rather
+        than through `repr` (half the time), and its fixed-length digest comes first, so the
+        concatenation stays unambiguous."""
+        values = tuple(getattr(self, name) for name in _DIGESTED_FIELDS)
+        digest = hashlib.sha256(hashlib.sha256(self.body.encode("utf-8", "surrogatepass")).digest())
+        digest.update(repr(values).encode("utf-8", "surrogatepass"))
+        return digest.digest()
+
     @property
     def repository_source(self) -> str:
         """Where the raw text lives in the repository, whatever folder it was read from."""
@@ -162,6 +176,9 @@ class Article:
     @property
     def display_title(self) -> str:
         return self.title_en or self.title
+
+
+_DIGESTED_FIELDS = tuple(spec.name for spec in fields(Article) if spec.name != "body")
 
 
 @dataclass(frozen=True)

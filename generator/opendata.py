@@ -182,7 +182,7 @@ def _lines_key(config: SiteConfig) -> str:
 
 
 def lines_wanted(reuse: PageCache, config: SiteConfig, digests: Sequence[bytes]) -> list[bool]:
-    """For each article (by its `article_digest`, in order), whether its line and row must be made:
+    """For each article (by its `Article.digest`, in order), whether its line and row must be made:
     the previous build's open data held no article with that digest (so all of them, the first time)."""
     known = set(_remembered_digests(reuse.recall(LINES_MEMO, _lines_key(config))) or ())
     return [digest not in known for digest in digests]
@@ -225,7 +225,7 @@ def render_open_data(
     digests: Sequence[bytes] = (),
     made: Mapping[int, tuple[bytes, bytes]] | None = None,
 ) -> dict[str, Generated]:
-    """The open data files. With `reuse` and the `article_digest` of every article of the collection
+    """The open data files. With `reuse` and the `Article.digest` of every article of the collection
     in order (`digests`), the JSON and CSV of the previous build are reused when no article changed
     (they hold every article: rendering them is a seventh of a warm build at 1,000 articles), and
     otherwise the JSON lines and CSV rows of the unchanged articles are. `made` holds the `encoded`

@@ -30,29 +30,16 @@ import stat
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator import cache as seed_cache
 from generator.fingerprint import code_fingerprint
 from generator.load import FileState, file_state
-from generator.model import Article
 
 MANIFEST = ".generated-manifest.json"
 # Everything the rendered files depend on besides their data: the renderer and what it imports.
 ROOTS = ("generator.render", "generator.pagecache")
-_FIELDS = tuple(spec.name for spec in fields(Article) if spec.name != "body")
-
-
-def article_digest(article: Article) -> bytes:
-    """A digest of every field of `article` (values are strings, dates, tuples and `Note`s: their repr
-    is deterministic). Taken once per article; the body, the longest field, is hashed as it is
-    rather than through `repr` (half the time), and its fixed-length digest comes first, so the
-    concatenation stays unambiguous."""
-    values = tuple(getattr(article, name) for name in _FIELDS)
-    digest = hashlib.sha256(hashlib.sha256(article.body.encode("utf-8", "surrogatepass")).digest())
-    digest.update(repr(values).encode("utf-8", "surrogatepass"))
-    return digest.digest()
 
 
 def renderer_fingerprint() -> str:
@@ -71,7 +58,7 @@ def page_fingerprint(article: bytes, related: Iterable[bytes]) -> str:
 
 
 def listing_fingerprint(params: tuple, digests: Iterable[bytes]) -> str:
-    """The fingerprint of a file made from a list of articles (their `article_digest`s, in order) and a
+    """The fingerprint of a file made from a list of articles (their `Article.digest`s, in order) and a
     few plain values (`params`: its path, title...), and the renderer. `repr` escapes NUL, so the NUL
     after it ends `params` unambiguously; digests have a fixed length."""
     digest = hashlib.sha256(renderer_fingerprint().encode() + repr(params).encode("utf-8", "surrogatepass") + b"\0")

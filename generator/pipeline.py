@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
-from generator.cache import SeedCache
+from generator.cache import Merged, SeedCache
 from generator.diagnostics import sort_key
 from generator.load import read_seed, read_seeds
 from generator.merge import make_slugs_unique, merge
@@ -65,10 +65,14 @@ class _Found(NamedTuple):
     annotation_digest: str | None
     extracted: tuple[Extracted, str] | None  # the extraction and its body's `validate.body_key`
     annotated: tuple[Annotation | None, list[Diagnostic]] | None
+    merged: Merged | None = None  # all of the above, merged: the others are then left None
 
 
 def _look_up(seed: Seed, cache: SeedCache, today: dt.date) -> _Found:
     text, annotation = _digests(seed, cache)
+    merged = cache.merged(seed, text, annotation, today)
+    if merged is not None:
+        return _Found(seed, text, annotation, None, None, merged)
     annotated = None
     if annotation is not None:
         assert seed.annotation_path is not None
@@ -118,7 +122,9 @@ def _cached(
     problems: list[Diagnostic] = []
     for seed in seeds:
         entry = _look_up(seed, cache, today)
-        complete = entry.extracted is not None and (seed.annotation_path is None or entry.annotated is not None)
+        complete = entry.merged is not None or (
+            entry.extracted is not None and (seed.annotation_path is None or entry.annotated is not None)
+        )
         unread = seed.text is None or (seed.annotation_path is not None and seed.annotation_text is None)
         if not complete and unread:
             read, more = read_seed(seeds_dir, seed.stem, seed.text_path, seed.annotation_path)
@@ -153,7 +159,8 @@ def collect(
     pending = [
         index
         for index, entry in enumerate(found)
-        if entry.extracted is None or (entry.seed.annotation_path is not None and entry.annotated is None)
+        if entry.merged is None
+        and (entry.extracted is None or (entry.seed.annotation_path is not None and entry.annotated is None))
     ]
     results = fork_map(lambda index: analyse(found[index], today, vocabulary), pending, "extracting")
     analysed = dict(zip(pending, results, strict=True))
@@ -163,21 +170,32 @@ def collect(
     body_keys = {}
     for index, entry in enumerate(found):
         seed = entry.seed
-        result = analysed[index] if index in analysed else analyse(entry, today, vocabulary)  # all cached
+        if entry.merged is not None:
+            diagnostics.extend(entry.merged.problems)
+            body_keys[seed.stem] = entry.merged.body_key
+            if entry.merged.rejected:
+                rejected.add(seed.stem)
+            articles.append(entry.merged.article)
+            continue
+        result = analysed[index] if index in analysed else analyse(entry, today, vocabulary)  # cached, not merged
         (extracted, problems), parsed = result.extraction, result.parsed
         diagnostics.extend(problems)
         if not problems:
             body_keys[seed.stem] = result.body_key
             if entry.extracted is None:
                 cache.put_extracted(entry.text_digest, extracted, result.body_key)
+        annotation_problems: list[Diagnostic] = []
         if seed.annotation_path is not None:
             assert parsed is not None and entry.annotation_digest is not None
             if entry.annotated is None:
                 cache.put_annotation(seed.annotation_path, entry.annotation_digest, entry.text_digest, today, parsed)
-            annotation, problems = parsed
-            diagnostics.extend(problems)
+            annotation, annotation_problems = parsed
+            diagnostics.extend(annotation_problems)
             if annotation is None:
                 rejected.add(seed.stem)
+        if not problems:  # the extraction is cached, and with it the body the merged article is stored without
+            merged = Merged(result.article, annotation_problems, seed.stem in rejected, result.body_key)
+            cache.put_merged(seed, entry.text_digest, entry.annotation_digest, today, merged)
         articles.append(result.article)
     cache.save()
     unique = make_slugs_unique(articles)

@@ -7,7 +7,7 @@ from generator.country_names import country_name
 from generator.feeds import render_feeds
 from generator.model import Article
 from generator.opendata import encoded, lines_wanted, render_open_data
-from generator.pagecache import Generated, PageCache, article_digest, listing_fingerprint, page_fingerprint
+from generator.pagecache import Generated, PageCache, listing_fingerprint, page_fingerprint
 from generator.pages.archive import render_year_page, year_groups
 from generator.pages.article import render_article
 from generator.pages.home import render_home
@@ -43,7 +43,7 @@ def render_site(
     reuse = reuse or PageCache(None)
     collection = build_collection(articles)
     ranking = related_ranking(collection, reuse=reuse)
-    digests = {article.page_path: article_digest(article) for article in collection.articles}
+    digests = {article.page_path: article.digest for article in collection.articles}
 
     def listed(articles: tuple[Article, ...]) -> list[bytes]:
         return [digests[article.page_path] for article in articles]

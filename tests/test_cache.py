@@ -99,10 +99,57 @@ def test_corrupt_entries_are_computed_again(seeds, tmp_path):
             if key.startswith("x:"):
                 value["published"] = "not a date"
                 value["countries"] = {"IR": 1}
-            else:
+            elif key.startswith("a:"):
                 value["diagnostics"] = [[1, 1, "fatal", "x"]] if value["diagnostics"] else [[1]]
         path.write_text(yaml.safe_dump(entries), encoding="utf-8")
     assert collect(seeds, tmp_path / "cache") == fresh
+
+
+_PUBLISHED = 3 + [name for name, _ in cache_module._ARTICLE_FIELDS].index("published")
+MERGED_CORRUPTIONS = {
+    "digest not hex": lambda entry: entry.__setitem__(0, "zz"),
+    "rejected not a boolean": lambda entry: entry.__setitem__(1, "no"),
+    "malformed problem": lambda entry: entry.__setitem__(2, [[1]]),
+    "problem of an unknown level": lambda entry: entry.__setitem__(2, [[1, 1, "fatal", "x"]]),
+    "stem not a string": lambda entry: entry.__setitem__(3, None),
+    "another seed's article": lambda entry: entry.__setitem__(3, "other"),
+    "published not a date": lambda entry: entry.__setitem__(_PUBLISHED, "not a date"),
+    "a list holding a number": lambda entry: entry.__setitem__(-1, [1]),
+    "a field missing": lambda entry: entry.pop(),
+    "a field too many": lambda entry: entry.append("x"),
+    "not a list": lambda entry: entry.clear() or entry.extend(["a", "b"]),
+}
+
+
+@pytest.mark.parametrize("corrupt", MERGED_CORRUPTIONS.values(), ids=MERGED_CORRUPTIONS.keys())
+def test_a_corrupt_merged_article_is_merged_again(seeds, tmp_path, monkeypatch, corrupt):
+    fresh = collect(seeds, None)
+    collect(seeds, tmp_path / "cache")
+    corrupted = 0
+    for path in (tmp_path / "cache").glob("extract-*/??.json"):
+        entries = json.loads(path.read_bytes())
+        for key, value in entries.items():
+            if key.startswith("m:"):
+                corrupt(value)
+                corrupted += 1
+        path.write_text(json.dumps(entries), encoding="utf-8")
+    assert corrupted == len(list(seeds.glob("*.txt")))
+    merged = []
+    original = pipeline.merge
+    monkeypatch.setattr(pipeline, "merge", lambda *a: merged.append(a) or original(*a))
+    assert collect(seeds, tmp_path / "cache") == fresh
+    assert len(merged) == corrupted  # each from its cached extraction and annotation, merged again
+
+
+def test_a_merged_article_is_taken_whole_with_its_digest(seeds, tmp_path, monkeypatch):
+    fresh = collect(seeds, None)
+    collect(seeds, tmp_path / "cache")
+    monkeypatch.setattr(pipeline, "merge", refuse)
+    articles, _ = cached = collect(seeds, tmp_path / "cache")
+    assert cached == fresh
+    for article, expected in zip(articles, fresh[0], strict=True):
+        assert "digest" in article.__dict__  # recorded, not taken again
+        assert article.digest == expected.digest
 
 
 def test_a_changed_extractor_starts_a_new_cache(seeds, tmp_path, monkeypatch):
@@ -239,7 +286,8 @@ def test_one_changed_annotation_rewrites_one_shard_of_the_cache(tmp_path):
     annotation.write_text(annotation.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert collect(seeds, folder) == collect(seeds, None)
     rewritten = [p for p, mtime in shards.items() if p.stat().st_mtime_ns != mtime]
-    assert 1 <= len(rewritten) <= 2  # the new entry's shard, and the old entry's when it differs
+    # The shards of the new annotation and merged-article entries, and of the old ones when they differ.
+    assert 1 <= len(rewritten) <= 4
 
 
 def retitle(seeds: Path, **changes) -> dict:
