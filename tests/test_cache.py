@@ -93,7 +93,9 @@ def test_a_corrupt_cache_is_ignored_and_rebuilt(seeds, tmp_path, content):
 def test_corrupt_entries_are_computed_again(seeds, tmp_path):
     fresh = collect(seeds, None)
     collect(seeds, tmp_path / "cache")
-    for path in (tmp_path / "cache").glob("extract-*/*.json"):
+    for path in (tmp_path / "cache").glob("extract-*/m-*.json"):
+        path.unlink()  # without the merged articles, the extractions and annotations are read
+    for path in (tmp_path / "cache").glob("extract-*/[xa]-*.json"):
         entries = yaml.safe_load(path.read_text(encoding="utf-8"))  # JSON is YAML
         for key, value in entries.items():
             if key.startswith("x:"):
@@ -105,14 +107,16 @@ def test_corrupt_entries_are_computed_again(seeds, tmp_path):
     assert collect(seeds, tmp_path / "cache") == fresh
 
 
-_PUBLISHED = 3 + [name for name, _ in cache_module._ARTICLE_FIELDS].index("published")
+_PUBLISHED = 5 + [name for name, _ in cache_module._ARTICLE_FIELDS].index("published")
 MERGED_CORRUPTIONS = {
     "digest not hex": lambda entry: entry.__setitem__(0, "zz"),
     "rejected not a boolean": lambda entry: entry.__setitem__(1, "no"),
     "malformed problem": lambda entry: entry.__setitem__(2, [[1]]),
     "problem of an unknown level": lambda entry: entry.__setitem__(2, [[1, 1, "fatal", "x"]]),
-    "stem not a string": lambda entry: entry.__setitem__(3, None),
-    "another seed's article": lambda entry: entry.__setitem__(3, "other"),
+    "body not a string": lambda entry: entry.__setitem__(3, ["text"]),
+    "body key not a string": lambda entry: entry.__setitem__(4, None),
+    "stem not a string": lambda entry: entry.__setitem__(5, None),
+    "another seed's article": lambda entry: entry.__setitem__(5, "other"),
     "published not a date": lambda entry: entry.__setitem__(_PUBLISHED, "not a date"),
     "a list holding a number": lambda entry: entry.__setitem__(-1, [1]),
     "a field missing": lambda entry: entry.pop(),
@@ -126,7 +130,7 @@ def test_a_corrupt_merged_article_is_merged_again(seeds, tmp_path, monkeypatch, 
     fresh = collect(seeds, None)
     collect(seeds, tmp_path / "cache")
     corrupted = 0
-    for path in (tmp_path / "cache").glob("extract-*/??.json"):
+    for path in (tmp_path / "cache").glob("extract-*/m-*.json"):
         entries = json.loads(path.read_bytes())
         for key, value in entries.items():
             if key.startswith("m:"):
@@ -285,9 +289,37 @@ def test_one_changed_annotation_rewrites_one_shard_of_the_cache(tmp_path):
     annotation = next(p for p in sorted(seeds.glob("*.yml")) if "summary" in p.read_text(encoding="utf-8"))
     annotation.write_text(annotation.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert collect(seeds, folder) == collect(seeds, None)
-    rewritten = [p for p, mtime in shards.items() if p.stat().st_mtime_ns != mtime]
-    # The shards of the new annotation and merged-article entries, and of the old ones when they differ.
-    assert 1 <= len(rewritten) <= 4
+    after = {p: p.stat().st_mtime_ns for p in folder.glob("extract-*/*.json")}
+    rewritten = [p for p, mtime in after.items() if shards.get(p) != mtime]
+    removed = shards.keys() - after.keys()
+    # The new annotation and merged-article entries' shards, and the old ones' when they differ (each
+    # rewritten, or removed when it held nothing else).
+    assert 2 <= len(rewritten) + len(removed) <= 4
+
+
+def cache_keys(folder: Path) -> set[str]:
+    return {key for path in folder.glob("extract-*/*-??.json") for key in json.loads(path.read_bytes())}
+
+
+def test_the_cache_keeps_no_entry_of_a_replaced_annotation(tmp_path):
+    """Shard files are read only when needed: entries a build no longer uses must not pile up."""
+    seeds, folder = tmp_path / "seeds", tmp_path / "cache"
+    write_corpus(40, seeds)
+    collect(seeds, folder)
+    first = cache_keys(folder)
+    assert {key[0] for key in first} == {"x", "a", "m"}
+    annotations = sorted(seeds.glob("*.yml"))
+    for annotation in annotations[:5]:
+        annotation.write_text(annotation.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    collect(seeds, folder)
+    collect(seeds, folder, today=TODAY + dt.timedelta(days=1))  # every annotation looked up again
+    for annotation in annotations[:5]:
+        annotation.write_text(annotation.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    collect(seeds, folder, today=TODAY + dt.timedelta(days=1))
+    collect(seeds, folder, today=TODAY + dt.timedelta(days=2))
+    last = cache_keys(folder)
+    assert len(last) == len(first)  # one extraction, annotation and merged article per seed
+    assert {key for key in last if key.startswith("x:")} == {key for key in first if key.startswith("x:")}
 
 
 def retitle(seeds: Path, **changes) -> dict:
@@ -461,7 +493,7 @@ def test_the_state_of_a_file_is_recorded_only_once_it_has_settled(tmp_path):
 def test_an_unread_seed_whose_results_left_the_cache_is_read_in_full(seeds, tmp_path, monkeypatch, settled):
     fresh = collect(seeds, None)
     collect(seeds, tmp_path / "cache")
-    for shard in (tmp_path / "cache").glob("extract-*/??.json"):
+    for shard in (tmp_path / "cache").glob("extract-*/?-??.json"):
         shard.write_text("{}", encoding="utf-8")  # files.json stays: every file is recognised unread
     read = spy_reads(monkeypatch)
     assert collect(seeds, tmp_path / "cache") == fresh
@@ -470,7 +502,7 @@ def test_an_unread_seed_whose_results_left_the_cache_is_read_in_full(seeds, tmp_
 
 def test_an_unread_seed_that_broke_in_the_meantime_is_reported(seeds, tmp_path, monkeypatch, settled):
     collect(seeds, tmp_path / "cache")
-    for shard in (tmp_path / "cache").glob("extract-*/??.json"):
+    for shard in (tmp_path / "cache").glob("extract-*/?-??.json"):
         shard.write_text("{}", encoding="utf-8")
     text = sorted(seeds.glob("*.txt"))[0]
     known = SeedCache.known_file
