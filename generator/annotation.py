@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 import yaml
 from babel import Locale
 
-from generator.model import ANNOTATION_KEYS, Annotation, Diagnostic, Extracted, Note
+from generator.model import ANNOTATION_KEYS, FUTURE_DATE, Annotation, Diagnostic, Extracted, Note
 from generator.vocabulary import topics as vocabulary_topics
 
 MAX_ANNOTATION_CHARS = 50_000
@@ -192,8 +192,7 @@ class _Checker:
         if value > self.today:
             self.error(
                 node,
-                f"'published' is in the future: {raw} (today is {self.today.isoformat()}); "
-                "give the date the article was published",
+                f"{FUTURE_DATE}: {raw} (today is {self.today.isoformat()}); give the date the article was published",
             )
             return None
         return value

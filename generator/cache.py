@@ -4,14 +4,15 @@ A rebuild re-reads only the seeds whose bytes changed. Entries are keyed by the 
 result depends on, and the whole folder by a fingerprint of the code that made them
 (`extract-<fingerprint>/<kind>-<00-ff>.json`), so a change to the extractor, the annotation checks,
 the merge or their data files starts a new, empty cache. The files are JSON, never pickle: it sits
-beside seeds written by strangers, and loading it must not be able to run code. An unreadable or malformed cache is
-ignored (and rebuilt): it can cost time, never a wrong result or an error.
+beside seeds written by strangers, and loading it must not be able to run code. An unreadable or
+malformed cache is ignored (and rebuilt): it can cost time, never a wrong result or an error.
 
-Annotations are cached too (parsing them costs about as much as the rest of a warm build), keyed by
-their path, their text, the article text they are checked against and `today`: a date in the future
-becomes valid when its day comes, and a cached "in the future" error must not outlive that day. So
-is the article merged from the two (`SeedCache.merged`), under the same key and the seed's name:
-what a warm build takes for each unchanged seed.
+Two kinds of entry: a text's extraction (`x:`, keyed by the text), and a seed's merged article with
+its annotation's problems (`m:`, keyed by the seed's name and paths, its text and its annotation),
+which is what a warm build takes for each unchanged seed. A changed annotation is parsed again and
+merged with the cached extraction. The annotation checks depend on the day of the build in one
+way, a date in the future (see `_holds_on`): a cached "in the future" error must not outlive its
+day, and a result without one holds on every later day.
 
 Texts are keyed by their digest, and `files.json` records the digest of each seed file read with
 the file's state (size, modification and change times, inode: `load.file_state`), so a rebuild
@@ -38,7 +39,7 @@ from pathlib import Path
 from typing import NamedTuple, get_type_hints
 
 from generator.fingerprint import code_fingerprint
-from generator.model import Annotation, Article, Diagnostic, Extracted, Note, Seed
+from generator.model import FUTURE_DATE, Article, Diagnostic, Extracted, Note, Seed
 
 DEFAULT_DIR = Path(".cache") / "generator"
 # The per-seed work: extraction, annotation parsing, which reads the extraction, and their merge.
@@ -60,7 +61,7 @@ def digest(*parts: str) -> str:
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _encode(value: Extracted | Annotation | Article) -> dict:
+def _encode(value: Extracted) -> dict:
     data = {}
     for spec in fields(value):
         item = getattr(value, spec.name)
@@ -77,7 +78,7 @@ def _field_names(kind: type) -> tuple[str, ...]:
     return tuple(spec.name for spec in fields(kind))
 
 
-def _decode(kind: type[Extracted] | type[Annotation] | type[Article], data: dict) -> Extracted | Annotation | Article:
+def _decode(kind: type[Extracted], data: dict) -> Extracted:
     """The value `_encode` made; raises (ValueError, TypeError, KeyError) on anything else."""
     values = {}
     for name in _field_names(kind):
@@ -110,7 +111,7 @@ def _shard(key: str) -> str:
     return f"{key[0]}-{key[2:4]}"
 
 
-_SHARD_FILE = re.compile(r"[xam]-[0-9a-f]{2}\.json")
+_SHARD_FILE = re.compile(r"[xm]-[0-9a-f]{2}\.json")
 # An entry a build uses without reading it: `save` keeps what its file holds.
 _KEEP = object()
 
@@ -167,6 +168,17 @@ def _article(values: list, body: str) -> Article:
         values[at] = tuple(Note(*_texts(note)) for note in values[at])
     values.insert(_BODY_AT, body)
     return Article(*values)
+
+
+def _holds_on(day: str, only: bool, today: dt.date) -> bool:
+    """Whether a result made on `day` (ISO) holds on `today`. The checks depend on the day in one way
+    only: a publication date after it is an error (`FUTURE_DATE`, which names the day). So a result
+    with that error holds on its day `only`, and one without it on every day from its own on (the date
+    is not after a later day either): the first build of a day need not check every annotation again.
+    """
+    if type(day) is not str or type(only) is not bool:
+        raise TypeError("day, only: not a string and a boolean")
+    return day == today.isoformat() if only else day <= today.isoformat()
 
 
 class Merged(NamedTuple):
@@ -272,7 +284,7 @@ class SeedCache:
             key = data["body_key"]
             if not isinstance(key, str):
                 raise TypeError("body_key: not a string")
-            return _decode(Extracted, data), key  # type: ignore[return-value]  # kind is Extracted
+            return _decode(Extracted, data), key
 
         return self._get("x:" + text_digest, decode)
 
@@ -287,58 +299,26 @@ class SeedCache:
         self._put("x:" + text_digest, {**_encode(value), "body_key": key})
 
     @staticmethod
-    def _annotation_key(path: str, text: str, article_text: str, today: dt.date) -> str:
-        """`text` and `article_text` are the digests of the annotation's text and the article's."""
-        return "a:" + digest(path, text, article_text, today.isoformat())
-
-    def annotation(
-        self, path: str, text: str, article_text: str, today: dt.date
-    ) -> tuple[Annotation | None, list[Diagnostic]] | None:
-        def decode(data: dict) -> tuple[Annotation | None, list[Diagnostic]]:
-            annotation = _decode(Annotation, data["annotation"]) if data["annotation"] is not None else None
-            problems = [_diagnostic(path, *entry) for entry in data["diagnostics"]]
-            return annotation, problems
-
-        return self._get(self._annotation_key(path, text, article_text, today), decode)
-
-    def put_annotation(
-        self,
-        path: str,
-        text: str,
-        article_text: str,
-        today: dt.date,
-        result: tuple[Annotation | None, list[Diagnostic]],
-    ) -> None:
-        annotation, problems = result
-        if any(problem.path != path for problem in problems):
-            return  # every diagnostic is re-attached to `path` when read back: cache only what round-trips
-        entry = {
-            "annotation": _encode(annotation) if annotation is not None else None,
-            "diagnostics": [[d.line, d.col, d.level, d.message] for d in problems],
-        }
-        self._put(self._annotation_key(path, text, article_text, today), entry)
-
-    @staticmethod
-    def _merged_key(seed: Seed, text: str, annotation: str | None, today: dt.date) -> str:
+    def _merged_key(seed: Seed, text: str, annotation: str | None) -> str:
         """`text` and `annotation` are the digests of the seed's text and annotation (None: it has none)."""
-        return "m:" + digest(
-            seed.stem, seed.text_path, seed.annotation_path or "", text, annotation or "", today.isoformat()
-        )
+        return "m:" + digest(seed.stem, seed.text_path, seed.annotation_path or "", text, annotation or "")
 
     def merged(self, seed: Seed, text: str, annotation: str | None, today: dt.date) -> Merged | None:
-        """The seed's `Merged` result, when its text (digest `text`), its annotation (digest `annotation`)
-        and `today` are those it was made from.
+        """The seed's `Merged` result, when its text (digest `text`) and its annotation (digest
+        `annotation`) are those it was made from, and it holds on `today` (see `_holds_on`).
 
         A warm build takes every seed from here: decoding the extraction and the annotation and merging
         them again was 1.3 s of a 10,000-article rebuild. The entry holds the body too (it is also in
         the extraction's entry, which the next change of the annotation needs), so that a warm build
-        reads no extraction; the seed's extraction and annotation entries are kept without being read.
+        reads no extraction; the seed's extraction entry is kept without being read.
         """
 
         def decode(data: list) -> Merged:
-            digest, rejected, problems, body, body_key, *values = data
+            digest, rejected, problems, body, body_key, day, only, *values = data
             if type(rejected) is not bool or type(body) is not str or type(body_key) is not str:
                 raise TypeError("rejected, body, body_key: not a boolean and two strings")
+            if not _holds_on(day, only, today):
+                raise ValueError("made on another day")
             article = _article(values, body)
             if (article.stem, article.source_path, article.annotation_path) != (
                 seed.stem,
@@ -351,11 +331,9 @@ class SeedCache:
             article.__dict__["digest"] = bytes.fromhex(digest)
             return Merged(article, diagnostics, rejected, body_key)
 
-        found = self._get(self._merged_key(seed, text, annotation, today), decode)
+        found = self._get(self._merged_key(seed, text, annotation), decode)
         if found is not None:
             self._keep("x:" + text)
-            if annotation is not None:
-                self._keep(self._annotation_key(seed.annotation_path or "", annotation, text, today))
         return found
 
     def _keep(self, key: str) -> None:
@@ -373,9 +351,11 @@ class SeedCache:
             [[d.line, d.col, d.level, d.message] for d in result.problems],
             article.body,
             result.body_key,
+            today.isoformat(),
+            any(problem.message.startswith(FUTURE_DATE) for problem in result.problems),
             *(_STORE[kind](getattr(article, name)) for name, kind in _ARTICLE_FIELDS),
         ]
-        self._put(self._merged_key(seed, text, annotation, today), entry)
+        self._put(self._merged_key(seed, text, annotation), entry)
 
     def save(self) -> None:
         """Write the shards whose entries this build changed (an entry added, or one no longer used),
@@ -388,8 +368,9 @@ class SeedCache:
                 self._write(FILES, dict(sorted(self._files.items())))
         # A file read by this build is rewritten without the entries it no longer uses. One left unread
         # is removed when no entry of this build belongs in it; otherwise it keeps its unused entries
-        # until a build reads it: at the latest the first build of the next day, which looks up every
-        # seed's annotation again (their keys hold `today`).
+        # until a build reads it. Every merged article is looked up, so every `m-` file still in use is
+        # read; an `x-` file is read when a seed in it changes: an extraction left unused (its text was
+        # edited) stays until then.
         used: dict[str, dict[str, object]] = {}
         for key, value in self._used.items():
             shard = _shard(key)

@@ -64,20 +64,15 @@ class _Found(NamedTuple):
     text_digest: str
     annotation_digest: str | None
     extracted: tuple[Extracted, str] | None  # the extraction and its body's `validate.body_key`
-    annotated: tuple[Annotation | None, list[Diagnostic]] | None
-    merged: Merged | None = None  # all of the above, merged: the others are then left None
+    merged: Merged | None = None  # the merged article: `extracted` is then left None
 
 
 def _look_up(seed: Seed, cache: SeedCache, today: dt.date) -> _Found:
     text, annotation = _digests(seed, cache)
     merged = cache.merged(seed, text, annotation, today)
     if merged is not None:
-        return _Found(seed, text, annotation, None, None, merged)
-    annotated = None
-    if annotation is not None:
-        assert seed.annotation_path is not None
-        annotated = cache.annotation(seed.annotation_path, annotation, text, today)
-    return _Found(seed, text, annotation, cache.extracted(text), annotated)
+        return _Found(seed, text, annotation, None, merged)
+    return _Found(seed, text, annotation, cache.extracted(text))
 
 
 class Analysis(NamedTuple):
@@ -102,8 +97,8 @@ def analyse(entry: _Found, today: dt.date, vocabulary: Iterable[str]) -> Analysi
     else:
         extraction = extract_safely(seed.text_path, seed.text or "")
         key = body_key(extraction[0].body) if not extraction[1] else ""
-    parsed = entry.annotated
-    if parsed is None and seed.annotation_path is not None:
+    parsed = None
+    if seed.annotation_path is not None:
         assert seed.annotation_text is not None  # read in full by `_cached`
         parsed = parse_annotation(
             seed.annotation_path, seed.annotation_text, extracted=extraction[0], today=today, known_topics=vocabulary
@@ -122,9 +117,7 @@ def _cached(
     problems: list[Diagnostic] = []
     for seed in seeds:
         entry = _look_up(seed, cache, today)
-        complete = entry.merged is not None or (
-            entry.extracted is not None and (seed.annotation_path is None or entry.annotated is not None)
-        )
+        complete = entry.merged is not None or (entry.extracted is not None and seed.annotation_path is None)
         unread = seed.text is None or (seed.annotation_path is not None and seed.annotation_text is None)
         if not complete and unread:
             read, more = read_seed(seeds_dir, seed.stem, seed.text_path, seed.annotation_path)
@@ -159,8 +152,7 @@ def collect(
     pending = [
         index
         for index, entry in enumerate(found)
-        if entry.merged is None
-        and (entry.extracted is None or (entry.seed.annotation_path is not None and entry.annotated is None))
+        if entry.merged is None and (entry.extracted is None or entry.seed.annotation_path is not None)
     ]
     results = fork_map(lambda index: analyse(found[index], today, vocabulary), pending, "extracting")
     analysed = dict(zip(pending, results, strict=True))
@@ -186,9 +178,7 @@ def collect(
                 cache.put_extracted(entry.text_digest, extracted, result.body_key)
         annotation_problems: list[Diagnostic] = []
         if seed.annotation_path is not None:
-            assert parsed is not None and entry.annotation_digest is not None
-            if entry.annotated is None:
-                cache.put_annotation(seed.annotation_path, entry.annotation_digest, entry.text_digest, today, parsed)
+            assert parsed is not None
             annotation, annotation_problems = parsed
             diagnostics.extend(annotation_problems)
             if annotation is None:

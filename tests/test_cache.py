@@ -77,6 +77,15 @@ def test_a_date_in_the_future_is_judged_on_the_day_of_each_run(seeds, tmp_path):
     assert collect(seeds, None, TODAY)[1] != collect(seeds, None, dt.date(2026, 7, 1))[1]
 
 
+def test_the_first_build_of_a_new_day_checks_no_annotation_again(seeds, tmp_path, monkeypatch):
+    collect(seeds, tmp_path / "cache")
+    later = TODAY + dt.timedelta(days=400)
+    fresh = collect(seeds, None, later)
+    monkeypatch.setattr(pipeline, "extract_safely", refuse)
+    monkeypatch.setattr(pipeline, "parse_annotation", refuse)
+    assert collect(seeds, tmp_path / "cache", later) == fresh  # no date after TODAY: all hold later too
+
+
 @pytest.mark.parametrize(
     "content",
     [b"", b"{not json", b"[]", b'"x"', b"\xff\xfe", b'{"x:0": 1, "a:0": {"annotation": 3}}'],
@@ -95,19 +104,16 @@ def test_corrupt_entries_are_computed_again(seeds, tmp_path):
     collect(seeds, tmp_path / "cache")
     for path in (tmp_path / "cache").glob("extract-*/m-*.json"):
         path.unlink()  # without the merged articles, the extractions and annotations are read
-    for path in (tmp_path / "cache").glob("extract-*/[xa]-*.json"):
+    for path in (tmp_path / "cache").glob("extract-*/x-*.json"):
         entries = yaml.safe_load(path.read_text(encoding="utf-8"))  # JSON is YAML
-        for key, value in entries.items():
-            if key.startswith("x:"):
-                value["published"] = "not a date"
-                value["countries"] = {"IR": 1}
-            elif key.startswith("a:"):
-                value["diagnostics"] = [[1, 1, "fatal", "x"]] if value["diagnostics"] else [[1]]
+        for value in entries.values():
+            value["published"] = "not a date"
+            value["countries"] = {"IR": 1}
         path.write_text(yaml.safe_dump(entries), encoding="utf-8")
     assert collect(seeds, tmp_path / "cache") == fresh
 
 
-_PUBLISHED = 5 + [name for name, _ in cache_module._ARTICLE_FIELDS].index("published")
+_PUBLISHED = 7 + [name for name, _ in cache_module._ARTICLE_FIELDS].index("published")
 MERGED_CORRUPTIONS = {
     "digest not hex": lambda entry: entry.__setitem__(0, "zz"),
     "rejected not a boolean": lambda entry: entry.__setitem__(1, "no"),
@@ -115,8 +121,11 @@ MERGED_CORRUPTIONS = {
     "problem of an unknown level": lambda entry: entry.__setitem__(2, [[1, 1, "fatal", "x"]]),
     "body not a string": lambda entry: entry.__setitem__(3, ["text"]),
     "body key not a string": lambda entry: entry.__setitem__(4, None),
-    "stem not a string": lambda entry: entry.__setitem__(5, None),
-    "another seed's article": lambda entry: entry.__setitem__(5, "other"),
+    "day not a string": lambda entry: entry.__setitem__(5, 20260101),
+    "made on a later day": lambda entry: entry.__setitem__(5, "2026-01-02"),
+    "only not a boolean": lambda entry: entry.__setitem__(6, 0),
+    "stem not a string": lambda entry: entry.__setitem__(7, None),
+    "another seed's article": lambda entry: entry.__setitem__(7, "other"),
     "published not a date": lambda entry: entry.__setitem__(_PUBLISHED, "not a date"),
     "a list holding a number": lambda entry: entry.__setitem__(-1, [1]),
     "a field missing": lambda entry: entry.pop(),
@@ -292,9 +301,9 @@ def test_one_changed_annotation_rewrites_one_shard_of_the_cache(tmp_path):
     after = {p: p.stat().st_mtime_ns for p in folder.glob("extract-*/*.json")}
     rewritten = [p for p, mtime in after.items() if shards.get(p) != mtime]
     removed = shards.keys() - after.keys()
-    # The new annotation and merged-article entries' shards, and the old ones' when they differ (each
-    # rewritten, or removed when it held nothing else).
-    assert 2 <= len(rewritten) + len(removed) <= 4
+    # The new merged article's shard, and the old one's when it differs (rewritten, or removed when it
+    # held nothing else).
+    assert 1 <= len(rewritten) + len(removed) <= 2
 
 
 def cache_keys(folder: Path) -> set[str]:
@@ -307,18 +316,18 @@ def test_the_cache_keeps_no_entry_of_a_replaced_annotation(tmp_path):
     write_corpus(40, seeds)
     collect(seeds, folder)
     first = cache_keys(folder)
-    assert {key[0] for key in first} == {"x", "a", "m"}
+    assert {key[0] for key in first} == {"x", "m"}
     annotations = sorted(seeds.glob("*.yml"))
     for annotation in annotations[:5]:
         annotation.write_text(annotation.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     collect(seeds, folder)
-    collect(seeds, folder, today=TODAY + dt.timedelta(days=1))  # every annotation looked up again
+    collect(seeds, folder, today=TODAY + dt.timedelta(days=1))
     for annotation in annotations[:5]:
         annotation.write_text(annotation.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     collect(seeds, folder, today=TODAY + dt.timedelta(days=1))
     collect(seeds, folder, today=TODAY + dt.timedelta(days=2))
     last = cache_keys(folder)
-    assert len(last) == len(first)  # one extraction, annotation and merged article per seed
+    assert len(last) == len(first)  # one extraction and one merged article per seed
     assert {key for key in last if key.startswith("x:")} == {key for key in first if key.startswith("x:")}
 
 
