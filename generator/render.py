@@ -64,17 +64,17 @@ def render_site(
     # Article pages: those whose inputs changed are rendered, in worker processes when there are many
     # (a cold build at 10,000 articles spends a third of its time here).
     in_order = collection.articles
+    in_order_digests = listed(in_order)
     to_render = []
     for index, article in enumerate(in_order):
-        near = [digests[in_order[other].page_path] for other in ranking[index]]
-        found = reuse.reusable(article.page_path, page_fingerprint(digests[article.page_path], near))
+        near = map(in_order_digests.__getitem__, ranking[index])
+        found = reuse.reusable(article.page_path, page_fingerprint(in_order_digests[index], near))
         if found is None:
             to_render.append(index)
         else:
             pages[article.page_path] = found
 
     # The open data lines of new or changed articles are made with their pages: in the workers too.
-    in_order_digests = listed(in_order)
     wanted = lines_wanted(reuse, config, in_order_digests)
 
     def render_one(index: int) -> tuple[bytes, tuple[bytes, bytes] | None]:
