@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from generator.collection import TIMELINE_PAGE, build_collection, country_page, topic_page
 from generator.country_names import country_name
 from generator.feeds import render_feeds
@@ -25,6 +27,8 @@ from generator.related import explain, related_ranking
 from generator.siteconfig import SiteConfig
 from generator.vocabulary import topics
 
+_PAGE_PATH = attrgetter("page_path")
+
 
 def render_site(
     articles: list[Article],
@@ -46,7 +50,11 @@ def render_site(
     digests = {article.page_path: article.digest for article in collection.articles}
 
     def listed(articles: tuple[Article, ...]) -> list[bytes]:
-        return [digests[article.page_path] for article in articles]
+        # In C (map, attrgetter): the lists hold 120,000 articles in all at 10,000 (20 ms as a comprehension).
+        return list(map(digests.__getitem__, map(_PAGE_PATH, articles)))
+
+    in_order = collection.articles
+    in_order_digests = listed(in_order)
 
     # Pages built from a list of articles are reused when the list and what it shows are unchanged
     # (fingerprinted from exactly the articles passed, and the parameters beside them). The home page
@@ -55,7 +63,7 @@ def render_site(
         "index.md": render_home(collection, home_intro),
         TIMELINE_PAGE: reuse.page(
             TIMELINE_PAGE,
-            listing_fingerprint(("timeline",), listed(collection.articles)),
+            listing_fingerprint(("timeline",), in_order_digests),
             lambda: render_timeline(collection).encode("utf-8"),
         ),
         COUNTRIES_INDEX: render_countries_index(collection),
@@ -63,18 +71,16 @@ def render_site(
     }
     # Article pages: those whose inputs changed are rendered, in worker processes when there are many
     # (a cold build at 10,000 articles spends a third of its time here).
-    in_order = collection.articles
     to_render = []
     for index, article in enumerate(in_order):
-        near = [digests[in_order[other].page_path] for other in ranking[index]]
-        found = reuse.reusable(article.page_path, page_fingerprint(digests[article.page_path], near))
+        near = map(in_order_digests.__getitem__, ranking[index])
+        found = reuse.reusable(article.page_path, page_fingerprint(in_order_digests[index], near))
         if found is None:
             to_render.append(index)
         else:
             pages[article.page_path] = found
 
     # The open data lines of new or changed articles are made with their pages: in the workers too.
-    in_order_digests = listed(in_order)
     wanted = lines_wanted(reuse, config, in_order_digests)
 
     def render_one(index: int) -> tuple[bytes, tuple[bytes, bytes] | None]:
@@ -88,24 +94,29 @@ def render_site(
         if data is not None:
             made[index] = data
 
-    def add_year_pages(articles: tuple[Article, ...], base_page: str, title: str) -> None:
+    def add_year_pages(articles: tuple[Article, ...], listed: list[bytes], base_page: str, title: str) -> None:
+        """The year pages of `articles`, whose digests are `listed` (a year's are a slice of them)."""
+        start = 0
         for page, year, in_year in year_groups(articles, base_page):
+            end = start + len(in_year)
             pages[page] = reuse.page(
                 page,
-                listing_fingerprint(("year", page, year, base_page, title), listed(in_year)),
+                listing_fingerprint(("year", page, year, base_page, title), listed[start:end]),
                 lambda y=year, a=in_year: render_year_page(a, y, base_page, title).encode("utf-8"),
             )
+            start = end
 
     def add_listing(page: str, kind: str, key: str, in_listing: tuple[Article, ...], render, title: str) -> None:
         """A country's or topic's page (`render(collection, key)`) and its year pages."""
+        in_listing_digests = listed(in_listing)
         pages[page] = reuse.page(
             page,
-            listing_fingerprint((kind, key), listed(in_listing)),
+            listing_fingerprint((kind, key), in_listing_digests),
             lambda: render(collection, key).encode("utf-8"),
         )
-        add_year_pages(in_listing, page, title)
+        add_year_pages(in_listing, in_listing_digests, page, title)
 
-    add_year_pages(collection.articles, TIMELINE_PAGE, "Timeline")
+    add_year_pages(in_order, in_order_digests, TIMELINE_PAGE, "Timeline")
     for code, in_country in collection.by_country.items():
         add_listing(country_page(code), "country", code, in_country, render_country, country_name(code))
     vocabulary = topics()

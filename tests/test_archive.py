@@ -74,3 +74,17 @@ def test_a_small_digest_keeps_everything_on_one_page():
     files = render_site(articles)
     assert not [p for p in files if p.startswith("timeline/")]
     assert len(listed(files["timeline.md"].decode())) == 5
+
+
+def test_year_groups_split_a_newest_first_list_at_each_year(monkeypatch):
+    from itertools import groupby
+
+    from generator.collection import build_collection
+
+    monkeypatch.setattr(archive, "LIST_LIMIT", 3)
+    days = [dt.date(2019 + n % 4, 1 + n % 12, 1 + n % 27) for n in range(30)] + [None, None]
+    ordered = build_collection([article(f"a{n:02}", published=day) for n, day in enumerate(days)]).articles
+    groups = archive.year_groups(ordered, "timeline.md")
+    by_year = groupby(ordered, key=lambda a: a.published.year if a.published else archive.UNDATED)
+    assert [(year, articles) for _, year, articles in groups] == [(year, tuple(run)) for year, run in by_year]
+    assert [page for page, _, _ in groups][-2:] == ["timeline/2019.md", "timeline/undated.md"]

@@ -616,4 +616,55 @@ def test_the_state_of_a_page_just_written_is_not_trusted(tmp_path):
     build(seeds, docs, "--cache", cache)
     build(seeds, docs, "--cache", cache)  # the pages are seconds old: too recent to trust their state
     pages = json.loads((docs / MANIFEST).read_text(encoding="utf-8"))["pages"]
-    assert pages and all(len(entry) == 2 for entry in pages.values())
+    assert pages and all(len(entry.split()) == 2 for entry in pages.values())
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda fingerprint, sha, state: [fingerprint, sha],  # the list of an earlier manifest format
+        lambda fingerprint, sha, state: fingerprint,
+        lambda fingerprint, sha, state: f"{fingerprint} {'0' * 64}",
+        lambda fingerprint, sha, state: f"{fingerprint} {sha} 1 2 3",
+        lambda fingerprint, sha, state: f"{fingerprint} {sha} {state} 5",
+        lambda fingerprint, sha, state: f"{fingerprint}  {sha}",
+        lambda fingerprint, sha, state: 7,
+    ],
+)
+def test_edited_page_entries_in_the_manifest_are_not_trusted(tmp_path, settled, edit):
+    seeds, docs, cache = tmp_path / "seeds", tmp_path / "docs", str(tmp_path / "cache")
+    write_corpus(6, seeds)
+    build(seeds, docs, "--cache", cache)
+    build(seeds, docs, "--cache", cache)  # records the pages' states
+    manifest = json.loads((docs / MANIFEST).read_text(encoding="utf-8"))
+    for path, entry in manifest["pages"].items():
+        fingerprint, sha, state = entry.split(" ", 2)
+        manifest["pages"][path] = edit(fingerprint, sha, state)
+        (docs / path).write_text("edited by hand\n", encoding="utf-8")
+    (docs / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    build(seeds, docs, "--cache", cache)
+    assert_same_as_a_fresh_build(seeds, docs, tmp_path)
+
+
+def test_the_manifest_is_not_encoded_again_when_nothing_changed(tmp_path, monkeypatch, settled):
+    from generator import pagecache
+
+    seeds, docs, cache = tmp_path / "seeds", tmp_path / "docs", str(tmp_path / "cache")
+    write_corpus(6, seeds)
+    build(seeds, docs, "--cache", cache)
+    build(seeds, docs, "--cache", cache)  # records the pages' states: a new manifest
+    encoded = []
+    original = pagecache.json.dumps
+
+    def dumps(value, **options):
+        if "pages" in value:  # the manifest, not the schema of the open data
+            encoded.append(1)
+        return original(value, **options)
+
+    monkeypatch.setattr(pagecache.json, "dumps", dumps)
+    build(seeds, docs, "--cache", cache)
+    assert encoded == []
+    retitle(seeds)
+    build(seeds, docs, "--cache", cache)
+    assert encoded == [1]
+    assert_same_as_a_fresh_build(seeds, docs, tmp_path)

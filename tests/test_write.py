@@ -117,3 +117,15 @@ def test_writing_the_same_files_twice_changes_nothing(tmp_path):
     stats = {name: (docs / name).stat().st_mtime_ns for name in FILES}
     assert write_generated(docs, FILES) == 0
     assert stats == {name: (docs / name).stat().st_mtime_ns for name in FILES}
+
+
+def test_folders_left_empty_are_removed_deepest_first_and_others_kept(tmp_path):
+    docs, elsewhere = tmp_path / "docs", tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    write_generated(docs, {"countries/iran.md": b"i", "countries/a/b/c.md": b"c", "countries/a/d.md": b"d"})
+    (docs / "countries" / "linked").mkdir()
+    (docs / "countries" / "linked" / "to").symlink_to(elsewhere)  # not a file of the generator's
+    (docs / "countries" / "hand-made" / "empty").mkdir(parents=True)
+    assert write_generated(docs, {"countries/iran.md": b"i"}) == 2
+    folders = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_dir() and not p.is_symlink())
+    assert folders == ["countries", "countries/linked"]

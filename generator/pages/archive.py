@@ -7,7 +7,9 @@ for the timeline at 10,000 articles); past `LIST_LIMIT` entries the older ones m
 
 from __future__ import annotations
 
+import math
 import posixpath
+from bisect import bisect_right
 from itertools import groupby
 
 from generator.markdown import md_text, month_label, plural, relative
@@ -46,14 +48,28 @@ def older_by_year(articles: tuple[Article, ...], base_page: str) -> str:
 
 
 def year_groups(articles: tuple[Article, ...], base_page: str) -> list[tuple[str, int | str, tuple[Article, ...]]]:
-    """(page, year, its articles) for every year page of `articles`; none when the list is not split.
+    """(page, year, its articles) for every year page of `articles` (newest first, as every list of the
+    collection is); none when the list is not split.
 
     Apart from `render_year_page` so that a build can reuse a year page whose articles did not change.
+    Each year's end is found by bisection: a key per article of every split list (the timeline's
+    10,000 and the big countries') was 50 ms of a warm build at 10,000 articles.
     """
     if not is_split(articles):
         return []
-    groups = groupby(articles, key=lambda a: a.published.year if a.published else UNDATED)
-    return [(year_page(base_page, year), year, tuple(in_year)) for year, in_year in groups]
+    groups, start = [], 0
+    while start < len(articles):
+        first = articles[start]
+        end = bisect_right(articles, _year_rank(first), start, key=_year_rank)
+        year = first.published.year if first.published else UNDATED
+        groups.append((year_page(base_page, year), year, articles[start:end]))
+        start = end
+    return groups
+
+
+def _year_rank(article: Article) -> float:
+    """Ascending along a newest-first list: the year negated, undated articles last."""
+    return -article.published.year if article.published else math.inf
 
 
 def render_year_page(in_year: tuple[Article, ...], year: int | str, base_page: str, title: str) -> str:
