@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -99,6 +100,9 @@ def hugo_site(docs: Path, target: Path) -> None:
         (layouts / name).write_text(HUGO_LAYOUT, encoding="utf-8")
 
 
+_EARLIER_MARKS = re.compile(r"( \([^()]*\))+$")
+
+
 def change_one_annotation(seeds: Path, mark: str = "corrected") -> tuple[str, str]:
     """Correct the English title of an article, as a contributor would; returns its stem and new title.
 
@@ -107,7 +111,9 @@ def change_one_annotation(seeds: Path, mark: str = "corrected") -> tuple[str, st
     for path in sorted(seeds.glob("*.yml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         if data.get("title_en"):
-            data["title_en"] += f" ({mark})"
+            # The marks of earlier calls go: repeated on one corpus, they would make the title longer
+            # than an annotation may have it, and the build would stop at that error.
+            data["title_en"] = _EARLIER_MARKS.sub("", data["title_en"]) + f" ({mark})"
             path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
             return path.stem, data["title_en"]
     raise SystemExit("no annotated article to change")
