@@ -162,31 +162,26 @@ def collect(
     body_keys = {}
     for index, entry in enumerate(found):
         seed = entry.seed
-        if entry.merged is not None:
-            diagnostics.extend(entry.merged.problems)
-            body_keys[seed.stem] = entry.merged.body_key
-            if entry.merged.rejected:
-                rejected.add(seed.stem)
-            articles.append(entry.merged.article)
-            continue
-        result = analysed[index] if index in analysed else analyse(entry, today, vocabulary)  # cached, not merged
-        (extracted, problems), parsed = result.extraction, result.parsed
-        diagnostics.extend(problems)
-        if not problems:
-            body_keys[seed.stem] = result.body_key
-            if entry.extracted is None:
-                cache.put_extracted(entry.text_digest, extracted, result.body_key)
-        annotation_problems: list[Diagnostic] = []
-        if seed.annotation_path is not None:
-            assert parsed is not None
-            annotation, annotation_problems = parsed
-            diagnostics.extend(annotation_problems)
-            if annotation is None:
-                rejected.add(seed.stem)
-        if not problems:  # the extraction is cached, and with it the body the merged article is stored without
-            merged = Merged(result.article, annotation_problems, seed.stem in rejected, result.body_key)
-            cache.put_merged(seed, entry.text_digest, entry.annotation_digest, today, merged)
-        articles.append(result.article)
+        outcome, extracted_cleanly = entry.merged, True
+        if outcome is None:
+            result = analysed[index] if index in analysed else analyse(entry, today, vocabulary)  # cached, not merged
+            (extracted, problems), parsed = result.extraction, result.parsed
+            diagnostics.extend(problems)
+            annotation, annotation_problems = parsed if parsed is not None else (None, [])
+            outcome = Merged(
+                result.article, annotation_problems, parsed is not None and annotation is None, result.body_key
+            )
+            extracted_cleanly = not problems
+            if extracted_cleanly:  # a failed extraction is not cached: the next build tries it again
+                if entry.extracted is None:
+                    cache.put_extracted(entry.text_digest, extracted, result.body_key)
+                cache.put_merged(seed, entry.text_digest, entry.annotation_digest, today, outcome)
+        diagnostics.extend(outcome.problems)
+        if extracted_cleanly:
+            body_keys[seed.stem] = outcome.body_key
+        if outcome.rejected:
+            rejected.add(seed.stem)
+        articles.append(outcome.article)
     cache.save()
     unique = make_slugs_unique(articles)
     original = {a.stem: a.page_path for a in articles}

@@ -88,7 +88,7 @@ def test_the_first_build_of_a_new_day_checks_no_annotation_again(seeds, tmp_path
 
 @pytest.mark.parametrize(
     "content",
-    [b"", b"{not json", b"[]", b'"x"', b"\xff\xfe", b'{"x:0": 1, "a:0": {"annotation": 3}}'],
+    [b"", b"{not json", b"[]", b'"x"', b"\xff\xfe", b'{"x:0": 1, "m:0": {"article": 3}}'],
 )
 def test_a_corrupt_cache_is_ignored_and_rebuilt(seeds, tmp_path, content):
     fresh = collect(seeds, None)
@@ -103,7 +103,7 @@ def test_corrupt_entries_are_computed_again(seeds, tmp_path):
     fresh = collect(seeds, None)
     collect(seeds, tmp_path / "cache")
     for path in (tmp_path / "cache").glob("extract-*/m-*.json"):
-        path.unlink()  # without the merged articles, the extractions and annotations are read
+        path.unlink()  # without the merged articles, the extractions are read
     for path in (tmp_path / "cache").glob("extract-*/x-*.json"):
         entries = yaml.safe_load(path.read_text(encoding="utf-8"))  # JSON is YAML
         for value in entries.values():
@@ -151,7 +151,7 @@ def test_a_corrupt_merged_article_is_merged_again(seeds, tmp_path, monkeypatch, 
     original = pipeline.merge
     monkeypatch.setattr(pipeline, "merge", lambda *a: merged.append(a) or original(*a))
     assert collect(seeds, tmp_path / "cache") == fresh
-    assert len(merged) == corrupted  # each from its cached extraction and annotation, merged again
+    assert len(merged) == corrupted  # each merged again: its cached extraction, its annotation parsed
 
 
 def test_a_merged_article_is_taken_whole_with_its_digest(seeds, tmp_path, monkeypatch):
