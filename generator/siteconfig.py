@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from yaml_env_tag import construct_env_tag
 
 DEFAULT_SITE_URL = "https://example.invalid/"
 
@@ -17,10 +18,14 @@ class SiteConfig:
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # libyaml: 20 ms less
-    """Safe YAML that tolerates MkDocs' own tags (`!ENV`, `!!python/name:`) by reading them as null."""
+    """Safe YAML that reads `!ENV` as MkDocs does (the deploy workflow sets the site's address that
+    way, and feeds and open data must link to the same address as the pages), and tolerates MkDocs'
+    other tags (`!relative`, `!!python/name:`) by reading them as null."""
 
 
 _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+# MkDocs' own implementation (pyyaml_env_tag, which MkDocs depends on), so both read the same value.
+_Loader.add_constructor("!ENV", construct_env_tag)
 
 
 def read_site_config(mkdocs_yml: Path) -> SiteConfig:

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import yaml
+from yaml_env_tag import construct_env_tag
 
 ROOT = Path(__file__).resolve().parent.parent
 HAND_WRITTEN = ("about.md", "contributing.md", "data.md", "performance.md", "includes", "stylesheets")
@@ -33,9 +34,16 @@ def copy_hand_written(docs: Path) -> None:
             shutil.copy2(source, docs / name)
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml read as MkDocs reads it: `!ENV [NAME, default]` is the variable's value or the default."""
+
+
+_ConfigLoader.add_constructor("!ENV", construct_env_tag)
+
+
 def project_config(workdir: Path, docs: Path) -> dict:
     """The repository's mkdocs.yml, pointed at `docs` and `workdir/site`, with absolute hook and theme paths."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
     config["docs_dir"] = str(docs)
     config["site_dir"] = str(workdir / "site")
     config["hooks"] = [str(ROOT / hook) for hook in config.get("hooks", [])]

@@ -105,3 +105,15 @@ def test_ci_checks_tests_builds_and_uploads_the_site():
     assert setup_python["with"]["cache"] == "pip"
     upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
     assert upload["with"]["path"] == "site/"
+
+
+def test_deploy_sets_every_address_mkdocs_yml_reads_from_the_environment():
+    """mkdocs.yml's `!ENV [NAME, placeholder]` values must come from the repository when deploying,
+    before the build step: otherwise the published feeds and edit buttons point at the placeholders."""
+    names = re.findall(r"!ENV \[(\w+),", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert set(names) >= {"SITE_URL", "REPO_URL"}
+    steps = load(ROOT / ".github" / "workflows" / "deploy.yml")["jobs"]["build"]["steps"]
+    build = next(i for i, step in enumerate(steps) if step.get("run") == "make site")
+    before = "\n".join(step.get("run", "") for step in steps[:build])
+    for name in names:
+        assert re.search(rf"\b{name}=\S", before), f"deploy.yml does not set {name} before `make site`"

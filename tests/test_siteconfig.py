@@ -1,0 +1,50 @@
+"""The site's address comes from mkdocs.yml, where the deploy workflow sets it through `!ENV`: the
+generator (feeds, open data) must read the same address MkDocs gives the pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+
+from generator.siteconfig import DEFAULT_SITE_URL, SiteConfig, read_site_config
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_env_tag_gives_the_variable_or_the_default(tmp_path, monkeypatch):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text('site_url: !ENV [DIGEST_TEST_URL, "https://fallback.example/"]\n', encoding="utf-8")
+    monkeypatch.delenv("DIGEST_TEST_URL", raising=False)
+    assert read_site_config(config).site_url == "https://fallback.example/"
+    monkeypatch.setenv("DIGEST_TEST_URL", "https://owner.github.io/digest")
+    assert read_site_config(config).site_url == "https://owner.github.io/digest/"
+
+
+def test_env_tag_without_default_or_variable_falls_back(tmp_path, monkeypatch):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: D\nsite_url: !ENV DIGEST_TEST_URL\n", encoding="utf-8")
+    monkeypatch.delenv("DIGEST_TEST_URL", raising=False)
+    assert read_site_config(config) == SiteConfig(site_name="D", site_url=DEFAULT_SITE_URL)
+
+
+@pytest.mark.parametrize("address", [None, "https://someone.github.io/their-digest/"])
+def test_generator_and_mkdocs_read_the_same_address(monkeypatch, address):
+    """The repository's own mkdocs.yml, with and without the deploy workflow's SITE_URL."""
+    if address is None:
+        monkeypatch.delenv("SITE_URL", raising=False)
+    else:
+        monkeypatch.setenv("SITE_URL", address)
+    mkdocs_config = load_config(config_file=str(ROOT / "mkdocs.yml"))
+    assert read_site_config(ROOT / "mkdocs.yml").site_url == mkdocs_config["site_url"]
+    if address is not None:
+        assert mkdocs_config["site_url"] == address
+
+
+def test_repository_address_is_set_by_the_environment(monkeypatch):
+    monkeypatch.setenv("REPO_URL", "https://github.com/someone/their-digest")
+    monkeypatch.setenv("REPO_NAME", "someone/their-digest")
+    mkdocs_config = load_config(config_file=str(ROOT / "mkdocs.yml"))
+    assert mkdocs_config["repo_url"] == "https://github.com/someone/their-digest"
+    assert mkdocs_config["repo_name"] == "someone/their-digest"
