@@ -28,6 +28,7 @@ import json
 import os
 import stat
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -119,6 +120,7 @@ class PageCache:
         self._started = time.time_ns()
         self.previous_memos = dict(memos or {})
         self.memos: dict[str, tuple[str, object]] = {}
+        self._reading_ahead: dict[str, tuple[threading.Thread, list[bytes | None]]] = {}
 
     @classmethod
     def load(cls, docs_dir: Path) -> PageCache:
@@ -199,11 +201,38 @@ class PageCache:
     def previous_content(self, path: str) -> bytes | None:
         """The file `path` as the previous build wrote it, whatever it was made from; None if it is
         missing or was changed since (its bytes no longer match the manifest)."""
+        ahead = self._reading_ahead.pop(path, None)
+        if ahead is not None:
+            thread, found = ahead
+            thread.join()
+            return found[0] if found else None
+        return self._previous_content(path)
+
+    def _previous_content(self, path: str) -> bytes | None:
         known = _split_entry(self.previous.get(path))
         read = self._read_back(path) if known is not None else None
         if known is None or read is None or hashlib.sha256(read[0]).hexdigest() != known[1]:
             return None
         return read[0]
+
+    def read_ahead(self, path: str) -> None:
+        """Start reading back and checking `path` for a later `previous_content`, in a thread of its own.
+
+        The open data of 10,000 articles is 75 MB that a build after a change reads and hashes (0.1 s)
+        to reuse its lines: reading (most of it the kernel providing fresh memory) and hashing leave
+        Python's lock to the thread while they run, so on a second core it costs the build little.
+        Only once the workers of `fork_map` are done: it forks only a process without other threads."""
+        if path in self._reading_ahead or self.previous_fingerprint(path) is None:
+            return
+        found: list[bytes | None] = []
+        thread = threading.Thread(target=lambda: found.append(self._previous_content(path)), daemon=True)
+        self._reading_ahead[path] = (thread, found)
+        thread.start()
+
+    def previous_fingerprint(self, path: str) -> str | None:
+        """The fingerprint the previous build recorded for `path`, if any."""
+        known = _split_entry(self.previous.get(path))
+        return known[0] if known is not None else None
 
     def save(self, files: Mapping[str, Generated]) -> None:
         """Record this build's pages, once `files` are written; a failure only costs the next build time.

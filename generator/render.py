@@ -8,7 +8,7 @@ from generator.collection import TIMELINE_PAGE, build_collection, country_page, 
 from generator.country_names import country_name
 from generator.feeds import render_feeds
 from generator.model import Article
-from generator.opendata import encoded, lines_wanted, render_open_data
+from generator.opendata import encoded, lines_wanted, read_ahead, render_open_data
 from generator.pagecache import Generated, PageCache, listing_fingerprint, page_fingerprint
 from generator.pages.archive import render_year_page, year_groups
 from generator.pages.article import render_article
@@ -92,6 +92,8 @@ def render_site(
         pages[in_order[index].page_path] = content
         if data is not None:
             made[index] = data
+    # The previous open data is read back in a thread while the index pages are made (after forking).
+    read_ahead(reuse, config, in_order_digests)
 
     def add_year_pages(articles: tuple[Article, ...], listed: list[bytes], base_page: str, title: str) -> None:
         """The year pages of `articles`, whose digests are `listed` (a year's are a slice of them)."""

@@ -553,6 +553,33 @@ def test_the_open_data_keeps_the_json_lines_and_csv_rows_of_the_unchanged_articl
         assert_same_as_a_fresh_build(seeds, docs, tmp_path)
 
 
+def test_after_a_change_the_previous_open_data_is_read_back_in_a_thread_of_its_own(tmp_path, monkeypatch):
+    import threading
+
+    from generator import opendata
+    from generator.pagecache import PageCache
+
+    seeds, docs, cache = tmp_path / "seeds", tmp_path / "docs", str(tmp_path / "cache")
+    write_corpus(20, seeds)
+    build(seeds, docs, "--cache", cache)
+    read_in = []
+    original = PageCache._read_back
+    monkeypatch.setattr(
+        PageCache,
+        "_read_back",
+        lambda self, path: (
+            read_in.append((path, threading.current_thread() is threading.main_thread())) or original(self, path)
+        ),
+    )
+    retitle(seeds)
+    build(seeds, docs, "--cache", cache)
+    assert sorted((p, main) for p, main in read_in if p.startswith(opendata.DATA_DIR)) == [
+        (opendata.CSV_FILE, False),
+        (opendata.JSON_FILE, False),
+    ]
+    assert_same_as_a_fresh_build(seeds, docs, tmp_path)
+
+
 def test_csv_rows_spanning_lines_are_reused_whole(tmp_path, monkeypatch):
     from generator import opendata
 
