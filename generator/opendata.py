@@ -300,6 +300,10 @@ def render_open_data(
             lengths = reuse.recall(ROWS_MEMO, lines_key)
             if lengths is not None:
                 reuse.remember(ROWS_MEMO, lines_key, lengths)
+        for path in (JSON_FILE, CSV_FILE):  # made anew: their digests are taken while the files are written
+            content = files[path]
+            if isinstance(content, bytes):
+                reuse.hash_ahead(path, content)
     else:
         files[JSON_FILE] = render_json(collection, config)
         files[CSV_FILE] = render_csv(collection, config)
