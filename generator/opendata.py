@@ -201,6 +201,22 @@ def _previous_rows(content: bytes | None, lengths: object, digests: object) -> d
     return rows
 
 
+def _everything(config: SiteConfig, digests: Sequence[bytes]) -> str:
+    """What the JSON and the CSV are made from (with their path appended, each one's fingerprint)."""
+    return listing_fingerprint(("open data", config.site_url), digests)
+
+
+def read_ahead(reuse: PageCache, config: SiteConfig, digests: Sequence[bytes]) -> None:
+    """Start reading back the previous JSON and CSV (`PageCache.read_ahead`) when `render_open_data`
+    will want their lines and rows: when an article changed, and the previous build remembered them."""
+    if reuse.recall(LINES_MEMO, _lines_key(config)) is None:
+        return
+    everything = _everything(config, digests)
+    for path in (JSON_FILE, CSV_FILE):
+        if reuse.previous_fingerprint(path) != everything + path:
+            reuse.read_ahead(path)
+
+
 def _lines_key(config: SiteConfig) -> str:
     return listing_fingerprint(("open data lines", config.site_url), ())
 
@@ -258,7 +274,7 @@ def render_open_data(
     made = made or {}
     files = {}
     if digests:
-        everything = listing_fingerprint(("open data", config.site_url), digests)
+        everything = _everything(config, digests)
         lines_key = _lines_key(config)
         remembered = reuse.recall(LINES_MEMO, lines_key)
 
@@ -284,6 +300,10 @@ def render_open_data(
             lengths = reuse.recall(ROWS_MEMO, lines_key)
             if lengths is not None:
                 reuse.remember(ROWS_MEMO, lines_key, lengths)
+        for path in (JSON_FILE, CSV_FILE):  # made anew: their digests are taken while the files are written
+            content = files[path]
+            if isinstance(content, bytes):
+                reuse.hash_ahead(path, content)
     else:
         files[JSON_FILE] = render_json(collection, config)
         files[CSV_FILE] = render_csv(collection, config)

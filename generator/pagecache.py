@@ -28,6 +28,7 @@ import json
 import os
 import stat
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -119,6 +120,8 @@ class PageCache:
         self._started = time.time_ns()
         self.previous_memos = dict(memos or {})
         self.memos: dict[str, tuple[str, object]] = {}
+        self._reading_ahead: dict[str, tuple[threading.Thread, list[bytes | None]]] = {}
+        self._hashing: dict[str, tuple[bytes, threading.Thread, list[str]]] = {}
 
     @classmethod
     def load(cls, docs_dir: Path) -> PageCache:
@@ -199,11 +202,58 @@ class PageCache:
     def previous_content(self, path: str) -> bytes | None:
         """The file `path` as the previous build wrote it, whatever it was made from; None if it is
         missing or was changed since (its bytes no longer match the manifest)."""
+        ahead = self._reading_ahead.pop(path, None)
+        if ahead is not None:
+            thread, found = ahead
+            thread.join()
+            return found[0] if found else None
+        return self._previous_content(path)
+
+    def _previous_content(self, path: str) -> bytes | None:
         known = _split_entry(self.previous.get(path))
         read = self._read_back(path) if known is not None else None
         if known is None or read is None or hashlib.sha256(read[0]).hexdigest() != known[1]:
             return None
         return read[0]
+
+    def read_ahead(self, path: str) -> None:
+        """Start reading back and checking `path` for a later `previous_content`, in a thread of its own.
+
+        The open data of 10,000 articles is 75 MB that a build after a change reads and hashes (0.1 s)
+        to reuse its lines: reading (most of it the kernel providing fresh memory) and hashing leave
+        Python's lock to the thread while they run, so on a second core it costs the build little.
+        Only once the workers of `fork_map` are done: it forks only a process without other threads."""
+        if path in self._reading_ahead or self.previous_fingerprint(path) is None:
+            return
+        found: list[bytes | None] = []
+        thread = threading.Thread(target=lambda: found.append(self._previous_content(path)), daemon=True)
+        self._reading_ahead[path] = (thread, found)
+        thread.start()
+
+    def previous_fingerprint(self, path: str) -> str | None:
+        """The fingerprint the previous build recorded for `path`, if any."""
+        known = _split_entry(self.previous.get(path))
+        return known[0] if known is not None else None
+
+    def hash_ahead(self, path: str, content: bytes) -> None:
+        """Start taking the SHA-256 that `save` records for `content`, the new bytes of `path`, in a thread
+        of its own: hashing the 67 MB `articles.json` of 10,000 articles takes 45-50 ms, which leave
+        Python's lock to the thread, so it runs on a second core while `write_generated` writes."""
+        if self.docs_dir is None:
+            return  # nothing to save
+        digest: list[str] = []
+        thread = threading.Thread(target=lambda: digest.append(hashlib.sha256(content).hexdigest()), daemon=True)
+        self._hashing[path] = (content, thread, digest)
+        thread.start()
+
+    def _sha(self, path: str, content: bytes) -> str:
+        """The SHA-256 of `content`, as `hash_ahead` took it if it was given these very bytes."""
+        ahead = self._hashing.pop(path, None)
+        if ahead is not None and ahead[0] is content:
+            ahead[1].join()
+            if ahead[2]:
+                return ahead[2][0]
+        return hashlib.sha256(content).hexdigest()
 
     def save(self, files: Mapping[str, Generated]) -> None:
         """Record this build's pages, once `files` are written; a failure only costs the next build time.
@@ -216,7 +266,7 @@ class PageCache:
             if isinstance(content, Kept):
                 pages[path] = content.entry
             elif content is not None:
-                pages[path] = _entry(fingerprint, hashlib.sha256(content).hexdigest())
+                pages[path] = _entry(fingerprint, self._sha(path, content))
         memos = {name: [key, value] for name, (key, value) in sorted(self.memos.items())}
         previous_memos = {name: [key, value] for name, (key, value) in self.previous_memos.items()}
         if pages == self.previous and memos == previous_memos:

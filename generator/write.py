@@ -14,6 +14,7 @@ import stat
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
+from typing import BinaryIO
 
 from generator.pagecache import Generated, Kept
 from generator.progress import progress
@@ -46,8 +47,25 @@ def _holds(path: str, content: bytes) -> bool:
         return False
     if not stat.S_ISREG(info.st_mode) or info.st_size != len(content):
         return False
-    with open(path, "rb") as handle:
-        return handle.read() == content
+    with open(path, "rb", buffering=0) as handle:
+        return _reads_as(handle, content)
+
+
+# A file is compared a piece at a time, up to its first difference: reading the 67 MB `articles.json`
+# at 10,000 articles whole took 55-80 ms, most of it the kernel providing 67 MB of fresh memory; in
+# pieces of this size (reused by the allocator), 13 ms. A bytes slice compares faster than a memoryview.
+_COMPARE_PIECE = 1 << 18
+
+
+def _reads_as(handle: BinaryIO, content: bytes) -> bool:
+    """Whether `handle` reads as exactly `content` from where it stands to its end."""
+    start = 0
+    while start < len(content):
+        piece = handle.read(min(_COMPARE_PIECE, len(content) - start))
+        if not piece or piece != content[start : start + len(piece)]:
+            return False
+        start += len(piece)
+    return handle.read(1) == b""
 
 
 def _write_new(path: str, content: bytes) -> None:

@@ -7,6 +7,7 @@ without it.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import shutil
@@ -551,6 +552,69 @@ def test_the_open_data_keeps_the_json_lines_and_csv_rows_of_the_unchanged_articl
         build(seeds, docs, "--cache", cache)
         assert len(recorded) == 1 + 19, name  # the changed article's (both files), the others' lines in `name`
         assert_same_as_a_fresh_build(seeds, docs, tmp_path)
+
+
+def test_after_a_change_the_previous_open_data_is_read_back_in_a_thread_of_its_own(tmp_path, monkeypatch):
+    import threading
+
+    from generator import opendata
+    from generator.pagecache import PageCache
+
+    seeds, docs, cache = tmp_path / "seeds", tmp_path / "docs", str(tmp_path / "cache")
+    write_corpus(20, seeds)
+    build(seeds, docs, "--cache", cache)
+    read_in = []
+    original = PageCache._read_back
+    monkeypatch.setattr(
+        PageCache,
+        "_read_back",
+        lambda self, path: (
+            read_in.append((path, threading.current_thread() is threading.main_thread())) or original(self, path)
+        ),
+    )
+    retitle(seeds)
+    build(seeds, docs, "--cache", cache)
+    assert sorted((p, main) for p, main in read_in if p.startswith(opendata.DATA_DIR)) == [
+        (opendata.CSV_FILE, False),
+        (opendata.JSON_FILE, False),
+    ]
+    assert_same_as_a_fresh_build(seeds, docs, tmp_path)
+
+
+def test_the_digests_of_new_open_data_are_taken_in_a_thread_and_recorded_for_the_bytes_written(tmp_path, monkeypatch):
+    import threading
+
+    from generator import opendata, pagecache
+
+    seeds, docs, cache = tmp_path / "seeds", tmp_path / "docs", str(tmp_path / "cache")
+    write_corpus(20, seeds)
+    build(seeds, docs, "--cache", cache)
+    hashed_in = []
+    original = hashlib.sha256
+
+    def sha256(data=b""):
+        hashed_in.append((len(data), threading.current_thread() is threading.main_thread()))
+        return original(data)
+
+    monkeypatch.setattr(pagecache.hashlib, "sha256", sha256)
+    retitle(seeds)
+    build(seeds, docs, "--cache", cache)
+    pages = json.loads((docs / MANIFEST).read_bytes())["pages"]
+    for name in (opendata.JSON_FILE, opendata.CSV_FILE):
+        written = (docs / name).read_bytes()
+        assert pages[name].split(" ")[1] == original(written).hexdigest()
+        assert (len(written), False) in hashed_in  # taken in a thread
+        assert (len(written), True) not in hashed_in  # and not again
+
+
+def test_a_digest_taken_ahead_is_used_only_for_the_bytes_it_was_taken_of(tmp_path):
+    from generator.pagecache import PageCache
+
+    pages = PageCache(tmp_path)
+    pages.hash_ahead("data/x.json", b"old bytes")
+    assert pages._sha("data/x.json", b"new bytes") == hashlib.sha256(b"new bytes").hexdigest()
+    pages.hash_ahead("data/x.json", content := b"same bytes")
+    assert pages._sha("data/x.json", content) == hashlib.sha256(b"same bytes").hexdigest()
 
 
 def test_csv_rows_spanning_lines_are_reused_whole(tmp_path, monkeypatch):

@@ -6,7 +6,7 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 
 from generator.collection import build_collection
-from generator.feeds import ALL_FEED, country_feed, page_url, render_feeds, topic_feed
+from generator.feeds import ALL_FEED, FEED_LIMIT, country_feed, page_url, render_feeds, topic_feed
 from generator.siteconfig import SiteConfig, read_site_config
 from tests.factories import HOSTILE, HOSTILE_ARTICLE, article
 
@@ -89,3 +89,12 @@ def test_site_url_is_read_from_mkdocs_yml(tmp_path):
     config.write_text("site_name: D\nsite_url: https://d.example/sub\nextra:\n  x: !ENV [HOME]\n", encoding="utf-8")
     assert read_site_config(config) == SiteConfig(site_name="D", site_url="https://d.example/sub/")
     assert read_site_config(tmp_path / "missing.yml") == SiteConfig()
+
+
+def test_a_feed_holds_the_newest_dated_articles_up_to_the_limit():
+    # 60 dated articles and undated ones: the feed takes the first FEED_LIMIT dated, newest first.
+    dated = [article(f"a{day:02}", dt.date(2024, 1, 1) + dt.timedelta(days=day)) for day in range(60)]
+    feed = _parse(_feeds(*dated, article("undated-1", None), article("undated-2", None))[ALL_FEED])
+    ids = [e.findtext(f"{ATOM}id") for e in feed.findall(f"{ATOM}entry")]
+    assert len(ids) == FEED_LIMIT
+    assert ids == [f"https://digest.example/articles/2024/a{day:02}/" for day in range(59, 59 - FEED_LIMIT, -1)]

@@ -129,3 +129,19 @@ def test_folders_left_empty_are_removed_deepest_first_and_others_kept(tmp_path):
     assert write_generated(docs, {"countries/iran.md": b"i"}) == 2
     folders = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_dir() and not p.is_symlink())
     assert folders == ["countries", "countries/linked"]
+
+
+@pytest.mark.parametrize("piece", [3, 4, 1 << 18])
+def test_files_are_compared_piece_by_piece_to_the_last_byte(tmp_path, monkeypatch, piece):
+    monkeypatch.setattr(write, "_COMPARE_PIECE", piece)
+    content = b"0123456789abcdef"
+    path = tmp_path / "f"
+    path.write_bytes(content)
+    assert write._holds(str(path), content)
+    for at in (0, 5, len(content) - 1):  # a difference in the first, a middle, the last piece
+        changed = content[:at] + b"X" + content[at + 1 :]
+        assert not write._holds(str(path), changed)
+    with open(path, "rb", buffering=0) as handle:  # the file grew after its size was read
+        assert not write._reads_as(handle, content[:-1])
+    with open(path, "rb", buffering=0) as handle:  # or shrank
+        assert not write._reads_as(handle, content + b"!")

@@ -41,8 +41,10 @@ def _listing(articles, page: str) -> list[str]:
 
 
 def _latest(articles) -> str:
-    dated = [a.published for a in articles if a.published]
-    return long_date(max(dated)) if dated else "—"
+    """The date of the newest of `articles`, a list of the collection (newest first, undated last): its
+    first dated article's (the maximum of every date took 20 ms of a warm build at 10,000 articles)."""
+    latest = next((a.published for a in articles if a.published), None)
+    return long_date(latest) if latest else "—"
 
 
 def render_countries_index(collection: Collection) -> str:

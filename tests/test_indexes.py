@@ -1,0 +1,32 @@
+"""Country and topic index pages: what they say about each list of articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.collection import build_collection
+from generator.pages.indexes import render_countries_index, render_country, render_topic, render_topics_index
+from tests.factories import article
+
+
+def test_each_list_is_dated_by_its_newest_article_whatever_the_order_given():
+    # Given out of order: the collection lists them newest first, undated last, and `_latest` reads
+    # the first dated article of that order.
+    collection = build_collection(
+        [
+            article("old", dt.date(2019, 3, 2)),
+            article("undated", None),
+            article("newest", dt.date(2024, 11, 24)),
+            article("middle", dt.date(2021, 9, 17)),
+        ]
+    )
+    assert "| 4 | 24 November 2024 |" in render_countries_index(collection)
+    assert "| 4 | 24 November 2024 |" in render_topics_index(collection)
+    assert "latest 24 November 2024." in render_country(collection, "IR")
+    assert "latest 24 November 2024." in render_topic(collection, "diplomacy")
+
+
+def test_a_list_without_a_dated_article_has_no_latest_date():
+    collection = build_collection([article("undated", None)])
+    assert "| 1 | — |" in render_countries_index(collection)
+    assert "latest —." in render_country(collection, "IR")
