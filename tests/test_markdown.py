@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from generator.markdown import first_sentence, is_web_url, long_date, md_text, month_label, relative
+from generator.markdown import first_sentence, is_web_url, md_text, relative
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -68,23 +68,3 @@ def test_first_sentence_stops_at_the_first_full_stop_and_is_bounded():
     assert first_sentence("No full stop but 50.000 people") == "No full stop but 50.000 people"
     long = "word " * 100
     assert len(first_sentence(long, limit=50)) <= 52
-
-
-def test_dates_are_written_as_babel_writes_them_in_english():
-    # The dates were formatted with babel (CLDR) first; `long_date` and `month_label` write them by hand.
-    import datetime as dt
-
-    import babel.dates
-
-    days = [dt.date(1990, 1, 1) + dt.timedelta(days=n) for n in range((dt.date(2041, 1, 1) - dt.date(1990, 1, 1)).days)]
-    days += [
-        dt.date(year, month, day)
-        for year in (1, 9, 10, 99, 100, 999, 1000, 9999)
-        for month in (1, 12)
-        for day in (1, 31)
-    ]
-    assert [long_date(day) for day in days] == [babel.dates.format_date(d, "d MMMM y", locale="en") for d in days]
-    months = [(year, month) for year in (*range(1900, 2101), 1, 10, 999, 9999) for month in range(1, 13)]
-    assert [month_label(y, m) for y, m in months] == [
-        babel.dates.format_date(dt.date(y, m, 1), "MMMM y", locale="en") for y, m in months
-    ]
