@@ -113,12 +113,15 @@ def test_corrupt_entries_are_computed_again(seeds, tmp_path):
     assert collect(seeds, tmp_path / "cache") == fresh
 
 
-_PUBLISHED = 7 + [name for name, _ in cache_module._ARTICLE_FIELDS].index("published")
+_STORED = [name for name, _ in cache_module._ARTICLE_FIELDS]
+_PUBLISHED, _TITLE, _SUMMARY, _NOTES = (7 + _STORED.index(name) for name in ("published", "title", "summary", "notes"))
 MERGED_CORRUPTIONS = {
     "digest not hex": lambda entry: entry.__setitem__(0, "zz"),
     "rejected not a boolean": lambda entry: entry.__setitem__(1, "no"),
     "malformed problem": lambda entry: entry.__setitem__(2, [[1]]),
     "problem of an unknown level": lambda entry: entry.__setitem__(2, [[1, 1, "fatal", "x"]]),
+    "problem with a message not a string": lambda entry: entry.__setitem__(2, [[1, 1, "warning", 5]]),
+    "problem at a line not a number": lambda entry: entry.__setitem__(2, [[True, 1, "warning", "x"]]),
     "body not a string": lambda entry: entry.__setitem__(3, ["text"]),
     "body key not a string": lambda entry: entry.__setitem__(4, None),
     "day not a string": lambda entry: entry.__setitem__(5, 20260101),
@@ -127,6 +130,10 @@ MERGED_CORRUPTIONS = {
     "stem not a string": lambda entry: entry.__setitem__(7, None),
     "another seed's article": lambda entry: entry.__setitem__(7, "other"),
     "published not a date": lambda entry: entry.__setitem__(_PUBLISHED, "not a date"),
+    "title not a string": lambda entry: entry.__setitem__(_TITLE, 5),
+    "summary a list": lambda entry: entry.__setitem__(_SUMMARY, ["a summary"]),
+    "a note not a list": lambda entry: entry.__setitem__(_NOTES, ["qn"]),
+    "a note of three strings": lambda entry: entry.__setitem__(_NOTES, [["q", "n", "x"]]),
     "a list holding a number": lambda entry: entry.__setitem__(-1, [1]),
     "a field missing": lambda entry: entry.pop(),
     "a field too many": lambda entry: entry.append("x"),
