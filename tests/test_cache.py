@@ -551,6 +551,19 @@ def test_the_state_of_a_file_is_recorded_only_once_it_has_settled(tmp_path):
     assert again.known_file("touched.txt", (4, now, old, 3)) is None
 
 
+@pytest.mark.parametrize(
+    "entry",
+    [[4, 1, 1, 2], [4, 1, 1, 2, "d", 0], [4, 1, 1, 2, 5], [4.0, 1, 1, 2, "d"], [4, True, 1, 2, "d"], {}, "d", 5, None],
+)
+def test_malformed_file_states_are_not_trusted(tmp_path, entry):
+    cache = SeedCache(tmp_path / "cache")
+    cache.save()
+    (cache.path / cache_module.FILES).write_text(json.dumps({"a.txt": [4, 1, 1, 2, "d"], "b.txt": entry}))
+    again = SeedCache(tmp_path / "cache")
+    assert again.known_file("a.txt", (4, 1, 1, 2)) == "d"
+    assert again.known_file("b.txt", (4, 1, 1, 2)) is None
+
+
 def test_an_unread_seed_whose_results_left_the_cache_is_read_in_full(seeds, tmp_path, monkeypatch, settled):
     fresh = collect(seeds, None)
     collect(seeds, tmp_path / "cache")
