@@ -331,9 +331,11 @@ class SeedCache:
 
     def _entry(self, key: str) -> object | None:
         """The entry `key` as its file holds it (None: none)."""
-        if _shard(key) not in self._shards:
+        found = self._old.get(key)  # found only once its file is read
+        if found is None and _shard(key) not in self._shards:
             self._load(_shard(key))
-        return self._old.get(key)
+            found = self._old.get(key)
+        return found
 
     def _get(self, key: str, decode):
         found = self._entry(key)
@@ -441,8 +443,10 @@ class SeedCache:
         # read; an `x-` file is read when a seed in it changes: an extraction left unused (its text was
         # edited) stays until then.
         used: dict[str, dict[str, object]] = {}
+        alive: set[str] = set()  # the shards an entry of this build belongs in
         for key, value in self._used.items():
             shard = _shard(key)
+            alive.add(shard)
             if shard in self._shards and (value is not _KEEP or key in self._old):
                 used.setdefault(shard, {})[key] = self._old[key] if value is _KEEP else value
         stale = {shard for shard, keys in self._shards.items() if keys != set(used.get(shard, ()))}
@@ -450,9 +454,9 @@ class SeedCache:
             self.path.mkdir(parents=True, exist_ok=True)
             for shard in sorted(self._changed | stale):
                 self._write(_file_name(shard), _encode_shard(shard, used.get(shard, {})))
-            alive = {_file_name(_shard(key)) for key in self._used}
+            kept = {_file_name(shard) for shard in alive}
             for name in os.listdir(self.path):
-                if _SHARD.fullmatch(os.path.splitext(name)[0]) and name not in alive:
+                if _SHARD.fullmatch(os.path.splitext(name)[0]) and name not in kept:
                     os.unlink(self.path / name)
             for old in self.path.parent.glob("extract-*"):  # made by other versions of the code
                 if old == self.path:
