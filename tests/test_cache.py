@@ -110,6 +110,15 @@ def test_a_corrupt_cache_is_ignored_and_rebuilt(seeds, tmp_path, content):
     assert collect(seeds, tmp_path / "cache") == fresh
 
 
+def test_a_cache_file_replaced_by_a_folder_is_ignored(seeds, tmp_path):
+    fresh = collect(seeds, None)
+    collect(seeds, tmp_path / "cache")
+    for path in shard_files(tmp_path / "cache"):
+        path.unlink()
+        path.mkdir()
+    assert collect(seeds, tmp_path / "cache") == fresh
+
+
 def test_corrupt_entries_are_computed_again(seeds, tmp_path):
     fresh = collect(seeds, None)
     collect(seeds, tmp_path / "cache")
