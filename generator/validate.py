@@ -69,7 +69,7 @@ def check_collection(
                 )
         if article.stem in renamed:
             shared = renamed[article.stem]
-            owner = next((a for a in articles if a.page_path == shared), None)
+            owner = page_owner.get(shared)
             problems.append(
                 Diagnostic(
                     article.annotation_path or article.source_path,

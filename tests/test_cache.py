@@ -87,25 +87,45 @@ def test_the_first_build_of_a_new_day_checks_no_annotation_again(seeds, tmp_path
     assert collect(seeds, tmp_path / "cache", later) == fresh  # no date after TODAY: all hold later too
 
 
+def shard_files(folder: Path, kind: str = "?") -> list[Path]:
+    """The cache's files of entries of `kind` (`x`: extractions, `m`: merged articles, `?`: both)."""
+    return sorted(folder.glob(f"extract-*/{kind}-??.*"))
+
+
+def read_merged(path: Path) -> tuple[dict, bytes]:
+    """A merged articles' file: its entries, and the bodies they point into."""
+    head, _, bodies = path.read_bytes().partition(b"\n")
+    return json.loads(head), bodies
+
+
 @pytest.mark.parametrize(
     "content",
-    [b"", b"{not json", b"[]", b'"x"', b"\xff\xfe", b'{"x:0": 1, "m:0": {"article": 3}}'],
+    [b"", b"{not json", b"[]", b'"x"', b"\xff\xfe", b'{"x:0": 1, "m:0": {"article": 3}}', b"{}", b"{}\n\xff"],
 )
 def test_a_corrupt_cache_is_ignored_and_rebuilt(seeds, tmp_path, content):
     fresh = collect(seeds, None)
     collect(seeds, tmp_path / "cache")
-    for path in (tmp_path / "cache").glob("extract-*/*.json"):
+    for path in [*shard_files(tmp_path / "cache"), *(tmp_path / "cache").glob(f"extract-*/{cache_module.FILES}")]:
         path.write_bytes(content)
     assert collect(seeds, tmp_path / "cache") == fresh
+    assert collect(seeds, tmp_path / "cache") == fresh
+
+
+def test_a_cache_file_replaced_by_a_folder_is_ignored(seeds, tmp_path):
+    fresh = collect(seeds, None)
+    collect(seeds, tmp_path / "cache")
+    for path in shard_files(tmp_path / "cache"):
+        path.unlink()
+        path.mkdir()
     assert collect(seeds, tmp_path / "cache") == fresh
 
 
 def test_corrupt_entries_are_computed_again(seeds, tmp_path):
     fresh = collect(seeds, None)
     collect(seeds, tmp_path / "cache")
-    for path in (tmp_path / "cache").glob("extract-*/m-*.json"):
+    for path in shard_files(tmp_path / "cache", "m"):
         path.unlink()  # without the merged articles, the extractions are read
-    for path in (tmp_path / "cache").glob("extract-*/x-*.json"):
+    for path in shard_files(tmp_path / "cache", "x"):
         entries = yaml.safe_load(path.read_text(encoding="utf-8"))  # JSON is YAML
         for value in entries.values():
             value["published"] = "not a date"
@@ -114,13 +134,20 @@ def test_corrupt_entries_are_computed_again(seeds, tmp_path):
     assert collect(seeds, tmp_path / "cache") == fresh
 
 
-_PUBLISHED = 7 + [name for name, _ in cache_module._ARTICLE_FIELDS].index("published")
+_STORED = [name for name, _ in cache_module._ARTICLE_FIELDS]
+_PUBLISHED, _TITLE, _SUMMARY, _NOTES = (7 + _STORED.index(name) for name in ("published", "title", "summary", "notes"))
 MERGED_CORRUPTIONS = {
     "digest not hex": lambda entry: entry.__setitem__(0, "zz"),
     "rejected not a boolean": lambda entry: entry.__setitem__(1, "no"),
     "malformed problem": lambda entry: entry.__setitem__(2, [[1]]),
     "problem of an unknown level": lambda entry: entry.__setitem__(2, [[1, 1, "fatal", "x"]]),
-    "body not a string": lambda entry: entry.__setitem__(3, ["text"]),
+    "problem with a message not a string": lambda entry: entry.__setitem__(2, [[1, 1, "warning", 5]]),
+    "problem at a line not a number": lambda entry: entry.__setitem__(2, [[True, 1, "warning", "x"]]),
+    "body not a pair": lambda entry: entry.__setitem__(3, "text"),
+    "body a pair of strings": lambda entry: entry.__setitem__(3, ["0", "1"]),
+    "body beyond the end": lambda entry: entry.__setitem__(3, [entry[3][0], 10**9]),
+    "body ending before it starts": lambda entry: entry.__setitem__(3, [entry[3][1], entry[3][0]]),
+    "body starting before the bodies": lambda entry: entry.__setitem__(3, [-1, entry[3][1]]),
     "body key not a string": lambda entry: entry.__setitem__(4, None),
     "day not a string": lambda entry: entry.__setitem__(5, 20260101),
     "made on a later day": lambda entry: entry.__setitem__(5, "2026-01-02"),
@@ -128,6 +155,10 @@ MERGED_CORRUPTIONS = {
     "stem not a string": lambda entry: entry.__setitem__(7, None),
     "another seed's article": lambda entry: entry.__setitem__(7, "other"),
     "published not a date": lambda entry: entry.__setitem__(_PUBLISHED, "not a date"),
+    "title not a string": lambda entry: entry.__setitem__(_TITLE, 5),
+    "summary a list": lambda entry: entry.__setitem__(_SUMMARY, ["a summary"]),
+    "a note not a list": lambda entry: entry.__setitem__(_NOTES, ["qn"]),
+    "a note of three strings": lambda entry: entry.__setitem__(_NOTES, [["q", "n", "x"]]),
     "a list holding a number": lambda entry: entry.__setitem__(-1, [1]),
     "a field missing": lambda entry: entry.pop(),
     "a field too many": lambda entry: entry.append("x"),
@@ -140,19 +171,49 @@ def test_a_corrupt_merged_article_is_merged_again(seeds, tmp_path, monkeypatch, 
     fresh = collect(seeds, None)
     collect(seeds, tmp_path / "cache")
     corrupted = 0
-    for path in (tmp_path / "cache").glob("extract-*/m-*.json"):
-        entries = json.loads(path.read_bytes())
+    for path in shard_files(tmp_path / "cache", "m"):
+        entries, bodies = read_merged(path)
         for key, value in entries.items():
             if key.startswith("m:"):
                 corrupt(value)
                 corrupted += 1
-        path.write_text(json.dumps(entries), encoding="utf-8")
+        path.write_bytes(json.dumps(entries).encode() + b"\n" + bodies)
     assert corrupted == len(list(seeds.glob("*.txt")))
     merged = []
     original = pipeline.merge
     monkeypatch.setattr(pipeline, "merge", lambda *a: merged.append(a) or original(*a))
     assert collect(seeds, tmp_path / "cache") == fresh
     assert len(merged) == corrupted  # each merged again: its cached extraction, its annotation parsed
+
+
+def test_bodies_that_are_not_utf8_are_merged_again(seeds, tmp_path, monkeypatch):
+    fresh = collect(seeds, None)
+    collect(seeds, tmp_path / "cache")
+    for path in shard_files(tmp_path / "cache", "m"):
+        entries, bodies = read_merged(path)
+        path.write_bytes(json.dumps(entries).encode() + b"\n" + bodies.replace(b" ", b"\xff"))
+    merged = []
+    original = pipeline.merge
+    monkeypatch.setattr(pipeline, "merge", lambda *a: merged.append(a) or original(*a))
+    assert collect(seeds, tmp_path / "cache") == fresh
+    assert len(merged) == len(fresh[0])
+
+
+def test_a_merged_article_keeps_its_body_when_its_file_is_written_again(tmp_path, monkeypatch):
+    """An article read from a file that is then rewritten (another article of it changed) keeps its
+    body: the file records where each body lies in it, which changes."""
+    seeds, folder = tmp_path / "seeds", tmp_path / "cache"
+    write_corpus(40, seeds)
+    collect(seeds, folder)
+    files = {path: path.read_bytes() for path in shard_files(folder, "m")}
+    for annotation in sorted(seeds.glob("*.yml"))[:8]:
+        annotation.write_text(annotation.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    collect(seeds, folder)
+    rewritten = [path for path, content in files.items() if path.exists() and path.read_bytes() != content]
+    assert rewritten  # files holding unchanged articles besides changed ones
+    expected = collect(seeds, None)
+    monkeypatch.setattr(pipeline, "merge", refuse)
+    assert collect(seeds, folder) == expected
 
 
 def test_a_merged_article_is_taken_whole_with_its_digest(seeds, tmp_path, monkeypatch):
@@ -294,12 +355,12 @@ def test_one_changed_annotation_rewrites_one_shard_of_the_cache(tmp_path):
     seeds, folder = tmp_path / "seeds", tmp_path / "cache"
     write_corpus(40, seeds)
     collect(seeds, folder)
-    shards = {p: p.stat().st_mtime_ns for p in folder.glob("extract-*/*.json")}
+    shards = {p: p.stat().st_mtime_ns for p in shard_files(folder)}
     assert len(shards) > 16  # 80 entries spread over up to 256 files
     annotation = next(p for p in sorted(seeds.glob("*.yml")) if "summary" in p.read_text(encoding="utf-8"))
     annotation.write_text(annotation.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert collect(seeds, folder) == collect(seeds, None)
-    after = {p: p.stat().st_mtime_ns for p in folder.glob("extract-*/*.json")}
+    after = {p: p.stat().st_mtime_ns for p in shard_files(folder)}
     rewritten = [p for p, mtime in after.items() if shards.get(p) != mtime]
     removed = shards.keys() - after.keys()
     # The new merged article's shard, and the old one's when it differs (rewritten, or removed when it
@@ -308,7 +369,7 @@ def test_one_changed_annotation_rewrites_one_shard_of_the_cache(tmp_path):
 
 
 def cache_keys(folder: Path) -> set[str]:
-    return {key for path in folder.glob("extract-*/*-??.json") for key in json.loads(path.read_bytes())}
+    return {key for path in shard_files(folder) for key in json.loads(path.read_bytes().partition(b"\n")[0])}
 
 
 def test_the_cache_keeps_no_entry_of_a_replaced_annotation(tmp_path):
@@ -500,11 +561,24 @@ def test_the_state_of_a_file_is_recorded_only_once_it_has_settled(tmp_path):
     assert again.known_file("touched.txt", (4, now, old, 3)) is None
 
 
+@pytest.mark.parametrize(
+    "entry",
+    [[4, 1, 1, 2], [4, 1, 1, 2, "d", 0], [4, 1, 1, 2, 5], [4.0, 1, 1, 2, "d"], [4, True, 1, 2, "d"], {}, "d", 5, None],
+)
+def test_malformed_file_states_are_not_trusted(tmp_path, entry):
+    cache = SeedCache(tmp_path / "cache")
+    cache.save()
+    (cache.path / cache_module.FILES).write_text(json.dumps({"a.txt": [4, 1, 1, 2, "d"], "b.txt": entry}))
+    again = SeedCache(tmp_path / "cache")
+    assert again.known_file("a.txt", (4, 1, 1, 2)) == "d"
+    assert again.known_file("b.txt", (4, 1, 1, 2)) is None
+
+
 def test_an_unread_seed_whose_results_left_the_cache_is_read_in_full(seeds, tmp_path, monkeypatch, settled):
     fresh = collect(seeds, None)
     collect(seeds, tmp_path / "cache")
-    for shard in (tmp_path / "cache").glob("extract-*/?-??.json"):
-        shard.write_text("{}", encoding="utf-8")  # files.json stays: every file is recognised unread
+    for shard in shard_files(tmp_path / "cache"):
+        shard.write_text("{}\n", encoding="utf-8")  # files.json stays: every file is recognised unread
     read = spy_reads(monkeypatch)
     assert collect(seeds, tmp_path / "cache") == fresh
     assert sorted(read) == sorted(str(p) for p in seeds.iterdir() if p.suffix in (".txt", ".yml"))
@@ -512,8 +586,8 @@ def test_an_unread_seed_whose_results_left_the_cache_is_read_in_full(seeds, tmp_
 
 def test_an_unread_seed_that_broke_in_the_meantime_is_reported(seeds, tmp_path, monkeypatch, settled):
     collect(seeds, tmp_path / "cache")
-    for shard in (tmp_path / "cache").glob("extract-*/?-??.json"):
-        shard.write_text("{}", encoding="utf-8")
+    for shard in shard_files(tmp_path / "cache"):
+        shard.write_text("{}\n", encoding="utf-8")
     text = sorted(seeds.glob("*.txt"))[0]
     known = SeedCache.known_file
 

@@ -106,17 +106,20 @@ def test_an_unreadable_file_is_an_error(tmp_path):
 
 
 def test_names_annotations_and_stray_files(tmp_path):
-    for name in ("a.txt", "b.yml", "c.yaml", "c.txt", "notes.md", "-x.txt", "d e.txt"):
+    for name in ("a.txt", "b.yml", "c.yaml", "c.txt", "notes.md", "-x.txt", "d e.txt", "d e.yml", ".yml"):
         (tmp_path / name).write_text(TEXT)
     (tmp_path / "a.txt.orig").write_text(TEXT)
     assert messages(tmp_path) == [
         "seeds/-x.txt: error: file name must use only letters, digits, '.', '_' and '-', "
         "starting with a letter or digit; rename it",
+        "seeds/.yml: warning: ignored: seeds/ holds only <name>.txt articles and <name>.yml annotations",
         "seeds/a.txt.orig: warning: ignored: seeds/ holds only <name>.txt articles and <name>.yml annotations",
         "seeds/b.yml: error: annotation without an article: expected b.txt beside it; "
         "add the text or remove the annotation",
         "seeds/c.yaml: error: annotations end in .yml: rename it to c.yml",
         "seeds/d e.txt: error: file name must use only letters, digits, '.', '_' and '-', "
+        "starting with a letter or digit; rename it",
+        "seeds/d e.yml: error: file name must use only letters, digits, '.', '_' and '-', "
         "starting with a letter or digit; rename it",
         "seeds/notes.md: warning: ignored: seeds/ holds only <name>.txt articles and <name>.yml annotations",
     ]
