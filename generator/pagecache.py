@@ -96,6 +96,22 @@ def _split_entry(entry: object) -> list[str] | None:
     return known if known is not None and len(known) > 1 else None
 
 
+class _InThread:
+    """`work()` run in a daemon thread of its own, started at once; `result()` waits for it and gives
+    what it returned, or None if it raised. Used for reading back and hashing large files, which leave
+    Python's lock to other threads. One thread per piece of work, ended with it: `parallel.workers`
+    forks only a process that runs no other thread."""
+
+    def __init__(self, work: Callable[[], object]) -> None:
+        self._returned: list = []
+        self._thread = threading.Thread(target=lambda: self._returned.append(work()), daemon=True)
+        self._thread.start()
+
+    def result(self):
+        self._thread.join()
+        return self._returned[0] if self._returned else None
+
+
 class PageCache:
     """The previous build's manifest, and the fingerprints of the pages of this one.
 
@@ -120,8 +136,8 @@ class PageCache:
         self._started = time.time_ns()
         self.previous_memos = dict(memos or {})
         self.memos: dict[str, tuple[str, object]] = {}
-        self._reading_ahead: dict[str, tuple[threading.Thread, list[bytes | None]]] = {}
-        self._hashing: dict[str, tuple[bytes, threading.Thread, list[str]]] = {}
+        self._reading_ahead: dict[str, _InThread] = {}  # path → its previous content, being read back
+        self._hashing: dict[str, tuple[bytes, _InThread]] = {}  # path → new content, its SHA-256 being taken
 
     @classmethod
     def load(cls, docs_dir: Path) -> PageCache:
@@ -203,11 +219,7 @@ class PageCache:
         """The file `path` as the previous build wrote it, whatever it was made from; None if it is
         missing or was changed since (its bytes no longer match the manifest)."""
         ahead = self._reading_ahead.pop(path, None)
-        if ahead is not None:
-            thread, found = ahead
-            thread.join()
-            return found[0] if found else None
-        return self._previous_content(path)
+        return ahead.result() if ahead is not None else self._previous_content(path)
 
     def _previous_content(self, path: str) -> bytes | None:
         known = _split_entry(self.previous.get(path))
@@ -225,10 +237,7 @@ class PageCache:
         Only once the workers of `fork_map` are done: it forks only a process without other threads."""
         if path in self._reading_ahead or self.previous_fingerprint(path) is None:
             return
-        found: list[bytes | None] = []
-        thread = threading.Thread(target=lambda: found.append(self._previous_content(path)), daemon=True)
-        self._reading_ahead[path] = (thread, found)
-        thread.start()
+        self._reading_ahead[path] = _InThread(lambda: self._previous_content(path))
 
     def previous_fingerprint(self, path: str) -> str | None:
         """The fingerprint the previous build recorded for `path`, if any."""
@@ -241,19 +250,13 @@ class PageCache:
         Python's lock to the thread, so it runs on a second core while `write_generated` writes."""
         if self.docs_dir is None:
             return  # nothing to save
-        digest: list[str] = []
-        thread = threading.Thread(target=lambda: digest.append(hashlib.sha256(content).hexdigest()), daemon=True)
-        self._hashing[path] = (content, thread, digest)
-        thread.start()
+        self._hashing[path] = (content, _InThread(lambda: hashlib.sha256(content).hexdigest()))
 
     def _sha(self, path: str, content: bytes) -> str:
         """The SHA-256 of `content`, as `hash_ahead` took it if it was given these very bytes."""
         ahead = self._hashing.pop(path, None)
-        if ahead is not None and ahead[0] is content:
-            ahead[1].join()
-            if ahead[2]:
-                return ahead[2][0]
-        return hashlib.sha256(content).hexdigest()
+        digest = ahead[1].result() if ahead is not None and ahead[0] is content else None
+        return digest if digest is not None else hashlib.sha256(content).hexdigest()
 
     def save(self, files: Mapping[str, Generated]) -> None:
         """Record this build's pages, once `files` are written; a failure only costs the next build time.
