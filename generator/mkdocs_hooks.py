@@ -1,5 +1,5 @@
 """MkDocs hooks: edit buttons that open annotations, regeneration under `make serve`, what search
-indexes, and the site build's cost on generated pages.
+indexes, the site build's cost on generated pages, and pages written in several processes.
 
 On generated pages, the generator's raw HTML blocks are kept away from Python-Markdown's parsers
 (generator/htmlstash.py), and a page's Markdown and content are dropped or held compressed once they
@@ -30,7 +30,7 @@ _REPOSITORY = str(Path(__file__).resolve().parent.parent)
 if _REPOSITORY not in sys.path:
     sys.path.insert(0, _REPOSITORY)
 
-from generator import htmlstash  # noqa: E402  (needs the path above)
+from generator import htmlstash, page_workers  # noqa: E402  (needs the path above)
 from generator.htmltext import PANEL_START  # noqa: E402
 
 # Search indexes every article's full text up to `extra.full_text_search_limit` articles. Above it,
@@ -64,6 +64,15 @@ _stashed: dict[str, htmlstash.Stash] = {}
 _held: dict[str, bytes] = {}
 _generated_pages: set[str] = set()
 _article_count = 0
+# `mkdocs build` writes pages in several processes (generator/page_workers.py).
+_may_split = False
+_nav = None
+_split: page_workers.Split | None = None
+
+
+def on_startup(command, dirty):
+    global _may_split
+    _may_split = command in ("build", "gh-deploy") and not dirty
 
 
 def on_config(config):
@@ -126,6 +135,7 @@ def _compact_search_content(html: str, page, config) -> str | None:
 
 @event_priority(100)  # first: the search plugin and the template read `page.content`
 def on_page_context(context, page, config, nav):
+    page_workers.template_chosen(page)
     held = _held.pop(page.file.src_uri, None)
     if held is not None:
         page.content = zlib.decompress(held).decode("utf-8")
@@ -160,6 +170,8 @@ def on_post_page(output, page, config):
         # Written: nothing after this reads the content (search has indexed it, the sitemap was written
         # first), and MkDocs would keep every page's until the end (the index pages' 100 MB at 10,000).
         page.content = ""
+    if _split is not None and _split.written_elsewhere(page):
+        return output  # empty: a worker process wrote this page
     return _use_digest_worker(output, page.file.src_uri, config)
 
 
@@ -181,13 +193,28 @@ def _use_digest_worker(output: str, name: str, config) -> str:
 
 @event_priority(-100)  # after the search plugin has written search_index.json
 def on_post_build(config):
-    """Above the limit, write the digest's search worker and its term index beside Material's index."""
-    missing, _worker_missing[:] = list(_worker_missing), []
+    """Wait for the processes that wrote pages; above the search limit, write the digest's search
+    worker and its term index beside Material's index."""
+    global _split
+    if _split is not None:
+        split, _split = _split, None
+        problems = page_workers.finish(split)
+        if problems:
+            from mkdocs.exceptions import PluginError
+
+            raise PluginError("; ".join(problems) + f". {page_workers.WORKERS_VARIABLE}=1 builds in one process.")
+        others = split.processes - 1
+        log.info(
+            "%d pages written here and %d by %d more process%s (%s=1 writes them all here)",
+            len(split.pages) - len(split.elsewhere),
+            len(split.elsewhere),
+            others,
+            "" if others == 1 else "es",
+            page_workers.WORKERS_VARIABLE,
+        )
+    _report_missing_worker_urls(config)
     if not compact_search(config):
         return
-    if missing:
-        # Material's template changed: those pages still search, through Material's slower worker.
-        log.warning("Material's search worker URL not found in %d pages (first: %s)", len(missing), missing[0])
     from generator.search_index import build
 
     site = Path(config["site_dir"])
@@ -195,6 +222,58 @@ def on_post_build(config):
     terms = json.dumps(build(material), ensure_ascii=False, separators=(",", ":"))
     (site / SEARCH_TERMS).write_text(terms, encoding="utf-8")
     (site / SEARCH_WORKER).write_text(_WORKER_SOURCE.read_text(encoding="utf-8"), encoding="utf-8")
+
+
+def _report_missing_worker_urls(config) -> None:
+    missing, _worker_missing[:] = list(_worker_missing), []
+    if missing and compact_search(config):
+        # Material's template changed: those pages still search, through Material's slower worker.
+        log.warning("Material's search worker URL not found in %d pages (first: %s)", len(missing), missing[0])
+
+
+@event_priority(-100)  # last: the workers see what every other `on_nav` made
+def on_nav(nav, config, files):
+    global _nav
+    _nav = nav
+    return nav
+
+
+@event_priority(-100)  # last: the workers start from what every other `on_env` did
+def on_env(env, config, files):
+    """Every page is read: start the processes that write pages beside this one (`mkdocs build` only)."""
+    global _split
+    _split = None
+    if not _may_split or not page_workers.can_fork():
+        return env
+    try:
+        from mkdocs.commands.build import _build_page
+    except ImportError:  # not in MkDocs 1.6: a one-process build
+        return env
+    from mkdocs.exceptions import PluginError
+    from mkdocs.structure.files import InclusionLevel
+
+    doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+    pages = [file.page for file in doc_files if file.page is not None and "template" not in file.page.meta]
+    try:
+        processes = page_workers.process_count(len(pages))
+    except page_workers.SettingError as error:
+        raise PluginError(str(error)) from error
+    if processes > 1 and pages:
+        _split = page_workers.share(env, pages, processes)
+        page_workers.start_workers(
+            _split,
+            lambda page: _build_page(page, config, doc_files, _nav, env),
+            strict=bool(config.get("strict")),
+            before_exit=lambda: _report_missing_worker_urls(config),
+        )
+    return env
+
+
+def on_build_error(error):
+    global _split
+    if _split is not None:
+        page_workers.stop(_split)
+        _split = None
 
 
 @event_priority(-100)  # last: the stash must see the Markdown Python-Markdown will be given

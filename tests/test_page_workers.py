@@ -1,0 +1,133 @@
+"""The site's pages written by several processes (generator/page_workers.py): real `mkdocs build`s.
+
+A split build must give the one-process build's site byte for byte, in both of search's forms, and
+a worker that fails or warns must fail the build with a message, like the main process would.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator import page_workers
+from tests.bench.corpus import write_corpus
+from tests.sitebuild import ROOT, _env, prepare_project
+
+ARTICLES = 30
+
+
+def _build(config_path: Path, site: Path, workers: int | str, limit: int | None = None, hooks: list[str] = ()):
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    config["site_dir"] = str(site)
+    if limit is not None:
+        config.setdefault("extra", {})["full_text_search_limit"] = limit
+    config["hooks"] = [*config["hooks"], *hooks]
+    variant = config_path.with_name(f"mkdocs-{site.name}.yml")
+    variant.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    env = {**_env(), page_workers.WORKERS_VARIABLE: str(workers)}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(variant)]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env)
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(site)): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    work = tmp_path_factory.mktemp("page-workers")
+    write_corpus(ARTICLES, work / "seeds")
+    return prepare_project(work / "seeds", work)
+
+
+@pytest.mark.parametrize("limit", [None, 5], ids=["full-text search", "compact search"])
+def test_a_site_written_by_three_processes_is_the_one_process_site(project, limit):
+    serial = _build(project, project.parent / f"one-{limit}", 1, limit)
+    split = _build(project, project.parent / f"three-{limit}", 3, limit)
+    assert serial.returncode == 0, serial.stderr
+    assert split.returncode == 0, split.stderr
+    assert "pages written here" not in serial.stderr
+    written = re.search(r"(\d+) pages written here and (\d+) by 2 more processes", split.stderr)
+    assert written, split.stderr
+    here, others = int(written[1]), int(written[2])
+    assert here > 0 and others > 0
+    assert "Page skipped" not in split.stderr
+    one, three = _files(project.parent / f"one-{limit}"), _files(project.parent / f"three-{limit}")
+    assert one.keys() == three.keys()
+    differing = [name for name in one if one[name] != three[name]]
+    assert not differing, differing[:5]
+    assert len([name for name in one if name.startswith("articles/")]) == ARTICLES
+
+
+# A hook that misbehaves only in the processes forked to write pages, not in the main one.
+_WORKER_ONLY_HOOK = """
+import logging
+import os
+
+_MAIN = os.getpid()
+
+
+def on_page_context(context, page, config, nav):
+    if os.getpid() != _MAIN:
+        {action}
+    return context
+"""
+
+
+def _hook(tmp_path: Path, action: str) -> str:
+    path = tmp_path / "worker_only_hook.py"
+    path.write_text(_WORKER_ONLY_HOOK.format(action=action), encoding="utf-8")
+    return str(path)
+
+
+def test_a_page_that_fails_in_a_worker_fails_the_build_with_its_error(project, tmp_path):
+    hook = _hook(tmp_path, 'raise ValueError("the page cannot be written: " + page.file.src_uri)')
+    result = _build(project, tmp_path / "site", 2, hooks=[hook])
+    assert result.returncode == 1
+    assert "the page cannot be written: " in result.stderr
+    assert "a process writing pages failed" in result.stderr
+    assert f"{page_workers.WORKERS_VARIABLE}=1 builds in one process" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_warning_in_a_worker_fails_a_strict_build(project, tmp_path):
+    hook = _hook(tmp_path, 'logging.getLogger("mkdocs.hooks.test").warning("odd page %s", page.file.src_uri)')
+    result = _build(project, tmp_path / "site", 2, hooks=[hook])
+    assert result.returncode == 1
+    assert "odd page articles/" in result.stderr
+    assert "logged warnings (above), and the build is strict" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_wrong_number_of_workers_is_a_clear_error(project, tmp_path):
+    result = _build(project, tmp_path / "site", "many")
+    assert result.returncode == 1
+    assert "DIGEST_SITE_WORKERS='many' is not a number of processes" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_how_many_processes_write_pages():
+    cpus = min(len(os.sched_getaffinity(0)), page_workers.MAXIMUM_PROCESSES)
+    assert page_workers.process_count(page_workers.MINIMUM_PAGES, environ={}) == cpus
+    assert page_workers.process_count(page_workers.MINIMUM_PAGES - 1, environ={}) == 1
+    assert page_workers.process_count(5, environ={page_workers.WORKERS_VARIABLE: "3"}) == 3
+    assert page_workers.process_count(5, environ={page_workers.WORKERS_VARIABLE: " 1 "}) == 1
+    for wrong in ("0", "-2", "two", "1.5"):
+        with pytest.raises(page_workers.SettingError):
+            page_workers.process_count(500, environ={page_workers.WORKERS_VARIABLE: wrong})
+
+
+def test_each_page_is_claimed_once_from_one_end_or_the_other():
+    claims = page_workers._Claims(5)
+    assert claims.back() == 4
+    assert claims.front(0) and claims.front(1)
+    assert claims.back() == 3
+    assert claims.back() == 2
+    assert claims.back() is None
+    assert not claims.front(2) and not claims.front(3)
