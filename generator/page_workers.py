@@ -219,6 +219,7 @@ def stop(split: Split) -> None:
     """The build failed in the main process: end the workers without waiting for their pages."""
     import signal
 
+    logging.getLogger("mkdocs.commands.build").removeFilter(split.quiet)
     for pid in split.workers:
         try:
             os.kill(pid, signal.SIGTERM)

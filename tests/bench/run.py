@@ -26,6 +26,7 @@ from pathlib import Path
 
 import yaml
 
+from generator import page_workers
 from tests.bench.corpus import write_corpus
 from tests.sitebuild import ROOT, copy_hand_written, project_config, write_config
 
@@ -164,7 +165,9 @@ def bench_one(count: int, work: Path, search: bool, search_limit: int | None = N
     built = run_timed([python, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", str(config_path)])
     row["site_s"] = built["seconds"]
     row["site_cpu_s"] = built.get("cpu_seconds")
-    row["site_rss_mb"] = built.get("max_rss_mb")
+    row["site_rss_mb"] = built.get("max_rss_mb")  # the largest of the build's processes
+    # How many processes wrote the pages, by the rule the build follows (generator/page_workers.py).
+    row["site_processes"] = page_workers.process_count(sum(1 for _ in docs.rglob("*.md")))
     row["site_bytes"] = tree_bytes(site)
     row["article_page_bytes"] = tree_bytes(site / "articles", "*.html") // count
     row["search_index_bytes"] = (site / "search" / "search_index.json").stat().st_size
