@@ -59,7 +59,7 @@ def process_count(page_count: int, environ=os.environ) -> int:
     process may run on (up to MAXIMUM_PROCESSES), and one for a small site."""
     wanted = environ.get(WORKERS_VARIABLE, "").strip()
     if wanted:
-        if not wanted.isdigit() or int(wanted) < 1:
+        if not (wanted.isascii() and wanted.isdigit()) or int(wanted) < 1:
             raise SettingError(
                 f"{WORKERS_VARIABLE}={wanted!r} is not a number of processes: set it to 1 to build in "
                 f"one process, or to 2 or more, or unset it to use one per CPU"
@@ -67,7 +67,13 @@ def process_count(page_count: int, environ=os.environ) -> int:
         return min(int(wanted), MAXIMUM_PROCESSES)
     if page_count < MINIMUM_PAGES:
         return 1
-    return max(1, min(len(os.sched_getaffinity(0)), MAXIMUM_PROCESSES))
+    return max(1, min(_usable_cpus(), MAXIMUM_PROCESSES))
+
+
+def _usable_cpus() -> int:
+    if hasattr(os, "sched_getaffinity"):  # Linux: the CPUs this process may run on
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def can_fork() -> bool:
@@ -105,7 +111,7 @@ class _Claims:
 
 @dataclass
 class Split:
-    """A build whose article pages are shared between this process and `workers`."""
+    """A build whose pages are shared between this process and `workers`."""
 
     pages: Sequence  # MkDocs `Page`s, in the order MkDocs builds them
     claims: _Claims

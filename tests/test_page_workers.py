@@ -6,7 +6,6 @@ a worker that fails or warns must fail the build with a message, like the main p
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -113,12 +112,12 @@ def test_a_wrong_number_of_workers_is_a_clear_error(project, tmp_path):
 
 
 def test_how_many_processes_write_pages():
-    cpus = min(len(os.sched_getaffinity(0)), page_workers.MAXIMUM_PROCESSES)
+    cpus = min(page_workers._usable_cpus(), page_workers.MAXIMUM_PROCESSES)
     assert page_workers.process_count(page_workers.MINIMUM_PAGES, environ={}) == cpus
     assert page_workers.process_count(page_workers.MINIMUM_PAGES - 1, environ={}) == 1
     assert page_workers.process_count(5, environ={page_workers.WORKERS_VARIABLE: "3"}) == 3
     assert page_workers.process_count(5, environ={page_workers.WORKERS_VARIABLE: " 1 "}) == 1
-    for wrong in ("0", "-2", "two", "1.5"):
+    for wrong in ("0", "-2", "two", "1.5", "²"):
         with pytest.raises(page_workers.SettingError):
             page_workers.process_count(500, environ={page_workers.WORKERS_VARIABLE: wrong})
 
