@@ -99,7 +99,7 @@ def test_a_warning_in_a_worker_fails_a_strict_build(project, tmp_path):
     hook = _hook(tmp_path, 'logging.getLogger("mkdocs.hooks.test").warning("odd page %s", page.file.src_uri)')
     result = _build(project, tmp_path / "site", 2, hooks=[hook])
     assert result.returncode == 1
-    assert "odd page articles/" in result.stderr
+    assert "odd page " in result.stderr  # whichever page the worker took
     assert "logged warnings (above), and the build is strict" in result.stderr
     assert "Traceback" not in result.stderr
 
