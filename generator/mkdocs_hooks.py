@@ -30,7 +30,7 @@ _REPOSITORY = str(Path(__file__).resolve().parent.parent)
 if _REPOSITORY not in sys.path:
     sys.path.insert(0, _REPOSITORY)
 
-from generator import htmlstash, page_workers  # noqa: E402  (needs the path above)
+from generator import htmlstash, page_workers, parallel  # noqa: E402  (needs the path above)
 from generator.htmltext import PANEL_START  # noqa: E402
 
 # Search indexes every article's full text up to `extra.full_text_search_limit` articles. Above it,
@@ -243,7 +243,7 @@ def on_env(env, config, files):
     """Every page is read: start the processes that write pages beside this one (`mkdocs build` only)."""
     global _split
     _split = None
-    if not _may_split or not page_workers.can_fork():
+    if not _may_split or not parallel.can_fork():
         return env
     try:
         from mkdocs.commands.build import _build_page

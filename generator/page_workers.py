@@ -31,9 +31,10 @@ import gc
 import logging
 import os
 import sys
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+
+from generator.parallel import usable_cpus
 
 WORKERS_VARIABLE = "DIGEST_SITE_WORKERS"
 # Below this many pages, starting a worker costs about what it saves.
@@ -67,17 +68,7 @@ def process_count(page_count: int, environ=os.environ) -> int:
         return min(int(wanted), MAXIMUM_PROCESSES)
     if page_count < MINIMUM_PAGES:
         return 1
-    return max(1, min(_usable_cpus(), MAXIMUM_PROCESSES))
-
-
-def _usable_cpus() -> int:
-    if hasattr(os, "sched_getaffinity"):  # Linux: the CPUs this process may run on
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
-
-
-def can_fork() -> bool:
-    return hasattr(os, "fork") and threading.active_count() == 1
+    return min(usable_cpus(), MAXIMUM_PROCESSES)
 
 
 class _Claims:

@@ -25,19 +25,25 @@ _task: Callable | None = None
 
 
 def workers(count: int) -> int:
-    """How many processes to map over `count` items with; 1 means in this process.
-
-    Forking a process that runs other threads (`mkdocs serve` calls the build from its server) can
-    deadlock on a lock held by one of them, so such a process works serially.
-    """
-    cpus = os.cpu_count() or 1
-    if count < PARALLEL_MINIMUM or cpus < 2:
-        return 1  # before importing multiprocessing, which a rebuild after one change does not need
-    from multiprocessing import get_all_start_methods
-
-    if "fork" not in get_all_start_methods():
+    """How many processes to map over `count` items with; 1 means in this process."""
+    if count < PARALLEL_MINIMUM:
         return 1
-    return 1 if threading.active_count() > 1 else cpus
+    cpus = usable_cpus()
+    return cpus if cpus > 1 and can_fork() else 1
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on (fewer than the machine's in a container limited to some)."""
+    if hasattr(os, "sched_getaffinity"):  # Linux
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    """Whether this process may fork workers. Forking a process that runs other threads (`mkdocs
+    serve` calls the build from its server) can deadlock on a lock held by one of them, so such a
+    process works serially."""
+    return hasattr(os, "fork") and threading.active_count() == 1
 
 
 def _call(item):

@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from generator import page_workers
+from generator.parallel import usable_cpus
 from tests.bench.corpus import write_corpus
 from tests.sitebuild import ROOT, _env, prepare_project
 
@@ -112,7 +113,7 @@ def test_a_wrong_number_of_workers_is_a_clear_error(project, tmp_path):
 
 
 def test_how_many_processes_write_pages():
-    cpus = min(page_workers._usable_cpus(), page_workers.MAXIMUM_PROCESSES)
+    cpus = min(usable_cpus(), page_workers.MAXIMUM_PROCESSES)
     assert page_workers.process_count(page_workers.MINIMUM_PAGES, environ={}) == cpus
     assert page_workers.process_count(page_workers.MINIMUM_PAGES - 1, environ={}) == 1
     assert page_workers.process_count(5, environ={page_workers.WORKERS_VARIABLE: "3"}) == 3
