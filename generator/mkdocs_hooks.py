@@ -30,7 +30,7 @@ _REPOSITORY = str(Path(__file__).resolve().parent.parent)
 if _REPOSITORY not in sys.path:
     sys.path.insert(0, _REPOSITORY)
 
-from generator import htmlstash, page_workers, parallel  # noqa: E402  (needs the path above)
+from generator import htmlstash, page_conversion, page_workers, parallel  # noqa: E402  (needs the path above)
 from generator.htmltext import PANEL_START  # noqa: E402
 
 # Search indexes every article's full text up to `extra.full_text_search_limit` articles. Above it,
@@ -64,9 +64,11 @@ _stashed: dict[str, htmlstash.Stash] = {}
 _held: dict[str, bytes] = {}
 _generated_pages: set[str] = set()
 _article_count = 0
-# `mkdocs build` writes pages in several processes (generator/page_workers.py).
+# `mkdocs build` converts pages (generator/page_conversion.py) and writes them (generator/page_workers.py)
+# in several processes.
 _may_split = False
 _nav = None
+_conversion: page_conversion.Conversion | None = None
 _split: page_workers.Split | None = None
 
 
@@ -233,31 +235,67 @@ def _report_missing_worker_urls(config) -> None:
 
 @event_priority(-100)  # last: the workers see what every other `on_nav` made
 def on_nav(nav, config, files):
-    global _nav
+    """MkDocs reads the pages next: start the processes that convert pages beside this one (`mkdocs build` only)."""
+    global _nav, _conversion
     _nav = nav
+    _conversion = None
+    if not _may_split or not parallel.can_fork():
+        return nav
+    from mkdocs.structure.files import InclusionLevel
+
+    doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)  # as MkDocs' build reads them
+    processes = _process_count(len(doc_files))
+    if processes > 1:
+
+        def convert(position: int) -> page_conversion.Converted:
+            file = doc_files[position]
+            try:
+                return page_conversion.convert_page(file, config, files)
+            finally:
+                _stashed.pop(file.src_uri, None)  # `on_page_content` would take it: it does not run here
+
+        try:
+            _conversion = page_conversion.start([file.src_uri for file in doc_files], processes, convert)
+        except OSError as error:  # no room for the workers' results: the pages are converted here
+            log.info("pages are converted in one process: %s", error)
     return nav
+
+
+def _process_count(pages: int) -> int:
+    try:
+        return page_workers.process_count(pages)
+    except page_workers.SettingError as error:
+        from mkdocs.exceptions import PluginError
+
+        raise PluginError(str(error)) from error
 
 
 @event_priority(-100)  # last: the workers start from what every other `on_env` did
 def on_env(env, config, files):
     """Every page is read: start the processes that write pages beside this one (`mkdocs build` only)."""
-    global _split
+    global _split, _conversion
     _split = None
+    if _conversion is not None:
+        conversion, _conversion = _conversion, None
+        page_conversion.finish(conversion)
+        log.info(
+            "%d pages converted here and %d by %d more process%s",
+            conversion.here,
+            conversion.elsewhere,
+            conversion.processes - 1,
+            "" if conversion.processes == 2 else "es",
+        )
     if not _may_split or not parallel.can_fork():
         return env
     try:
         from mkdocs.commands.build import _build_page
     except ImportError:  # not in MkDocs 1.6: a one-process build
         return env
-    from mkdocs.exceptions import PluginError
     from mkdocs.structure.files import InclusionLevel
 
     doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
     pages = [file.page for file in doc_files if file.page is not None and "template" not in file.page.meta]
-    try:
-        processes = page_workers.process_count(len(pages))
-    except page_workers.SettingError as error:
-        raise PluginError(str(error)) from error
+    processes = _process_count(len(pages))
     if processes > 1 and pages:
         _split = page_workers.share(env, pages, processes)
         page_workers.start_workers(
@@ -270,7 +308,10 @@ def on_env(env, config, files):
 
 
 def on_build_error(error):
-    global _split
+    global _split, _conversion
+    if _conversion is not None:
+        page_conversion.stop(_conversion)
+        _conversion = None
     if _split is not None:
         page_workers.stop(_split)
         _split = None
@@ -278,6 +319,13 @@ def on_build_error(error):
 
 @event_priority(-100)  # last: the stash must see the Markdown Python-Markdown will be given
 def on_page_markdown(markdown, page, config, files):
+    markdown = _page_markdown(markdown, page, config)
+    if _conversion is not None:
+        _conversion.route(page)  # converted next: here, or by a worker
+    return markdown
+
+
+def _page_markdown(markdown, page, config):
     if compact_search(config) and _LISTING_PAGE.match(page.file.src_uri):
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     from generator.write import GENERATED_DIRS, GENERATED_FILES  # here: importing it with the hooks costs 30 ms

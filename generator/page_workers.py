@@ -34,7 +34,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from generator.parallel import usable_cpus
+from generator.parallel import Claims, usable_cpus
 
 WORKERS_VARIABLE = "DIGEST_SITE_WORKERS"
 # Below this many pages, starting a worker costs about what it saves.
@@ -71,41 +71,12 @@ def process_count(page_count: int, environ=os.environ) -> int:
     return min(usable_cpus(), MAXIMUM_PROCESSES)
 
 
-class _Claims:
-    """Which process writes which shared page, in memory the forked processes share.
-
-    The main process claims pages from the front, in the order MkDocs builds them; the workers claim
-    them from the back; each page goes to whichever gets to it first.
-    """
-
-    def __init__(self, count: int):
-        import multiprocessing  # here: only a split build needs it
-
-        self._lock = multiprocessing.Lock()
-        # [the first page no one has claimed from the front, the end of the pages left at the back]
-        self._bounds = multiprocessing.RawArray("q", [0, count])
-
-    def front(self, index: int) -> bool:
-        with self._lock:
-            if index < self._bounds[1]:
-                self._bounds[0] = index + 1
-                return True
-            return False
-
-    def back(self) -> int | None:
-        with self._lock:
-            if self._bounds[1] > self._bounds[0]:
-                self._bounds[1] -= 1
-                return self._bounds[1]
-            return None
-
-
 @dataclass
 class Split:
     """A build whose pages are shared between this process and `workers`."""
 
     pages: Sequence  # MkDocs `Page`s, in the order MkDocs builds them
-    claims: _Claims
+    claims: Claims
     processes: int
     workers: list[int] = field(default_factory=list)  # process ids
     index: dict[str, int] = field(default_factory=dict)  # page source path → position in `pages`
@@ -138,7 +109,7 @@ def share(env, pages: Sequence, processes: int) -> Split:
     """Give `pages` the shared template, to be written by this process and `processes - 1` workers."""
     import jinja2
 
-    split = Split(pages=pages, claims=_Claims(len(pages)), processes=processes)
+    split = Split(pages=pages, claims=Claims(len(pages)), processes=processes)
     split.index = {page.file.src_uri: position for position, page in enumerate(pages)}
     env.loader = jinja2.ChoiceLoader([env.loader, jinja2.DictLoader({SHARED_TEMPLATE: _SHARED_SOURCE})])
     env.globals["digest_writes_here"] = split.writes_here

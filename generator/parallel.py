@@ -73,3 +73,33 @@ def fork_map(function: Callable[[Item], Result], items: Sequence[Item], descript
             return [first, *progress(rest, len(items) - 1, description)]
     finally:
         _task = None
+
+
+class Claims:
+    """Which process takes which of `count` items, in memory that forked processes share.
+
+    The main process claims items from the front, in the order it reaches them; forked workers claim
+    them from the back; each item goes to whichever gets to it first. Taking items from both ends
+    balances the work whatever each item costs and whatever else the machine is doing.
+    """
+
+    def __init__(self, count: int):
+        import multiprocessing  # here: only a build in several processes needs it
+
+        self._lock = multiprocessing.Lock()
+        # [the first item no one has claimed from the front, the end of the items left at the back]
+        self._bounds = multiprocessing.RawArray("q", [0, count])
+
+    def front(self, index: int) -> bool:
+        with self._lock:
+            if index < self._bounds[1]:
+                self._bounds[0] = index + 1
+                return True
+            return False
+
+    def back(self) -> int | None:
+        with self._lock:
+            if self._bounds[1] > self._bounds[0]:
+                self._bounds[1] -= 1
+                return self._bounds[1]
+            return None

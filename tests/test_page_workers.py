@@ -1,7 +1,9 @@
-"""The site's pages written by several processes (generator/page_workers.py): real `mkdocs build`s.
+"""The site's pages converted and written by several processes (generator/page_conversion.py,
+generator/page_workers.py): real `mkdocs build`s.
 
 A split build must give the one-process build's site byte for byte, in both of search's forms, and
-a worker that fails or warns must fail the build with a message, like the main process would.
+log what it would. A worker that fails or warns while writing must fail the build with a message,
+like the main process would; a worker that fails or goes wrong while converting must change nothing.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import pytest
 import yaml
 
 from generator import page_workers
-from generator.parallel import usable_cpus
+from generator.parallel import Claims, usable_cpus
 from tests.bench.corpus import write_corpus
 from tests.sitebuild import ROOT, _env, prepare_project
 
@@ -58,6 +60,10 @@ def test_a_site_written_by_three_processes_is_the_one_process_site(project, limi
     here, others = int(written[1]), int(written[2])
     assert here > 0 and others > 0
     assert "Page skipped" not in split.stderr
+    assert "pages converted here" not in serial.stderr
+    converted = re.search(r"(\d+) pages converted here and (\d+) by 2 more processes", split.stderr)
+    assert converted, split.stderr
+    assert int(converted[1]) > 0 and int(converted[2]) > 0
     one, three = _files(project.parent / f"one-{limit}"), _files(project.parent / f"three-{limit}")
     assert one.keys() == three.keys()
     differing = [name for name in one if one[name] != three[name]]
@@ -105,6 +111,76 @@ def test_a_warning_in_a_worker_fails_a_strict_build(project, tmp_path):
     assert "Traceback" not in result.stderr
 
 
+# A hook whose `on_page_markdown` does something else in the processes forked to convert pages.
+_CONVERTING_HOOK = """
+import os
+
+_MAIN = os.getpid()
+
+
+def on_page_markdown(markdown, page, config, files):
+    if os.getpid() != _MAIN:
+        {action}
+    return markdown
+"""
+
+
+def _converting_hook(tmp_path: Path, action: str) -> str:
+    path = tmp_path / "converting_hook.py"
+    path.write_text(_CONVERTING_HOOK.format(action=action), encoding="utf-8")
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def serial_site(project) -> dict[str, bytes]:
+    result = _build(project, project.parent / "one-serial", 1)
+    assert result.returncode == 0, result.stderr
+    return _files(project.parent / "one-serial")
+
+
+def test_a_page_converted_from_other_markdown_in_a_worker_is_converted_again(project, tmp_path, serial_site):
+    # Nothing a worker converts is used unless it converted the main process's very Markdown.
+    hook = _converting_hook(tmp_path, 'return markdown + "\\n\\nonly in a worker\\n"')
+    result = _build(project, tmp_path / "site", 3, hooks=[hook])
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"\d+ pages converted here and 0 by 2 more processes", result.stderr), result.stderr
+    assert _files(tmp_path / "site") == serial_site
+
+
+def test_a_worker_that_dies_while_converting_leaves_its_pages_to_the_main_process(project, tmp_path, serial_site):
+    result = _build(project, tmp_path / "site", 2, hooks=[_converting_hook(tmp_path, "os._exit(9)")])
+    assert result.returncode == 0, result.stderr
+    assert "a process converting pages stopped (exit status 9): its pages are converted here" in result.stderr
+    assert _files(tmp_path / "site") == serial_site
+
+
+def test_what_a_worker_logs_while_converting_is_logged_once_by_the_main_process(project, tmp_path):
+    # Every page gets a link to a page that does not exist, which MkDocs reports while converting the
+    # page, and one to an anchor it does not have, which MkDocs reports from what the conversion found.
+    hook = tmp_path / "broken_link_hook.py"
+    hook.write_text(
+        "def on_page_markdown(markdown, page, config, files):\n"
+        "    return markdown + '\\n\\n[gone](no-such-page.md) [nowhere](#no-such-anchor)\\n'\n",
+        encoding="utf-8",
+    )
+    serial = _build(project, tmp_path / "one", 1, hooks=[str(hook)])
+    split = _build(project, tmp_path / "three", 3, hooks=[str(hook)])
+
+    def warnings(result) -> list[str]:
+        return sorted(line for line in result.stderr.splitlines() if "no-such-" in line)
+
+    assert serial.returncode == split.returncode == 1
+    assert len([line for line in warnings(serial) if "no-such-anchor" in line]) > ARTICLES  # one for each page
+    assert len([line for line in warnings(serial) if "no-such-page" in line]) > ARTICLES
+    assert warnings(split) == warnings(serial)
+    converted = re.search(r"(\d+) pages converted here and (\d+) by 2 more processes", split.stderr)
+    assert converted and int(converted[2]) > 0, split.stderr
+    count = re.search(r"Aborted with (\d+) warnings in strict mode", serial.stdout)  # click prints it there
+    assert count, serial.stdout
+    assert f"Aborted with {count[1]} warnings in strict mode" in split.stdout
+    assert "Traceback" not in split.stderr
+
+
 def test_a_wrong_number_of_workers_is_a_clear_error(project, tmp_path):
     result = _build(project, tmp_path / "site", "many")
     assert result.returncode == 1
@@ -124,7 +200,7 @@ def test_how_many_processes_write_pages():
 
 
 def test_each_page_is_claimed_once_from_one_end_or_the_other():
-    claims = page_workers._Claims(5)
+    claims = Claims(5)
     assert claims.back() == 4
     assert claims.front(0) and claims.front(1)
     assert claims.back() == 3
