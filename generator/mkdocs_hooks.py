@@ -317,15 +317,15 @@ def on_build_error(error):
         _split = None
 
 
+@event_priority(-100)  # last: the page MkDocs reads next
+def on_pre_page(page, config, files):
+    if _conversion is not None:
+        _conversion.route(page)  # read and converted here, or by a worker
+    return page
+
+
 @event_priority(-100)  # last: the stash must see the Markdown Python-Markdown will be given
 def on_page_markdown(markdown, page, config, files):
-    markdown = _page_markdown(markdown, page, config)
-    if _conversion is not None:
-        _conversion.route(page)  # converted next: here, or by a worker
-    return markdown
-
-
-def _page_markdown(markdown, page, config):
     if compact_search(config) and _LISTING_PAGE.match(page.file.src_uri):
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     from generator.write import GENERATED_DIRS, GENERATED_FILES  # here: importing it with the hooks costs 30 ms

@@ -1,25 +1,28 @@
-"""Convert a site build's pages from Markdown to HTML in several processes.
+"""Read and convert a site build's pages from Markdown to HTML in several processes.
 
-MkDocs reads and converts every page, one after another, before it writes any: about 3.8 ms a page
-on this machine, 2.2 ms of it Python-Markdown's conversion (`Page.render`), the rest reading the file
-with its front matter and the plugin events around the conversion (docs/performance.md).
-generator/page_workers.py shares the writing of pages between processes; this shares converting them:
+MkDocs reads and converts every page, one after another, before it writes any: 3.5-4 ms a page on
+this machine, about 2 ms of it Python-Markdown's conversion (`Page.render`), 0.9 ms reading the
+file and parsing its front matter (`Page.read_source`), the rest the plugin events around them
+(docs/performance.md). generator/page_workers.py shares the writing of pages between processes;
+this shares reading and converting them:
 
 - At `on_nav`, the last event before MkDocs reads the pages, the build forks worker processes. A
   worker takes pages from the back of the list, reads and converts each as MkDocs does (the plugin
-  events before the conversion included), and appends the result to a file of its own: the HTML,
-  the table of contents, the title found in it, the anchors it has, its links to other pages'
-  anchors, and what was logged while converting it.
-- The main process reads every page and runs every plugin event, as always. It converts the pages
-  it takes from the front. For a page a worker took, the main process's conversion is replaced by
-  the worker's result, once it has checked that the worker converted the very Markdown it has
-  itself (a digest). A result that is missing (the worker failed) or was made from other Markdown is
-  converted here: a worker only saves time, it never decides what the site holds.
+  events before the conversion included), and appends the results to a file of its own: the
+  Markdown and front matter read, the HTML, the table of contents, the title found in it, the
+  anchors it has, its links to other pages' anchors, and what was logged while converting it.
+- The main process reads every page and runs every plugin event, as always, and converts the pages
+  it takes from the front. For a page a worker took, it uses the worker's front matter when it read
+  the very same source, and the worker's conversion when it converted the very Markdown the main
+  process has after its own `on_page_markdown` events (digests of both). A result that is missing
+  (the worker failed) or was made from anything else is redone here: a worker only saves time, it
+  never decides what the site holds.
 - What the worker's conversion logged is logged again by the main process at the page it belongs
   to, so the log and a strict build's count of warnings are those of a one-process build.
 
-MkDocs 1.x has no hook to replace a page's conversion. The replacement is an attribute `render` on
-the page object itself, which Python finds before the class's method; it removes itself when called.
+MkDocs 1.x has no hook to replace how a page is read or converted. The replacements are attributes
+`read_source` and `render` on the page object itself, which Python finds before the class's
+methods; each removes itself when called.
 """
 
 from __future__ import annotations
@@ -37,6 +40,8 @@ import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from mkdocs.utils.meta import get_data
+
 from generator.parallel import Claims
 
 # A result in a worker's file: the page's position and the length of what follows, then the result
@@ -48,19 +53,31 @@ log = logging.getLogger("mkdocs.hooks.digest")
 
 @dataclass(frozen=True)
 class Converted:
-    """What `Page.render` sets on a page, as a worker found it, and what it logged meanwhile."""
+    """What a worker read and converted of a page, and what it logged while converting it."""
 
-    markdown_digest: bytes  # of the Markdown converted: see `markdown_digest`
+    # What `Page.read_source` sets, and the digest of the source it was read from.
+    source_digest: bytes
+    markdown: str
+    meta: bytes  # pickled as read: the plugins' events may change the page's
+    # What `Page.render` sets, and the digest of the Markdown it converted (after the plugins'
+    # `on_page_markdown`). The links to anchors are keyed by the linked page's source path.
+    converted_digest: bytes
     content: str
     toc: object  # mkdocs.structure.toc.TableOfContents
-    title: str | None  # the title found in the content (`Page._title_from_render`)
+    title: str | None  # `Page._title_from_render`
     anchors: set[str] | None
-    links_to_anchors: dict[str, dict[str, str]] | None  # keyed by the linked page's source path
+    links_to_anchors: dict[str, dict[str, str]] | None
     records: list[logging.LogRecord]
 
 
-def markdown_digest(markdown: str) -> bytes:
-    return hashlib.blake2b(markdown.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+def digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def _source(page, config) -> str:
+    """A page's source, as `Page.read_source` gets it (raises what reading the file raises)."""
+    source = config.plugins.on_page_read_source(page=page, config=config)
+    return page.file.content_string if source is None else source
 
 
 @dataclass
@@ -74,25 +91,44 @@ class Conversion:
     workers: list[int] = field(default_factory=list)  # process ids, until waited for
     files: list[int] = field(default_factory=list)  # descriptors of the workers' results
     found: dict[int, tuple[int, int, int]] | None = None  # position → (descriptor, offset, length): once read
+    _loaded: dict[int, Converted | None] = field(default_factory=dict)  # between `_read` and `_apply`
     here: int = 0  # pages this process converted
     elsewhere: int = 0  # pages whose worker's result was used
     in_worker: bool = False
 
     def route(self, page) -> None:
-        """Called once MkDocs has run the plugins' `on_page_markdown` events on `page`, just before it
-        converts it: a page a worker took gets the worker's result instead."""
+        """Called at `on_pre_page`, before MkDocs reads the page: a page a worker took is read and
+        converted from the worker's results instead (`_read`, `_apply`)."""
         position = self.index.get(page.file.src_uri)
         if self.in_worker or position is None:
             return
         if self.claims.front(position):
             self.here += 1
             return
+        page.read_source = lambda config: self._read(page, position, config)
         page.render = lambda config, files: self._apply(page, position, config, files)
 
+    def _read(self, page, position: int, config) -> None:
+        """`Page.read_source`, with the front matter the worker parsed when the source is the same
+        (parsing it was a quarter of the time MkDocs spends on a page before writing it)."""
+        del page.read_source  # the class's method again
+        try:
+            source = _source(page, config)
+        except Exception:  # MkDocs reports it
+            page.read_source(config)
+            return
+        result = self._result(position)
+        if result is not None and result.source_digest == digest(source):
+            page.markdown, page.meta = result.markdown, pickle.loads(result.meta)
+        else:
+            page.markdown, page.meta = get_data(source)
+
     def _apply(self, page, position: int, config, files) -> None:
+        """`Page.render`, with the worker's results when it converted the same Markdown."""
         del page.render  # the class's method again
         result = self._result(position)
-        if result is not None and result.markdown_digest == markdown_digest(page.markdown):
+        self._loaded.pop(position, None)
+        if result is not None and result.converted_digest == digest(page.markdown):
             links = result.links_to_anchors
             targets = {} if links is None else {path: files.get_file_from_path(path) for path in links}
             if None not in targets.values():
@@ -110,17 +146,21 @@ class Conversion:
         self.here += 1
 
     def _result(self, position: int) -> Converted | None:
+        """The worker's results for the page at `position` (None: there are none), read once."""
+        if position in self._loaded:
+            return self._loaded[position]
         if self.found is None:
             self._wait()
         assert self.found is not None
-        where = self.found.get(position)
-        if where is None:
-            return None
-        descriptor, offset, length = where
-        try:
-            return pickle.loads(os.pread(descriptor, length, offset))
-        except Exception:  # a result that cannot be read is converted here
-            return None
+        where, result = self.found.get(position), None
+        if where is not None:
+            descriptor, offset, length = where
+            try:
+                result = pickle.loads(os.pread(descriptor, length, offset))
+            except Exception:  # a result that cannot be read: the page is converted here
+                result = None
+        self._loaded[position] = result
+        return result
 
     def _wait(self) -> None:
         """Wait for the workers (when the main process first needs a worker's result, every page is
@@ -226,16 +266,22 @@ def convert_page(file, config, files) -> Converted:
     config._current_page = page
     try:
         page = config.plugins.on_pre_page(page, config=config, files=files)
-        page.read_source(config)
+        source = _source(page, config)
+        page.markdown, page.meta = get_data(source)  # what `Page.read_source` does with it
+        # Kept as read: the events below may change both.
+        read, meta = page.markdown, pickle.dumps(page.meta, protocol=pickle.HIGHEST_PROTOCOL)
         page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
-        digest = markdown_digest(page.markdown)
+        converted = digest(page.markdown)
         with _recorded() as records:
             page.render(config, files)
     finally:
         config._current_page = None
     links = page.links_to_anchors
     result = Converted(
-        markdown_digest=digest,
+        source_digest=digest(source),
+        markdown=read,
+        meta=meta,
+        converted_digest=converted,
         content=page.content,
         toc=page.toc,
         title=page._title_from_render,

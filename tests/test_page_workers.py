@@ -111,7 +111,7 @@ def test_a_warning_in_a_worker_fails_a_strict_build(project, tmp_path):
     assert "Traceback" not in result.stderr
 
 
-# A hook whose `on_page_markdown` does something else in the processes forked to convert pages.
+# A hook that does something else in the processes forked to convert pages.
 _CONVERTING_HOOK = """
 import os
 
@@ -122,12 +122,18 @@ def on_page_markdown(markdown, page, config, files):
     if os.getpid() != _MAIN:
         {action}
     return markdown
+
+
+def on_page_read_source(page, config):
+    if os.getpid() != _MAIN:
+        {read}
+    return None
 """
 
 
-def _converting_hook(tmp_path: Path, action: str) -> str:
+def _converting_hook(tmp_path: Path, action: str = "pass", read: str = "pass") -> str:
     path = tmp_path / "converting_hook.py"
-    path.write_text(_CONVERTING_HOOK.format(action=action), encoding="utf-8")
+    path.write_text(_CONVERTING_HOOK.format(action=action, read=read), encoding="utf-8")
     return str(path)
 
 
@@ -144,6 +150,14 @@ def test_a_page_converted_from_other_markdown_in_a_worker_is_converted_again(pro
     result = _build(project, tmp_path / "site", 3, hooks=[hook])
     assert result.returncode == 0, result.stderr
     assert re.search(r"\d+ pages converted here and 0 by 2 more processes", result.stderr), result.stderr
+    assert _files(tmp_path / "site") == serial_site
+
+
+def test_a_page_read_from_another_source_in_a_worker_is_read_again(project, tmp_path, serial_site):
+    # The front matter a worker parsed is used only for the very source the main process reads.
+    hook = _converting_hook(tmp_path, read='return page.file.content_string + "\\n\\nread in a worker\\n"')
+    result = _build(project, tmp_path / "site", 3, hooks=[hook])
+    assert result.returncode == 0, result.stderr
     assert _files(tmp_path / "site") == serial_site
 
 
