@@ -11,11 +11,9 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-import yaml
-
 from generator.dates import is_date_line
 from generator.lead import ends_with_dash, parse_dateline
-from generator.vocabulary import DATA_DIR
+from generator.vocabulary import load_data
 
 # Only what needs changing: a run of 2+ blanks, or one odd blank (tab, NBSP, thin space).
 _SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
@@ -69,7 +67,7 @@ class Cleaned:
 
 @cache
 def furniture() -> Furniture:
-    data = yaml.safe_load((DATA_DIR / "furniture.yml").read_text(encoding="utf-8"))
+    data = load_data("furniture.yml")
     return Furniture(
         lines=re.compile("|".join(f"(?:{p})" for p in data["lines"]), re.IGNORECASE),
         caption_endings=re.compile(

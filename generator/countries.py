@@ -14,11 +14,10 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import chain
 
-import yaml
 from babel import Locale
 
 from generator.trie import WordFinder, texts_holding
-from generator.vocabulary import DATA_DIR
+from generator.vocabulary import load_data
 
 # CLDR territory codes that are not ISO 3166-1 countries: regions (`001`), groupings (`EU`, `UN`),
 # private-use (`QO`, `XA`), and exceptional reservations (`AC` Ascension, `IC` Canary Islands, …).
@@ -58,7 +57,7 @@ def _cldr_names() -> dict[str, str]:
 
 @cache
 def _table() -> _Table:
-    data = yaml.safe_load((DATA_DIR / "country_aliases.yml").read_text(encoding="utf-8"))
+    data = load_data("country_aliases.yml")
     codes: dict[str, str | None] = dict(_cldr_names())
     for section in ("aliases", "capitals"):
         for code, names in data[section].items():

@@ -12,11 +12,9 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 
-import yaml
-
 from generator.countries import is_country_name
 from generator.trie import WordFinder, literal_alternation
-from generator.vocabulary import DATA_DIR
+from generator.vocabulary import load_data
 
 # Names and roles start a word: not after a letter, digit or hyphen (`Indo-Pasifik` holds no `Pasifik`).
 _NOT_AFTER = r"[\w-]"
@@ -34,7 +32,7 @@ _BRACKETED_ACRONYM_RE = re.compile(r"\([A-Z]{2,8}\)")
 
 @cache
 def _roles() -> tuple[frozenset[str], frozenset[str]]:
-    data = yaml.safe_load((DATA_DIR / "roles.yml").read_text(encoding="utf-8"))
+    data = load_data("roles.yml")
     return frozenset(data["role_starts"]), frozenset(data["not_name"])
 
 
@@ -46,7 +44,7 @@ def _run_re() -> re.Pattern[str]:
 
 @cache
 def _organisations() -> tuple[WordFinder, dict[str, str]]:
-    entries = yaml.safe_load((DATA_DIR / "organisations.yml").read_text(encoding="utf-8"))
+    entries = load_data("organisations.yml")
     forms = {alias: entry["name"] for entry in entries for alias in entry["aliases"]}
     return WordFinder.compile(forms, not_after=_NOT_AFTER, tail=r"(?![\w-])"), forms
 

@@ -11,9 +11,7 @@ import html
 import re
 from functools import cache
 
-import yaml
-
-from generator.vocabulary import DATA_DIR
+from generator.vocabulary import load_data
 
 # What an acronym may be: letters, digits and inner spaces or hyphens; nothing Markdown interprets.
 _ACRONYM = re.compile(r"[A-Za-z0-9]+(?:[ -][A-Za-z0-9]+)*")
@@ -22,7 +20,7 @@ _ACRONYM = re.compile(r"[A-Za-z0-9]+(?:[ -][A-Za-z0-9]+)*")
 @cache
 def glossary() -> dict[str, str]:
     """Acronym → full name, from the data file; rejects entries that are not plain words."""
-    entries = yaml.safe_load((DATA_DIR / "glossary.yml").read_text(encoding="utf-8")) or {}
+    entries = load_data("glossary.yml") or {}
     result = {}
     for acronym, full in entries.items():
         acronym = str(acronym)

@@ -7,9 +7,7 @@ import string
 from dataclasses import dataclass
 from functools import cache
 
-import yaml
-
-from generator.vocabulary import DATA_DIR
+from generator.vocabulary import load_data
 
 # Possessive: what may follow a word (a space, `(`, `,`, a dash) is no word character, so giving
 # characters back could never make a match, and trying it made each failed line slow.
@@ -34,7 +32,7 @@ class Dateline:
 
 @cache
 def _outlets() -> tuple[frozenset[str], tuple[re.Pattern[str], ...], tuple[str, ...]]:
-    data = yaml.safe_load((DATA_DIR / "outlets.yml").read_text(encoding="utf-8"))
+    data = load_data("outlets.yml")
     names = frozenset(name.casefold() for name in data["names"])
     patterns = tuple(re.compile(p) for p in data["patterns"])
     return names, patterns, tuple(data["agencies"])
