@@ -30,7 +30,7 @@ _REPOSITORY = str(Path(__file__).resolve().parent.parent)
 if _REPOSITORY not in sys.path:
     sys.path.insert(0, _REPOSITORY)
 
-from generator import htmlstash, page_conversion, page_workers, parallel  # noqa: E402  (needs the path above)
+from generator import htmlstash, page_conversion, page_workers, parallel, template_cache  # noqa: E402  (needs the path above)
 from generator.htmltext import PANEL_START  # noqa: E402
 
 # Search indexes every article's full text up to `extra.full_text_search_limit` articles. Above it,
@@ -275,6 +275,7 @@ def on_env(env, config, files):
     """Every page is read: start the processes that write pages beside this one (`mkdocs build` only)."""
     global _split, _conversion
     _split = None
+    template_cache.attach(env, config.config_file_path)  # before any template is loaded
     if _conversion is not None:
         conversion, _conversion = _conversion, None
         page_conversion.finish(conversion)
