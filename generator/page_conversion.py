@@ -55,9 +55,10 @@ log = logging.getLogger("mkdocs.hooks.digest")
 class Converted:
     """What a worker read and converted of a page, and what it logged while converting it."""
 
-    # What `Page.read_source` sets, and the digest of the source it was read from.
+    # What `Page.read_source` sets, and the digest of the source it was read from. The Markdown is
+    # nearly always the source after its front matter: then only where it starts is sent.
     source_digest: bytes
-    markdown: str
+    markdown: str | int
     meta: bytes  # pickled as read: the plugins' events may change the page's
     # What `Page.render` sets, and the digest of the Markdown it converted (after the plugins'
     # `on_page_markdown`). The links to anchors are keyed by the linked page's source path.
@@ -119,7 +120,9 @@ class Conversion:
             return
         result = self._result(position)
         if result is not None and result.source_digest == digest(source):
-            page.markdown, page.meta = result.markdown, pickle.loads(result.meta)
+            markdown = result.markdown
+            page.markdown = source[markdown:] if isinstance(markdown, int) else markdown
+            page.meta = pickle.loads(result.meta)
         else:
             page.markdown, page.meta = get_data(source)
 
@@ -279,7 +282,7 @@ def convert_page(file, config, files) -> Converted:
     links = page.links_to_anchors
     result = Converted(
         source_digest=digest(source),
-        markdown=read,
+        markdown=len(source) - len(read) if source.endswith(read) else read,
         meta=meta,
         converted_digest=converted,
         content=page.content,
