@@ -205,13 +205,11 @@ def on_post_build(config):
             from mkdocs.exceptions import PluginError
 
             raise PluginError("; ".join(problems) + f". {page_workers.WORKERS_VARIABLE}=1 builds in one process.")
-        others = split.processes - 1
         log.info(
-            "%d pages written here and %d by %d more process%s (%s=1 writes them all here)",
+            "%d pages written here and %d by %s (%s=1 writes them all here)",
             len(split.pages) - len(split.elsewhere),
             len(split.elsewhere),
-            others,
-            "" if others == 1 else "es",
+            _more_processes(split.processes),
             page_workers.WORKERS_VARIABLE,
         )
     _report_missing_worker_urls(config)
@@ -224,6 +222,12 @@ def on_post_build(config):
     terms = json.dumps(build(material), ensure_ascii=False, separators=(",", ":"))
     (site / SEARCH_TERMS).write_text(terms, encoding="utf-8")
     (site / SEARCH_WORKER).write_text(_WORKER_SOURCE.read_text(encoding="utf-8"), encoding="utf-8")
+
+
+def _more_processes(processes: int) -> str:
+    """The processes besides the main one, for the build log: "1 more process", "2 more processes"."""
+    others = processes - 1
+    return f"{others} more process" + ("" if others == 1 else "es")
 
 
 def _report_missing_worker_urls(config) -> None:
@@ -272,7 +276,8 @@ def _process_count(pages: int) -> int:
 
 @event_priority(-100)  # last: the workers start from what every other `on_env` did
 def on_env(env, config, files):
-    """Every page is read: start the processes that write pages beside this one (`mkdocs build` only)."""
+    """Every page is read: wait for the processes that converted pages, give Jinja the template cache,
+    and start the processes that write pages beside this one (`mkdocs build` only)."""
     global _split, _conversion
     _split = None
     template_cache.attach(env, config.config_file_path)  # before any template is loaded
@@ -280,11 +285,10 @@ def on_env(env, config, files):
         conversion, _conversion = _conversion, None
         page_conversion.finish(conversion)
         log.info(
-            "%d pages converted here and %d by %d more process%s",
+            "%d pages converted here and %d by %s",
             conversion.here,
             conversion.elsewhere,
-            conversion.processes - 1,
-            "" if conversion.processes == 2 else "es",
+            _more_processes(conversion.processes),
         )
     if not _may_split or not parallel.can_fork():
         return env

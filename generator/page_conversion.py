@@ -33,7 +33,6 @@ import hashlib
 import logging
 import os
 import pickle
-import signal
 import struct
 import sys
 import tempfile
@@ -42,7 +41,7 @@ from dataclasses import dataclass, field
 
 from mkdocs.utils.meta import get_data
 
-from generator.parallel import Claims
+from generator.parallel import Claims, end_processes
 
 # A result in a worker's file: the page's position and the length of what follows, then the result
 # pickled. Pickle is safe here: the main process reads only files its own forked workers wrote.
@@ -85,10 +84,9 @@ def _source(page, config) -> str:
 class Conversion:
     """A build whose pages are converted by this process and by the processes in `workers`."""
 
-    paths: Sequence[str]  # the pages' source paths, in the order MkDocs reads them
     claims: Claims
     processes: int
-    index: dict[str, int] = field(default_factory=dict)  # source path → position in `paths`
+    index: dict[str, int]  # a page's source path → its position in the order MkDocs reads pages
     workers: list[int] = field(default_factory=list)  # process ids, until waited for
     files: list[int] = field(default_factory=list)  # descriptors of the workers' results
     found: dict[int, tuple[int, int, int]] | None = None  # position → (descriptor, offset, length): once read
@@ -190,8 +188,8 @@ def start(paths: Sequence[str], processes: int, convert: Callable[[int], Convert
 
     Raises OSError, with no worker left running, when a file for their results or a process cannot be made.
     """
-    conversion = Conversion(paths=paths, claims=Claims(len(paths)), processes=processes)
-    conversion.index = {path: position for position, path in enumerate(paths)}
+    index = {path: position for position, path in enumerate(paths)}
+    conversion = Conversion(claims=Claims(len(paths)), processes=processes, index=index)
     try:
         for _ in range(processes - 1):
             descriptor, name = tempfile.mkstemp(prefix="digest-converted-")
@@ -247,13 +245,7 @@ def finish(conversion: Conversion) -> None:
 
 def stop(conversion: Conversion) -> None:
     """The build failed: end the workers without waiting for their pages."""
-    for pid in conversion.workers:
-        try:
-            os.kill(pid, signal.SIGTERM)
-            os.waitpid(pid, 0)
-        except (ProcessLookupError, ChildProcessError):
-            pass
-    conversion.workers.clear()
+    end_processes(conversion.workers)
     for descriptor in conversion.files:
         os.close(descriptor)
     conversion.files.clear()

@@ -34,7 +34,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from generator.parallel import Claims, usable_cpus
+from generator.parallel import Claims, end_processes, usable_cpus
 
 WORKERS_VARIABLE = "DIGEST_SITE_WORKERS"
 # Below this many pages, starting a worker costs about what it saves.
@@ -185,16 +185,8 @@ def finish(split: Split) -> list[str]:
 
 def stop(split: Split) -> None:
     """The build failed in the main process: end the workers without waiting for their pages."""
-    import signal
-
     logging.getLogger("mkdocs.commands.build").removeFilter(split.quiet)
-    for pid in split.workers:
-        try:
-            os.kill(pid, signal.SIGTERM)
-            os.waitpid(pid, 0)
-        except (ProcessLookupError, ChildProcessError):
-            pass
-    split.workers.clear()
+    end_processes(split.workers)
 
 
 class _QuietSkips(logging.Filter):

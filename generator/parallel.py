@@ -46,6 +46,19 @@ def can_fork() -> bool:
     return hasattr(os, "fork") and threading.active_count() == 1
 
 
+def end_processes(pids: list[int]) -> None:
+    """Stop the forked processes `pids` without waiting for their work (a build that failed), and reap them."""
+    import signal
+
+    for pid in pids:
+        try:
+            os.kill(pid, signal.SIGTERM)
+            os.waitpid(pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+    pids.clear()
+
+
 def _call(item):
     assert _task is not None
     return _task(item)

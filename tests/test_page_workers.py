@@ -86,10 +86,14 @@ def on_page_context(context, page, config, nav):
 """
 
 
-def _hook(tmp_path: Path, action: str) -> str:
-    path = tmp_path / "worker_only_hook.py"
-    path.write_text(_WORKER_ONLY_HOOK.format(action=action), encoding="utf-8")
+def _write_hook(tmp_path: Path, source: str) -> str:
+    path = tmp_path / "test_hook.py"
+    path.write_text(source, encoding="utf-8")
     return str(path)
+
+
+def _hook(tmp_path: Path, action: str) -> str:
+    return _write_hook(tmp_path, _WORKER_ONLY_HOOK.format(action=action))
 
 
 def test_a_page_that_fails_in_a_worker_fails_the_build_with_its_error(project, tmp_path):
@@ -132,9 +136,7 @@ def on_page_read_source(page, config):
 
 
 def _converting_hook(tmp_path: Path, action: str = "pass", read: str = "pass") -> str:
-    path = tmp_path / "converting_hook.py"
-    path.write_text(_CONVERTING_HOOK.format(action=action, read=read), encoding="utf-8")
-    return str(path)
+    return _write_hook(tmp_path, _CONVERTING_HOOK.format(action=action, read=read))
 
 
 @pytest.fixture(scope="module")
@@ -171,14 +173,13 @@ def test_a_worker_that_dies_while_converting_leaves_its_pages_to_the_main_proces
 def test_what_a_worker_logs_while_converting_is_logged_once_by_the_main_process(project, tmp_path):
     # Every page gets a link to a page that does not exist, which MkDocs reports while converting the
     # page, and one to an anchor it does not have, which MkDocs reports from what the conversion found.
-    hook = tmp_path / "broken_link_hook.py"
-    hook.write_text(
+    hook = _write_hook(
+        tmp_path,
         "def on_page_markdown(markdown, page, config, files):\n"
         "    return markdown + '\\n\\n[gone](no-such-page.md) [nowhere](#no-such-anchor)\\n'\n",
-        encoding="utf-8",
     )
-    serial = _build(project, tmp_path / "one", 1, hooks=[str(hook)])
-    split = _build(project, tmp_path / "three", 3, hooks=[str(hook)])
+    serial = _build(project, tmp_path / "one", 1, hooks=[hook])
+    split = _build(project, tmp_path / "three", 3, hooks=[hook])
 
     def warnings(result) -> list[str]:
         return sorted(line for line in result.stderr.splitlines() if "no-such-" in line)
