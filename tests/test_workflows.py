@@ -41,6 +41,10 @@ def writes(permission: object) -> bool:
     return any(value == "write" for value in permission.values())
 
 
+def _steps(workflow: str, job: str) -> list[dict]:
+    return load(ROOT / ".github" / "workflows" / workflow)["jobs"][job]["steps"]
+
+
 def test_there_are_workflows():
     assert ROOT / ".github" / "workflows" / "ci.yml" in WORKFLOWS
 
@@ -97,7 +101,7 @@ def test_only_deploy_may_write(workflow):
 
 
 def test_ci_checks_tests_builds_and_uploads_the_site():
-    steps = load(ROOT / ".github" / "workflows" / "ci.yml")["jobs"]["check"]["steps"]
+    steps = _steps("ci.yml", "check")
     runs = [step.get("run", "") for step in steps]
     assert any("python -m generator check" in run for run in runs)
     assert "make test" in runs and "make site" in runs
@@ -112,8 +116,26 @@ def test_deploy_sets_every_address_mkdocs_yml_reads_from_the_environment():
     before the build step: otherwise the published feeds and edit buttons point at the placeholders."""
     names = re.findall(r"!ENV \[(\w+),", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     assert set(names) >= {"SITE_URL", "REPO_URL"}
-    steps = load(ROOT / ".github" / "workflows" / "deploy.yml")["jobs"]["build"]["steps"]
+    steps = _steps("deploy.yml", "build")
     build = next(i for i, step in enumerate(steps) if step.get("run") == "make site")
     before = "\n".join(step.get("run", "") for step in steps[:build])
     for name in names:
         assert re.search(rf"\b{name}=\S", before), f"deploy.yml does not set {name} before `make site`"
+
+
+def test_deploy_keeps_the_build_cache_and_pull_requests_only_read_it():
+    """Deploys save `.cache/` (the generator's per-seed results, Material's compiled templates) for the
+    next build; a pull request's run restores it but must never save: main's builds would read what a
+    stranger's code wrote."""
+    for workflow, job, action, first_use in (
+        ("deploy.yml", "build", "actions/cache", "make site"),
+        ("ci.yml", "check", "actions/cache/restore", ".venv/bin/python -m generator check"),
+    ):
+        steps = _steps(workflow, job)
+        (cache_at,) = [i for i, step in enumerate(steps) if step.get("uses", "").startswith("actions/cache")]
+        cache = steps[cache_at]
+        assert cache["uses"].split("@")[0] == action, workflow
+        assert cache["with"]["path"] == ".cache"
+        assert cache["with"]["key"].startswith(cache["with"]["restore-keys"])
+        assert "seeds/**" in cache["with"]["key"] and "generator/**" in cache["with"]["key"]
+        assert cache_at < next(i for i, step in enumerate(steps) if step.get("run") == first_use)
