@@ -12,19 +12,49 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from generator.diagnostics import in_github_actions, report, summary
+from generator.diagnostics import in_github_actions, report, summary, touching
 from generator.model import Diagnostic
 
 # The hand-written introduction of the home page (excluded from the site as a page of its own).
 HOME_INTRO = "includes/home-intro.md"
 
 
-def _report(diagnostics: list[Diagnostic], articles: int, stream: TextIO) -> int:
-    """Print every diagnostic, sorted, and a summary line; return the number of errors."""
-    for line in report(diagnostics, github=in_github_actions()):
+def _report(
+    diagnostics: list[Diagnostic],
+    articles: int,
+    stream: TextIO,
+    *,
+    changed: list[str] | None = None,
+    build: bool = False,
+) -> int:
+    """Print the diagnostics, sorted, and a summary line; return the number of errors.
+
+    With `changed` (the files a pull request changes), only errors and what concerns those files are
+    listed; the other warnings are counted. A `build` annotates only errors in GitHub Actions: warnings
+    are annotated by `check`, which CI runs first (twice, they showed twice on the diff).
+    """
+    shown, left_out = touching(diagnostics, changed) if changed is not None else (diagnostics, 0)
+    for line in report(shown, github=in_github_actions(), github_warnings=not build):
         print(line, file=stream)
+    if left_out:
+        print(
+            f"{left_out} more warning{'' if left_out == 1 else 's'} in files this change does not touch "
+            "(python -m generator check without --changed-files lists them)",
+            file=stream,
+        )
     print(summary(diagnostics, articles), file=stream)
     return sum(d.level == "error" for d in diagnostics)
+
+
+def _changed_files(path: Path) -> list[str] | None:
+    """The paths listed in `path`, one per line (as `git diff --name-only` prints them); None and a
+    message when it cannot be read."""
+    try:
+        return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    except (OSError, UnicodeDecodeError) as err:
+        reason = err.strerror if isinstance(err, OSError) else "not UTF-8"
+        print(f"{path}: error: cannot read the list of changed files ({reason})", file=sys.stderr)
+        return None
 
 
 def _seed_cache(args: argparse.Namespace):
@@ -36,8 +66,13 @@ def _seed_cache(args: argparse.Namespace):
 def cmd_check(args: argparse.Namespace) -> int:
     from generator.pipeline import collect
 
+    changed = None
+    if args.changed_files is not None:
+        changed = _changed_files(args.changed_files)
+        if changed is None:
+            return 1
     articles, diagnostics = collect(args.seeds, today=dt.date.today(), cache=_seed_cache(args))
-    return 1 if _report(diagnostics, len(articles), sys.stdout) else 0
+    return 1 if _report(diagnostics, len(articles), sys.stdout, changed=changed) else 0
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -46,7 +81,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     progress.start()
     articles, diagnostics = collect(args.seeds, today=dt.date.today(), cache=_seed_cache(args))
-    if _report(diagnostics, len(articles), sys.stderr):
+    if _report(diagnostics, len(articles), sys.stderr, build=True):
         print("build aborted: nothing was written; fix the errors above and run again", file=sys.stderr)
         return 1
     from generator.pagecache import PageCache
@@ -164,6 +199,13 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate seeds/ and print every problem; exit 1 on any error")
     _seeds_option(check)
     _cache_options(check)
+    check.add_argument(
+        "--changed-files",
+        type=Path,
+        metavar="FILE",
+        help="FILE lists the files a pull request changes, one per line (git diff --name-only): list every "
+        "error, but only the warnings about those files (CI uses it; the others are counted)",
+    )
     check.set_defaults(func=cmd_check)
 
     new = commands.add_parser("new", help="write seeds/<name>.yml pre-filled from seeds/<name>.txt, for review")

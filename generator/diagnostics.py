@@ -6,6 +6,7 @@ import os
 import re
 from collections.abc import Iterable
 
+from generator.load import ANNOTATION_SUFFIX, TEXT_SUFFIX
 from generator.model import Diagnostic
 
 # C0/C1 control characters (and DEL): never printed raw, so input cannot forge output lines.
@@ -69,14 +70,48 @@ def summary(diagnostics: Iterable[Diagnostic], articles: int) -> str:
     return f"{_count(errors, 'error')}, {_count(warnings, 'warning')} in {_count(articles, 'article')}"
 
 
-def report(diagnostics: Iterable[Diagnostic], *, github: bool = False) -> list[str]:
-    """The lines to print for `diagnostics`, sorted; with `github`, each followed by its workflow command."""
+def report(diagnostics: Iterable[Diagnostic], *, github: bool = False, github_warnings: bool = True) -> list[str]:
+    """The lines to print for `diagnostics`, sorted; with `github`, each error (and each warning, with
+    `github_warnings`) followed by its workflow command."""
     lines = []
     for diagnostic in sorted(diagnostics, key=sort_key):
         lines.append(format_line(diagnostic))
-        if github:
+        if github and (github_warnings or diagnostic.level == "error"):
             lines.append(github_command(diagnostic))
     return lines
+
+
+# Seed files named in a message ("would share the page … with seeds/b.txt"): the files it is also about.
+_NAMED_SEED_FILE = re.compile(rf"[^\s'\"]+(?:{re.escape(TEXT_SUFFIX)}|{re.escape(ANNOTATION_SUFFIX)})\b")
+
+
+def _same_file(path: str) -> str:
+    return os.path.normpath(os.path.abspath(path))
+
+
+def touching(diagnostics: Iterable[Diagnostic], changed: Iterable[str]) -> tuple[list[Diagnostic], int]:
+    """The diagnostics that a change of the files `changed` answers for, and how many warnings are left out.
+
+    At 10,000 articles a digest may carry thousands of warnings (articles not yet annotated, for one);
+    a pull request's own would be lost among them, and GitHub shows only the first ten of a step's
+    warnings on the diff. Errors are always kept: each stops the build, wherever it is. A warning is
+    kept when it is about a changed file or the other file of its seed (the text beside a changed
+    annotation, and the reverse), or names one of them: a page the change takes from another article.
+    """
+    files = set()
+    for path in changed:
+        files.add(_same_file(path))
+        for suffix, other in ((TEXT_SUFFIX, ANNOTATION_SUFFIX), (ANNOTATION_SUFFIX, TEXT_SUFFIX)):
+            if path.endswith(suffix):
+                files.add(_same_file(path[: -len(suffix)] + other))
+    kept, left_out = [], 0
+    for diagnostic in diagnostics:
+        about = [diagnostic.path, *_NAMED_SEED_FILE.findall(diagnostic.message)]
+        if diagnostic.level == "error" or any(_same_file(path) in files for path in about):
+            kept.append(diagnostic)
+        else:
+            left_out += 1
+    return kept, left_out
 
 
 def in_github_actions() -> bool:

@@ -232,3 +232,62 @@ def test_build_and_check_share_one_validation(seeds, monkeypatch):
     assert main(["build"]) == 1
     assert [call["today"] for call in calls] == [dt.date.today()] * 2
     assert [type(call["cache"]).__name__ for call in calls] == ["SeedCache"] * 2
+
+
+def _without(report: str, *starts: str) -> list[str]:
+    return [line for line in report.splitlines() if not line.startswith(starts)]
+
+
+def test_check_of_a_change_lists_every_error_and_only_the_warnings_about_the_changed_files(seeds, capsys):
+    write_broken_seeds(seeds)
+    # A change of good.yml answers for good.txt too, and for the warning that names it (same.txt
+    # would have taken its page); not for the ignored .docx or same.txt's missing summary.
+    (seeds.parent / "changed.txt").write_text("seeds/good.yml\nREADME.md\n\n")
+    assert main(["check", "--changed-files", "changed.txt"]) == 1
+    lines = _without(BROKEN_REPORT, "seeds/notes.docx:", "seeds/same.txt: warning: no summary")
+    lines.insert(-1, "2 more warnings in files this change does not touch " + MORE_HINT)
+    assert capsys.readouterr().out.splitlines() == lines
+
+    # Paths as another tool may write them; the file's own warnings are listed.
+    (seeds.parent / "changed.txt").write_text("./seeds/same.txt\n")
+    assert main(["check", "--changed-files", "changed.txt"]) == 1
+    lines = _without(BROKEN_REPORT, "seeds/notes.docx:")
+    lines.insert(-1, "1 more warning in files this change does not touch " + MORE_HINT)
+    assert capsys.readouterr().out.splitlines() == lines
+
+
+MORE_HINT = "(python -m generator check without --changed-files lists them)"
+
+
+def test_check_of_a_change_annotates_only_what_it_lists(seeds, capsys, monkeypatch):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    (seeds / "a.txt").write_text("Judul\n\nIsi.\n")
+    (seeds / "b.txt").write_text("Judul lain\n\nIsi lain.\n")
+    (seeds.parent / "changed.txt").write_text("seeds/b.txt\n")
+    assert main(["check", "--changed-files", "changed.txt"]) == 0
+    commands = [line for line in capsys.readouterr().out.splitlines() if line.startswith("::")]
+    assert [command.split("::")[1] for command in commands] == ["warning file=seeds/b.txt"]
+
+
+def test_an_unreadable_list_of_changed_files_is_an_error_before_any_work(seeds, capsys, monkeypatch):
+    monkeypatch.setattr(pipeline, "collect", lambda *a, **k: pytest.fail("checked the seeds anyway"))
+    assert main(["check", "--changed-files", "missing.txt"]) == 1
+    (seeds.parent / "binary.txt").write_bytes(b"\xff\xfe")
+    assert main(["check", "--changed-files", "binary.txt"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        "missing.txt: error: cannot read the list of changed files (No such file or directory)\n"
+        "binary.txt: error: cannot read the list of changed files (not UTF-8)\n"
+    )
+
+
+def test_build_annotates_only_errors_in_github_actions(seeds, capsys, monkeypatch):
+    """CI runs `check` first, which annotates the warnings; the build annotating them again showed each twice."""
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    write_broken_seeds(seeds)
+    assert main(["build"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    commands = [line.split(" ")[0] for line in err if line.startswith("::")]
+    assert commands == ["::error"] * 11
+    assert sum(": warning: " in line for line in err) == 3

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -129,7 +130,7 @@ def test_deploy_keeps_the_build_cache_and_pull_requests_only_read_it():
     stranger's code wrote."""
     for workflow, job, action, first_use in (
         ("deploy.yml", "build", "actions/cache", "make site"),
-        ("ci.yml", "check", "actions/cache/restore", ".venv/bin/python -m generator check"),
+        ("ci.yml", "check", "actions/cache/restore", "python -m generator check"),
     ):
         steps = _steps(workflow, job)
         (cache_at,) = [i for i, step in enumerate(steps) if step.get("uses", "").startswith("actions/cache")]
@@ -138,4 +139,60 @@ def test_deploy_keeps_the_build_cache_and_pull_requests_only_read_it():
         assert cache["with"]["path"] == ".cache"
         assert cache["with"]["key"].startswith(cache["with"]["restore-keys"])
         assert "seeds/**" in cache["with"]["key"] and "generator/**" in cache["with"]["key"]
-        assert cache_at < next(i for i, step in enumerate(steps) if step.get("run") == first_use)
+        assert cache_at < next(i for i, step in enumerate(steps) if first_use in step.get("run", ""))
+
+
+def _git(cwd: Path, *args: str) -> str:
+    command = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "init.defaultBranch=main", *args]
+    return subprocess.run(command, cwd=cwd, check=True, capture_output=True, text=True).stdout
+
+
+def test_ci_lists_only_the_pull_requests_warnings_on_a_checkout_of_its_merge(tmp_path):
+    """CI's validation step, run as GitHub runs it: on a clone two commits deep of the pull request's
+    merge into main. An older article's warning is counted, not listed; the pull request's are listed."""
+    step = next(s for s in _steps("ci.yml", "check") if "python -m generator check" in s.get("run", ""))
+    checkout = next(s for s in _steps("ci.yml", "check") if s.get("uses", "").startswith("actions/checkout@"))
+    origin = tmp_path / "origin"
+    (origin / "seeds").mkdir(parents=True)
+    _git(origin, "init", "-q")
+    (origin / "seeds" / "old.txt").write_text("Judul lama\n\nIran dan Rusia bertemu di Moskow.\n")  # no summary
+    _git(origin, "add", "-A")
+    _git(origin, "commit", "-qm", "an older article")
+    _git(origin, "checkout", "-qb", "contribution")
+    (origin / "seeds" / "new.txt").write_text("Judul baru\n\nPakistan dan Iran bertemu di Islamabad.\n")
+    (origin / "seeds" / "new.yml").write_text("countries: [PK, IR]\n")  # no summary either
+    _git(origin, "add", "-A")
+    _git(origin, "commit", "-qm", "a new article")
+    _git(origin, "checkout", "-q", "main")
+    (origin / "seeds" / "old.yml").write_text("countries: [IR, RU]\n")  # main moved on meanwhile
+    _git(origin, "add", "-A")
+    _git(origin, "commit", "-qm", "main moves on")
+    _git(origin, "merge", "-q", "--no-ff", "contribution", "-m", "the pull request's merge")
+
+    work = tmp_path / "checkout"
+    _git(tmp_path, "clone", "-q", f"--depth={checkout['with']['fetch-depth']}", origin.as_uri(), str(work))
+    (work / ".venv").symlink_to(Path(sys.executable).parent.parent)
+    (work / "generator").symlink_to(ROOT / "generator")
+    environment = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
+    environment.update(step["env"], EVENT="pull_request", RUNNER_TEMP=str(tmp_path))
+    result = subprocess.run(
+        ["bash", "-e", "-c", step["run"]], cwd=work, env=environment, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        'seeds/new.yml: warning: no summary yet: shown as "not yet annotated"; '
+        "add 'summary:' with 2-4 English sentences",
+        "2 more warnings in files this change does not touch "
+        "(python -m generator check without --changed-files lists them)",
+        "0 errors, 3 warnings in 2 articles",
+    ]
+    # Without the pull request's files, everything is listed: the older article and the unused topics too.
+    everything = subprocess.run(
+        [".venv/bin/python", "-m", "generator", "check"], cwd=work, env=environment, capture_output=True, text=True
+    )
+    assert [line.split(":")[0] for line in everything.stdout.splitlines()] == [
+        "generator/data/topics.yml",
+        "seeds/new.yml",
+        "seeds/old.yml",
+        "0 errors, 3 warnings in 2 articles",
+    ]
