@@ -286,6 +286,7 @@ class SeedCache:
         self._started = time.time_ns()  # before any seed is read: see `SETTLED_NS`
         self._files_old: dict[str, list] = {}
         self._files: dict[str, list] = {}  # path → [*state, digest], for the next build
+        self.read_paths: list[str] = []  # the seed files read in full: new or changed since they were last read
         self._load_files()
 
     def _load_files(self) -> None:
@@ -310,6 +311,7 @@ class SeedCache:
     def read_file(self, path: str, state: tuple[int, int, int, int] | None, text: str) -> str:
         """The digest of `text`, just read from `path` in `state`; remembers the state once settled."""
         key = digest(text)
+        self.read_paths.append(path)
         if state is not None and settled(state, self._started):
             self._files[path] = [*state, key]
         return key

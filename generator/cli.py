@@ -25,23 +25,21 @@ def _report(
     stream: TextIO,
     *,
     changed: list[str] | None = None,
+    left_out_where: str = "",
     build: bool = False,
 ) -> int:
     """Print the diagnostics, sorted, and a summary line; return the number of errors.
 
-    With `changed` (the files a pull request changes), only errors and what concerns those files are
-    listed; the other warnings are counted. A `build` annotates only errors in GitHub Actions: warnings
-    are annotated by `check`, which CI runs first (twice, they showed twice on the diff).
+    With `changed` (the files a pull request changes, or those a build read again), only errors and
+    what concerns those files are listed; the other warnings are counted, with `left_out_where` saying
+    which. A `build` annotates only errors in GitHub Actions: warnings are annotated by `check`, which
+    CI runs first (twice, they showed twice on the diff).
     """
     shown, left_out = touching(diagnostics, changed) if changed is not None else (diagnostics, 0)
     for line in report(shown, github=in_github_actions(), github_warnings=not build):
         print(line, file=stream)
     if left_out:
-        print(
-            f"{left_out} more warning{'' if left_out == 1 else 's'} in files this change does not touch "
-            "(python -m generator check without --changed-files lists them)",
-            file=stream,
-        )
+        print(f"{left_out} more warning{'' if left_out == 1 else 's'} {left_out_where}", file=stream)
     print(summary(diagnostics, articles), file=stream)
     return sum(d.level == "error" for d in diagnostics)
 
@@ -72,7 +70,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         if changed is None:
             return 1
     articles, diagnostics = collect(args.seeds, today=dt.date.today(), cache=_seed_cache(args))
-    return 1 if _report(diagnostics, len(articles), sys.stdout, changed=changed) else 0
+    where = "in files this change does not touch (python -m generator check without --changed-files lists them)"
+    return 1 if _report(diagnostics, len(articles), sys.stdout, changed=changed, left_out_where=where) else 0
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -80,8 +79,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     from generator.pipeline import collect
 
     progress.start()
-    articles, diagnostics = collect(args.seeds, today=dt.date.today(), cache=_seed_cache(args))
-    if _report(diagnostics, len(articles), sys.stderr, build=True):
+    cache = _seed_cache(args)
+    articles, diagnostics = collect(args.seeds, today=dt.date.today(), cache=cache)
+    changed = cache.read_paths if args.changed_only else None
+    where = "in seeds unchanged since the last build (python -m generator check lists them)"
+    if _report(diagnostics, len(articles), sys.stderr, changed=changed, left_out_where=where, build=True):
         print("build aborted: nothing was written; fix the errors above and run again", file=sys.stderr)
         return 1
     from generator.pagecache import PageCache
@@ -216,6 +218,12 @@ def build_parser() -> argparse.ArgumentParser:
     _seeds_option(build)
     build.add_argument("--docs", type=Path, default=Path("docs"), help="MkDocs docs folder (default: docs)")
     _cache_options(build)
+    build.add_argument(
+        "--changed-only",
+        action="store_true",
+        help="list every error, but only the warnings about seeds new or changed since the last build (the "
+        "others are counted); make serve uses it",
+    )
     build.set_defaults(func=cmd_build)
 
     extract = commands.add_parser("extract", help="print what is extracted from one raw text file, as JSON")

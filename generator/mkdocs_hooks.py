@@ -369,7 +369,9 @@ def on_pre_build(config):
     """Under `make serve` (DIGEST_REGENERATE=1), regenerate docs/ from seeds/ before every rebuild.
 
     Only files whose content changed are written, so the rebuild this triggers writes nothing and
-    the live-reload loop settles. Problems are printed, and the last good pages stay in place.
+    the live-reload loop settles. Problems are printed (every error, the warnings of the seeds just
+    edited: a large digest's other warnings would bury them at every save), and the last good pages
+    stay in place.
     """
     if os.environ.get("DIGEST_REGENERATE") != "1":
         return
@@ -377,4 +379,4 @@ def on_pre_build(config):
 
     docs = Path(config["docs_dir"])
     seeds = Path(os.environ.get("DIGEST_SEEDS", docs.parent / "seeds"))
-    main(["build", "--seeds", str(seeds), "--docs", str(docs)])
+    main(["build", "--seeds", str(seeds), "--docs", str(docs), "--changed-only"])

@@ -291,3 +291,53 @@ def test_build_annotates_only_errors_in_github_actions(seeds, capsys, monkeypatc
     commands = [line.split(" ")[0] for line in err if line.startswith("::")]
     assert commands == ["::error"] * 11
     assert sum(": warning: " in line for line in err) == 3
+
+
+def test_build_of_changed_seeds_only_lists_their_warnings_and_every_error(seeds, capsys, monkeypatch):
+    """`make serve` rebuilds at every save: on a large digest, the warnings of every other seed would
+    bury those of the seed just edited."""
+    from generator import cache as cache_module
+
+    monkeypatch.setattr(cache_module, "SETTLED_NS", -(10**18))  # tests cannot age a file's change time
+    (seeds / "a.txt").write_text("Judul\n\nIsi.\n")
+    (seeds / "b.txt").write_text("Judul lain\n\nIsi lain.\n")
+    build = ["build", "--changed-only", "--cache", "cache"]
+    assert main(build) == 0  # the first build reads every seed
+    assert [line.split(":")[0] for line in capsys.readouterr().err.splitlines()] == [
+        "seeds/a.txt",
+        "seeds/b.txt",
+        "1 more warning in seeds unchanged since the last build (python -m generator check lists them)",
+        "0 errors, 3 warnings in 2 articles",
+    ]  # the unused topics' warning is about no seed
+
+    assert main(build) == 0
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "3 more warnings in seeds unchanged since the last build (python -m generator check lists them)"
+    )
+
+    (seeds / "b.yml").write_text("countries: [IR]\n")  # b's new annotation: b.yml is read
+    (seeds / "c.txt").write_text("Judul ketiga\n\nIsi ketiga.\n")
+    (seeds / "c.yml").write_text("countires: [IR]\n")  # an error: unused topics are not reported then
+    assert main(build) == 1
+    err = capsys.readouterr().err
+    assert [line.split(":")[0] for line in err.splitlines()] == [
+        "seeds/b.yml",
+        "seeds/c.yml",
+        "1 more warning in seeds unchanged since the last build (python -m generator check lists them)",
+        "1 error, 2 warnings in 3 articles",
+        "build aborted",
+    ], err
+
+
+def test_make_serve_regenerates_listing_the_warnings_of_changed_seeds_only(seeds, capsys, monkeypatch):
+    from generator import cache as cache_module
+    from generator import mkdocs_hooks
+
+    monkeypatch.setattr(cache_module, "SETTLED_NS", -(10**18))
+    monkeypatch.setenv("DIGEST_REGENERATE", "1")
+    (seeds / "a.txt").write_text("Judul\n\nIsi.\n")
+    config = {"docs_dir": str(seeds.parent / "docs")}
+    mkdocs_hooks.on_pre_build(config)
+    assert "seeds/a.txt: warning" in capsys.readouterr().err
+    mkdocs_hooks.on_pre_build(config)
+    assert capsys.readouterr().err.splitlines()[0].startswith("2 more warnings in seeds unchanged since the last build")
