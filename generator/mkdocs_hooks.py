@@ -105,7 +105,8 @@ def compact_search(config) -> bool:
 
 
 def on_page_content(html, page, config, files):
-    """Put the stashed raw HTML back, then, above the limit, show search only an article's titles and names.
+    """Put the stashed raw HTML back, then, above the limit, show search only an article's titles, English
+    summary and names.
 
     The search plugin reads `page.content` when the page is rendered; `on_post_page` puts the real
     content back into the written page. (Material's `data-search-exclude` would still have the
@@ -129,8 +130,16 @@ def _compact_search_content(html: str, page, config) -> str | None:
     end = html.find(PANEL_START)
     if end < 0:
         return None
+    # The English summary too: with the digest's worker the browser builds no index, so its words cost
+    # only their share of the files (docs/performance.md), and they are what an English reader types.
+    summary = article.get("summary")
     names = [str(name) for key in ("people", "organisations") for name in article.get(key) or ()]
-    shown = html[:end] + (f"<p>{escape('; '.join(names))}</p>" if names else "") + "<!-- digest: search -->"
+    shown = (
+        html[:end]
+        + (f"<p>{escape(str(summary))}</p>" if summary else "")
+        + (f"<p>{escape('; '.join(names))}</p>" if names else "")
+        + "<!-- digest: search -->"
+    )
     _shown_to_search[page.file.src_uri] = (shown, zlib.compress(html.encode("utf-8"), 1))
     return shown
 

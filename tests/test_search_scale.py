@@ -1,4 +1,4 @@
-"""Above `extra.full_text_search_limit` articles, search indexes titles and names, and the pages stay the same."""
+"""Above `extra.full_text_search_limit` articles, search indexes titles, summaries and names; pages stay the same."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from tests.test_browser import (
 
 pytestmark = pytest.mark.slow
 
+ARTICLE_000 = "articles/2025/iran-dan-pakistan-desak-perang-melawan-terorisme-untuk-tingkatkan-keamanan/"
 MATERIAL_WORKER = re.compile(r'("search": "[^"]*)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js')
 
 
@@ -71,12 +72,13 @@ def test_a_site_under_the_limit_keeps_materials_worker(seeds_site):
     assert not (seeds_site / "search" / "digest_index.json").exists()
 
 
-def test_titles_and_names_are_indexed_but_not_the_text_nor_listing_pages(compact_site):
+def test_titles_summaries_and_names_are_indexed_but_not_the_text_nor_listing_pages(compact_site):
     entries = index(compact_site)
     articles = [e for e in entries if e["location"].startswith("articles/")]
     assert len(articles) == 5  # one entry per article: no sections of the text
     indexed = json.dumps(articles, ensure_ascii=False)
     assert "Patrushev" in indexed  # a person named in an annotation
+    assert "border markets against smuggling" in indexed  # a phrase of an English summary
     assert "gencatan senjata" not in indexed.lower()  # a phrase of the article text only
     assert not any(e["location"].startswith(("timeline/", "countries/iran")) for e in entries)
 
@@ -131,6 +133,7 @@ def _results(page) -> list[str]:
     [
         ("Patrushev", ARTICLE_001),  # a person in the annotation's people
         ("Taliban", ARTICLE_003),  # an organisation
+        ("smuggling", ARTICLE_000),  # a word of the English summary only
         ("Azerbaijan", ARTICLE_004),
         ("Tajikistan", ARTICLE_003),  # an English country name, only a tag of the article
         ("tajik", ARTICLE_003),  # words are matched as prefixes while typing
