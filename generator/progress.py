@@ -25,5 +25,9 @@ def progress(items: Iterable[Item], total: int, description: str) -> Iterator[It
         return items
     from tqdm import tqdm
 
+    # No monitor thread: tqdm's would outlive the bars, and a process running another thread does
+    # not fork (`parallel.can_fork`): on a terminal, the rendering and `make serve`'s first site
+    # build then ran in one process.
+    tqdm.monitor_interval = 0
     delay = max(0.0, QUIET_SECONDS - (time.monotonic() - _started))
     return tqdm(items, total=total, desc=description, unit=" files", delay=delay, leave=False, file=sys.stderr)
