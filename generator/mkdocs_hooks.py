@@ -65,7 +65,8 @@ _held: dict[str, bytes] = {}
 _generated_pages: set[str] = set()
 _article_count = 0
 # `mkdocs build` converts pages (generator/page_conversion.py) and writes them (generator/page_workers.py)
-# in several processes.
+# in several processes, and so does the first build of `mkdocs serve` (see `_splits`).
+_started_as: tuple[str, bool] | None = None  # the command and its --dirty, from `on_startup`
 _may_split = False
 _nav = None
 _conversion: page_conversion.Conversion | None = None
@@ -73,13 +74,34 @@ _split: page_workers.Split | None = None
 
 
 def on_startup(command, dirty):
-    global _may_split
-    _may_split = command in ("build", "gh-deploy") and not dirty
+    global _started_as
+    _started_as = (command, dirty)
+
+
+def _splits(command: str, dirty: bool, site_dir: str) -> bool:
+    """Whether this build may convert and write pages in several processes: `mkdocs build` and
+    `gh-deploy`, and the first build of `mkdocs serve`. Each later build of `serve` loads these hooks
+    anew, without `on_startup`, and runs beside the server's threads, where forking could deadlock.
+    A dirty build writes only the pages changed since the last one, so it is split only into an
+    empty site folder, as `serve`'s first is (a new temporary folder): there every page is written."""
+    if command not in ("build", "gh-deploy", "serve"):
+        return False
+    if not dirty:
+        return True
+    try:
+        with os.scandir(site_dir) as entries:
+            return next(entries, None) is None
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
 
 
 def on_config(config):
     """Generated pages link to each other inside raw HTML, with directory URLs (generator/htmltext.py);
     the stash's placeholders skip inline processing (generator/htmlstash.py)."""
+    global _may_split
+    _may_split = _started_as is not None and _splits(*_started_as, config["site_dir"])
     if not config.get("use_directory_urls", True):
         from mkdocs.exceptions import PluginError
 
@@ -248,7 +270,7 @@ def _report_missing_worker_urls(config) -> None:
 
 @event_priority(-100)  # last: the workers see what every other `on_nav` made
 def on_nav(nav, config, files):
-    """MkDocs reads the pages next: start the processes that convert pages beside this one (`mkdocs build` only)."""
+    """MkDocs reads the pages next: start the processes that convert pages beside this one (see `_splits`)."""
     global _nav, _conversion
     _nav = nav
     _conversion = None
@@ -286,7 +308,7 @@ def _process_count(pages: int) -> int:
 @event_priority(-100)  # last: the workers start from what every other `on_env` did
 def on_env(env, config, files):
     """Every page is read: wait for the processes that converted pages, give Jinja the template cache,
-    and start the processes that write pages beside this one (`mkdocs build` only)."""
+    and start the processes that write pages beside this one (see `_splits`)."""
     global _split, _conversion
     _split = None
     template_cache.attach(env, config.config_file_path)  # before any template is loaded
@@ -311,6 +333,13 @@ def on_env(env, config, files):
     pages = [file.page for file in doc_files if file.page is not None and "template" not in file.page.meta]
     processes = _process_count(len(pages))
     if processes > 1 and pages:
+        if _started_as is not None and _started_as[1]:
+            # A dirty build into an empty folder (`_splits`): every page is new. MkDocs asks each page
+            # whether its file is newer than the one written, and runs its events only if so; once a
+            # worker has written a page, the answer would be no, and the search and tags plugins would
+            # miss it. The answer is the same for every page of this build: fixed before anything is written.
+            for page in pages:
+                page.file.is_modified = _modified
         _split = page_workers.share(env, pages, processes)
         page_workers.start_workers(
             _split,
@@ -319,6 +348,10 @@ def on_env(env, config, files):
             before_exit=lambda: _report_missing_worker_urls(config),
         )
     return env
+
+
+def _modified() -> bool:
+    return True
 
 
 def on_build_error(error):

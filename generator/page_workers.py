@@ -20,9 +20,9 @@ as little as that allows:
 
 Taking pages from both ends balances the work whatever each page costs and whatever else the
 machine is doing. The site is byte for byte the one-process build's (tests/test_page_workers.py).
-Only `mkdocs build` (and `gh-deploy`) of a clean site directory is split: `mkdocs serve` runs the
-build beside its server threads, and forking a process that runs threads can deadlock.
-`DIGEST_SITE_WORKERS=1` builds in one process.
+Only `mkdocs build` (and `gh-deploy`) and the first build of `mkdocs serve`, into its new, empty
+folder, are split (`mkdocs_hooks._splits`): `serve` runs its later builds beside its server threads,
+and forking a process that runs threads can deadlock. `DIGEST_SITE_WORKERS=1` builds in one process.
 """
 
 from __future__ import annotations

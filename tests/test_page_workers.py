@@ -222,3 +222,80 @@ def test_each_page_is_claimed_once_from_one_end_or_the_other():
     assert claims.back() == 2
     assert claims.back() is None
     assert not claims.front(2) and not claims.front(3)
+
+
+def _serve(config_path: Path, workers: int, log: Path) -> dict[str, bytes]:
+    """Every page `mkdocs serve --dirty` (as `make serve` runs it) serves after its first build, by the
+    sitemap, and the search index; the server's address is replaced by `HOST`, so two runs compare."""
+    import socket
+    import time
+    import urllib.request
+    from xml.etree import ElementTree
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        host = f"127.0.0.1:{probe.getsockname()[1]}"
+    env = {**_env(), page_workers.WORKERS_VARIABLE: str(workers)}
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "--no-livereload"]
+    command += ["--config-file", str(config_path), "--dev-addr", host]
+    base = f"http://{host}/news-digest/"
+
+    def get(url: str) -> bytes:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            return response.read()
+
+    with open(log, "w", encoding="utf-8") as stderr:
+        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=stderr)
+        try:
+            deadline = time.monotonic() + 300
+            while True:
+                try:
+                    get(base)
+                    break
+                except OSError:
+                    assert server.poll() is None and time.monotonic() < deadline, log.read_text(encoding="utf-8")
+                    time.sleep(0.2)
+            sitemap = ElementTree.fromstring(get(base + "sitemap.xml"))
+            urls = [element.text for element in sitemap.iter() if element.tag.endswith("loc")]
+            served = {url.replace(host, "HOST"): get(url) for url in [*urls, base + "search/search_index.json"]}
+        finally:
+            server.terminate()
+            server.wait(timeout=60)
+    return {url: content.replace(host.encode(), b"HOST") for url, content in served.items()}
+
+
+def test_make_serves_first_build_is_split_and_serves_the_one_process_site(project, tmp_path):
+    """`mkdocs serve` builds first into a new, empty folder, before its server threads start: that
+    build is split too (a dirty one included), and every later one runs in one process."""
+    one = _serve(project, 1, tmp_path / "one.log")
+    three = _serve(project, 3, tmp_path / "three.log")
+    log = (tmp_path / "three.log").read_text(encoding="utf-8")
+    assert re.search(r"\d+ pages converted here and \d+ by 2 more processes", log), log
+    assert re.search(r"\d+ pages written here and \d+ by 2 more processes", log), log
+    assert "pages written here" not in (tmp_path / "one.log").read_text(encoding="utf-8")
+    assert len([url for url in one if "/articles/" in url]) == ARTICLES
+    assert one.keys() == three.keys()
+    differing = [url for url in one if one[url] != three[url]]
+    assert not differing, differing[:5]
+
+
+@pytest.mark.parametrize(
+    ("command", "dirty", "site", "splits"),
+    [
+        ("build", False, "full", True),
+        ("gh-deploy", False, "full", True),
+        ("build", True, "full", False),  # a dirty build writes only what changed: MkDocs decides per page
+        ("build", True, "empty", True),
+        ("serve", True, "new", True),  # make serve's first build
+        ("serve", False, "empty", True),
+    ],
+)
+def test_which_builds_are_split(tmp_path, command, dirty, site, splits):
+    from generator.mkdocs_hooks import _splits
+
+    folder = tmp_path / "site"
+    if site != "new":
+        folder.mkdir()
+    if site == "full":
+        (folder / "index.html").write_text("old", encoding="utf-8")
+    assert _splits(command, dirty, str(folder)) is splits
