@@ -286,7 +286,7 @@ class SeedCache:
         self._started = time.time_ns()  # before any seed is read: see `SETTLED_NS`
         self._files_old: dict[str, list] = {}
         self._files: dict[str, list] = {}  # path → [*state, digest], for the next build
-        self.read_paths: list[str] = []  # the seed files read in full: new or changed since they were last read
+        self._read: list[str] = []  # the seed files read in full: new or changed since they were last read
         self._load_files()
 
     def _load_files(self) -> None:
@@ -311,10 +311,16 @@ class SeedCache:
     def read_file(self, path: str, state: tuple[int, int, int, int] | None, text: str) -> str:
         """The digest of `text`, just read from `path` in `state`; remembers the state once settled."""
         key = digest(text)
-        self.read_paths.append(path)
+        self._read.append(path)
         if state is not None and settled(state, self._started):
             self._files[path] = [*state, key]
         return key
+
+    def changed_files(self) -> list[str]:
+        """The seed files new or changed since the last build (read in full by this one), and those the
+        last build read that are gone (an annotation deleted, for one)."""
+        gone = self._files_old.keys() - self._files.keys() - set(self._read)
+        return [*self._read, *sorted(gone)]
 
     def _load(self, shard: str) -> None:
         """Read the entries of `shard`'s file, once; a file that cannot be read counts as empty."""

@@ -81,7 +81,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     progress.start()
     cache = _seed_cache(args)
     articles, diagnostics = collect(args.seeds, today=dt.date.today(), cache=cache)
-    changed = cache.read_paths if args.changed_only else None
+    changed = cache.changed_files() if args.changed_only else None
     where = "in seeds unchanged since the last build (python -m generator check lists them)"
     if _report(diagnostics, len(articles), sys.stderr, changed=changed, left_out_where=where, build=True):
         print("build aborted: nothing was written; fix the errors above and run again", file=sys.stderr)
@@ -221,7 +221,7 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--changed-only",
         action="store_true",
-        help="list every error, but only the warnings about seeds new or changed since the last build (the "
+        help="list every error, but only the warnings about seeds new, changed or removed since the last build (the "
         "others are counted); make serve uses it",
     )
     build.set_defaults(func=cmd_build)

@@ -328,6 +328,19 @@ def test_build_of_changed_seeds_only_lists_their_warnings_and_every_error(seeds,
         "build aborted",
     ], err
 
+    # b's annotation deleted (and c's error fixed): its text is not read again, but its warning is news.
+    (seeds / "c.yml").write_text("countries: [IR]\n")
+    assert main(build) == 0
+    capsys.readouterr()
+    (seeds / "b.yml").unlink()
+    assert main(build) == 0
+    err = capsys.readouterr().err
+    assert [line.split(":")[0] for line in err.splitlines()] == [
+        "seeds/b.txt",
+        "3 more warnings in seeds unchanged since the last build (python -m generator check lists them)",
+        "0 errors, 4 warnings in 3 articles",
+    ], err
+
 
 def test_make_serve_regenerates_listing_the_warnings_of_changed_seeds_only(seeds, capsys, monkeypatch):
     from generator import cache as cache_module
