@@ -1,4 +1,5 @@
-"""The few `mkdocs.yml` settings the generator needs (read once, at the I/O end): site name and URL."""
+"""The few `mkdocs.yml` settings the generator needs (read once, at the I/O end): site name and URL,
+and the number of articles up to which search indexes their full text."""
 
 from __future__ import annotations
 
@@ -15,6 +16,12 @@ DEFAULT_SITE_URL = "https://example.invalid/"
 class SiteConfig:
     site_name: str = "Annotated News Digest"
     site_url: str = DEFAULT_SITE_URL
+    # `extra.full_text_search_limit`, as generator/mkdocs_hooks.py reads it (None: full text at any size).
+    full_text_search_limit: int | None = None
+
+    def searches_full_text(self, articles: int) -> bool:
+        """Whether search indexes the whole text of a digest of `articles` (docs/performance.md)."""
+        return self.full_text_search_limit is None or articles <= self.full_text_search_limit
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # libyaml: 20 ms less
@@ -34,7 +41,10 @@ def read_site_config(mkdocs_yml: Path) -> SiteConfig:
         return SiteConfig()
     config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_Loader) or {}
     url = config.get("site_url") or DEFAULT_SITE_URL
+    extra = config.get("extra")
+    limit = extra.get("full_text_search_limit") if isinstance(extra, dict) else None
     return SiteConfig(
         site_name=str(config.get("site_name") or SiteConfig.site_name),
         site_url=str(url).rstrip("/") + "/",
+        full_text_search_limit=limit if isinstance(limit, int) else None,  # as the hooks read it
     )

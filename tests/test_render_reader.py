@@ -24,3 +24,17 @@ def test_feeds_and_open_data_are_generated_files():
     for path in ("data/articles.json", "data/articles.csv", "data/articles.schema.json"):
         assert path in files
     assert all(_is_generated(path) for path in files)
+
+
+def test_the_home_page_says_what_search_finds_in_either_form():
+    """Above `extra.full_text_search_limit` search indexes titles, summaries and names only
+    (generator/mkdocs_hooks.py): the home page must not promise the article texts."""
+    from dataclasses import replace
+
+    from generator.pages.home import SEARCH_COMPACT, SEARCH_FULL_TEXT
+
+    articles, _ = collect(SEEDS)
+    full = render_site(articles, None, replace(CONFIG, full_text_search_limit=len(articles)))["index.md"].decode()
+    compact = render_site(articles, None, replace(CONFIG, full_text_search_limit=2))["index.md"].decode()
+    assert SEARCH_FULL_TEXT in full and SEARCH_COMPACT not in full
+    assert SEARCH_COMPACT in compact and SEARCH_FULL_TEXT not in compact

@@ -48,3 +48,16 @@ def test_repository_address_is_set_by_the_environment(monkeypatch):
     mkdocs_config = load_config(config_file=str(ROOT / "mkdocs.yml"))
     assert mkdocs_config["repo_url"] == "https://github.com/someone/their-digest"
     assert mkdocs_config["repo_name"] == "someone/their-digest"
+
+
+def test_the_full_text_search_limit_is_read_as_the_hooks_read_it(tmp_path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("extra:\n  full_text_search_limit: 2\n", encoding="utf-8")
+    assert read_site_config(config).full_text_search_limit == 2
+    assert read_site_config(config).searches_full_text(2)
+    assert not read_site_config(config).searches_full_text(3)
+    for written in ("extra:\n  full_text_search_limit: many\n", "extra: [1]\n", "site_name: D\n"):
+        config.write_text(written, encoding="utf-8")
+        assert read_site_config(config).full_text_search_limit is None  # the hooks index the full text then
+        assert read_site_config(config).searches_full_text(10_000)
+    assert read_site_config(ROOT / "mkdocs.yml").full_text_search_limit == 200

@@ -17,7 +17,15 @@ DEFAULT_INTRO = (
 )
 
 
-def render_home(collection: Collection, intro: str | None) -> str:
+# What the search box finds, in the two forms search takes (generator/mkdocs_hooks.py, docs/performance.md).
+SEARCH_FULL_TEXT = "Search finds any word of an article, in Indonesian or English, and English country and topic names"
+SEARCH_COMPACT = (
+    "Search finds the words of titles, English summaries and the names of people and organisations, and"
+    " English country and topic names (on a digest this large, not the words of the article texts)"
+)
+
+
+def render_home(collection: Collection, intro: str | None, full_text_search: bool = True) -> str:
     span = collection.date_range
     covered = f"from {long_date(span[0])} to {long_date(span[1])}" if span else "no dated articles yet"
     stats = (
@@ -33,8 +41,8 @@ def render_home(collection: Collection, intro: str | None) -> str:
             f"Browse by [country]({COUNTRIES_INDEX}), by [topic]({TOPICS_INDEX}) or along the"
             f" [timeline]({TIMELINE_PAGE}). Follow new articles with the [Atom feed]({ALL_FEED}),"
             f" or [download the data]({OPEN_DATA_PAGE}) (JSON and CSV).\n",
-            "Search finds Indonesian words and English country and topic names; narrow a search to a country or"
-            " topic by adding it as a tag to your words, e.g. `+tags:syria`.\n",
+            (SEARCH_FULL_TEXT if full_text_search else SEARCH_COMPACT)
+            + "; narrow a search to a country or topic by adding it as a tag to your words, e.g. `+tags:syria`.\n",
             "## Latest articles\n",
             article_list(collection.articles[:LATEST_COUNT], HOME_PAGE),
         ]
