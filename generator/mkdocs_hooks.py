@@ -32,13 +32,13 @@ if _REPOSITORY not in sys.path:
 
 from generator import htmlstash, page_conversion, page_workers, parallel, template_cache  # noqa: E402  (needs the path above)
 from generator.htmltext import PANEL_START  # noqa: E402
+from generator.siteconfig import full_text_search_limit  # noqa: E402
 
 # Search indexes every article's full text up to `extra.full_text_search_limit` articles. Above it,
 # the browser would download and index megabytes before the first result (docs/performance.md), so
-# it indexes an article's titles (English and original) and the people and organisations it names
-# (its countries and topics stay in the index as Material tags), and skips the pages that only
-# list articles (timeline, each country and topic).
-SEARCH_LIMIT = "full_text_search_limit"
+# it indexes an article's titles (English and original), its English summary and the people and
+# organisations it names (its countries and topics stay in the index as Material tags), and skips the
+# pages that only list articles (timeline, each country and topic).
 _LISTING_PAGE = re.compile(r"(timeline|timeline/[^/]+|(countries|topics)/(?!index\.md$)[^/]+(/[^/]+)?)\.md$")
 # Above the limit, pages also point Material at the digest's own search worker, which answers from a
 # term index written with the site instead of building a lunr index in the browser first: 1.5-2.5 s
@@ -122,8 +122,8 @@ def on_files(files, config):
 
 
 def compact_search(config) -> bool:
-    limit = (config.get("extra") or {}).get(SEARCH_LIMIT)
-    return isinstance(limit, int) and _article_count > limit
+    limit = full_text_search_limit(config.get("extra"))
+    return limit is not None and _article_count > limit
 
 
 def on_page_content(html, page, config, files):
@@ -440,7 +440,8 @@ def on_serve(server, config, builder):
         return server
     with os.scandir(docs) as entries:
         for entry in sorted(entries, key=lambda entry: entry.name):
-            generated = entry.name in (GENERATED_DIRS if entry.is_dir() else GENERATED_FILES)
+            folder = entry.is_dir(follow_symlinks=False)
+            generated = entry.name in (GENERATED_DIRS if folder else GENERATED_FILES)
             if not generated and not entry.name.startswith("."):  # the manifest, the staging folder
-                server.watch(entry.path, recursive=entry.is_dir(follow_symlinks=False))
+                server.watch(entry.path, recursive=folder)
     return server

@@ -3,6 +3,7 @@ and the number of articles up to which search indexes their full text."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,12 +13,19 @@ from yaml_env_tag import construct_env_tag
 DEFAULT_SITE_URL = "https://example.invalid/"
 
 
+def full_text_search_limit(extra: object) -> int | None:
+    """`extra.full_text_search_limit` of mkdocs.yml (`extra` as loaded): up to how many articles search
+    indexes their full text; None, full text at any size, when it is not a number. The generator (what
+    the home page says of search) and the hooks (what search indexes) read it with this."""
+    limit = extra.get("full_text_search_limit") if isinstance(extra, Mapping) else None  # MkDocs': a UserDict
+    return limit if isinstance(limit, int) else None
+
+
 @dataclass(frozen=True)
 class SiteConfig:
     site_name: str = "Annotated News Digest"
     site_url: str = DEFAULT_SITE_URL
-    # `extra.full_text_search_limit`, as generator/mkdocs_hooks.py reads it (None: full text at any size).
-    full_text_search_limit: int | None = None
+    full_text_search_limit: int | None = None  # see `full_text_search_limit()`
 
     def searches_full_text(self, articles: int) -> bool:
         """Whether search indexes the whole text of a digest of `articles` (docs/performance.md)."""
@@ -41,10 +49,8 @@ def read_site_config(mkdocs_yml: Path) -> SiteConfig:
         return SiteConfig()
     config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_Loader) or {}
     url = config.get("site_url") or DEFAULT_SITE_URL
-    extra = config.get("extra")
-    limit = extra.get("full_text_search_limit") if isinstance(extra, dict) else None
     return SiteConfig(
         site_name=str(config.get("site_name") or SiteConfig.site_name),
         site_url=str(url).rstrip("/") + "/",
-        full_text_search_limit=limit if isinstance(limit, int) else None,  # as the hooks read it
+        full_text_search_limit=full_text_search_limit(config.get("extra")),
     )

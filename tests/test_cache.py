@@ -501,13 +501,6 @@ def test_a_page_replaced_by_a_link_to_the_same_bytes_is_written_as_a_file_again(
     assert not page.is_symlink() and page.read_bytes() == elsewhere.read_bytes()
 
 
-@pytest.fixture
-def settled(monkeypatch):
-    """Every seed file counts as settled however recently it was written (tests cannot age the
-    change time a file system gives a file, and should not wait `SETTLED_NS`)."""
-    monkeypatch.setattr(cache_module, "SETTLED_NS", -(10**18))
-
-
 def spy_reads(monkeypatch) -> list[str]:
     read = []
     original = SeedCache.read_file

@@ -234,6 +234,9 @@ def test_build_and_check_share_one_validation(seeds, monkeypatch):
     assert [type(call["cache"]).__name__ for call in calls] == ["SeedCache"] * 2
 
 
+UNTOUCHED = "in files this change does not touch (python -m generator check without --changed-files lists them)"
+
+
 def _without(report: str, *starts: str) -> list[str]:
     return [line for line in report.splitlines() if not line.startswith(starts)]
 
@@ -245,18 +248,15 @@ def test_check_of_a_change_lists_every_error_and_only_the_warnings_about_the_cha
     (seeds.parent / "changed.txt").write_text("seeds/good.yml\nREADME.md\n\n")
     assert main(["check", "--changed-files", "changed.txt"]) == 1
     lines = _without(BROKEN_REPORT, "seeds/notes.docx:", "seeds/same.txt: warning: no summary")
-    lines.insert(-1, "2 more warnings in files this change does not touch " + MORE_HINT)
+    lines.insert(-1, f"2 more warnings {UNTOUCHED}")
     assert capsys.readouterr().out.splitlines() == lines
 
     # Paths as another tool may write them; the file's own warnings are listed.
     (seeds.parent / "changed.txt").write_text("./seeds/same.txt\n")
     assert main(["check", "--changed-files", "changed.txt"]) == 1
     lines = _without(BROKEN_REPORT, "seeds/notes.docx:")
-    lines.insert(-1, "1 more warning in files this change does not touch " + MORE_HINT)
+    lines.insert(-1, f"1 more warning {UNTOUCHED}")
     assert capsys.readouterr().out.splitlines() == lines
-
-
-MORE_HINT = "(python -m generator check without --changed-files lists them)"
 
 
 def test_check_of_a_change_annotates_only_what_it_lists(seeds, capsys, monkeypatch):
@@ -293,64 +293,57 @@ def test_build_annotates_only_errors_in_github_actions(seeds, capsys, monkeypatc
     assert sum(": warning: " in line for line in err) == 3
 
 
-def test_build_of_changed_seeds_only_lists_their_warnings_and_every_error(seeds, capsys, monkeypatch):
+UNCHANGED = "in seeds unchanged since the last build (python -m generator check lists them)"
+
+
+def _build_changed_only(capsys) -> tuple[int, list[str], str]:
+    """`build --changed-only`: its exit status, the first field of each line it printed (the path, for
+    a diagnostic), and all it printed."""
+    code = main(["build", "--changed-only", "--cache", "cache"])
+    err = capsys.readouterr().err
+    return code, [line.split(":")[0] for line in err.splitlines()], err
+
+
+def test_build_of_changed_seeds_only_lists_their_warnings_and_every_error(seeds, capsys, settled):
     """`make serve` rebuilds at every save: on a large digest, the warnings of every other seed would
     bury those of the seed just edited."""
-    from generator import cache as cache_module
-
-    monkeypatch.setattr(cache_module, "SETTLED_NS", -(10**18))  # tests cannot age a file's change time
     (seeds / "a.txt").write_text("Judul\n\nIsi.\n")
     (seeds / "b.txt").write_text("Judul lain\n\nIsi lain.\n")
-    build = ["build", "--changed-only", "--cache", "cache"]
-    assert main(build) == 0  # the first build reads every seed
-    assert [line.split(":")[0] for line in capsys.readouterr().err.splitlines()] == [
-        "seeds/a.txt",
-        "seeds/b.txt",
-        "1 more warning in seeds unchanged since the last build (python -m generator check lists them)",
-        "0 errors, 3 warnings in 2 articles",
-    ]  # the unused topics' warning is about no seed
+    code, heads, err = _build_changed_only(capsys)  # the first build reads every seed
+    assert (code, heads) == (
+        0,
+        ["seeds/a.txt", "seeds/b.txt", f"1 more warning {UNCHANGED}", "0 errors, 3 warnings in 2 articles"],
+    ), err
+    # (the one left out: the unused topics' warning, about no seed)
 
-    assert main(build) == 0
-    assert capsys.readouterr().err.splitlines()[0] == (
-        "3 more warnings in seeds unchanged since the last build (python -m generator check lists them)"
-    )
+    code, heads, err = _build_changed_only(capsys)
+    assert (code, heads[0]) == (0, f"3 more warnings {UNCHANGED}"), err
 
     (seeds / "b.yml").write_text("countries: [IR]\n")  # b's new annotation: b.yml is read
     (seeds / "c.txt").write_text("Judul ketiga\n\nIsi ketiga.\n")
     (seeds / "c.yml").write_text("countires: [IR]\n")  # an error: unused topics are not reported then
-    assert main(build) == 1
-    err = capsys.readouterr().err
-    assert [line.split(":")[0] for line in err.splitlines()] == [
-        "seeds/b.yml",
-        "seeds/c.yml",
-        "1 more warning in seeds unchanged since the last build (python -m generator check lists them)",
-        "1 error, 2 warnings in 3 articles",
-        "build aborted",
-    ], err
+    code, heads, err = _build_changed_only(capsys)
+    expected = ["seeds/b.yml", "seeds/c.yml", f"1 more warning {UNCHANGED}", "1 error, 2 warnings in 3 articles"]
+    assert (code, heads) == (1, [*expected, "build aborted"]), err
 
     # b's annotation deleted (and c's error fixed): its text is not read again, but its warning is news.
     (seeds / "c.yml").write_text("countries: [IR]\n")
-    assert main(build) == 0
-    capsys.readouterr()
+    assert _build_changed_only(capsys)[0] == 0
     (seeds / "b.yml").unlink()
-    assert main(build) == 0
-    err = capsys.readouterr().err
-    assert [line.split(":")[0] for line in err.splitlines()] == [
-        "seeds/b.txt",
-        "3 more warnings in seeds unchanged since the last build (python -m generator check lists them)",
-        "0 errors, 4 warnings in 3 articles",
-    ], err
+    code, heads, err = _build_changed_only(capsys)
+    assert (code, heads) == (
+        0,
+        ["seeds/b.txt", f"3 more warnings {UNCHANGED}", "0 errors, 4 warnings in 3 articles"],
+    ), err
 
 
-def test_make_serve_regenerates_listing_the_warnings_of_changed_seeds_only(seeds, capsys, monkeypatch):
-    from generator import cache as cache_module
+def test_make_serve_regenerates_listing_the_warnings_of_changed_seeds_only(seeds, capsys, monkeypatch, settled):
     from generator import mkdocs_hooks
 
-    monkeypatch.setattr(cache_module, "SETTLED_NS", -(10**18))
     monkeypatch.setenv("DIGEST_REGENERATE", "1")
     (seeds / "a.txt").write_text("Judul\n\nIsi.\n")
     config = {"docs_dir": str(seeds.parent / "docs")}
     mkdocs_hooks.on_pre_build(config)
     assert "seeds/a.txt: warning" in capsys.readouterr().err
     mkdocs_hooks.on_pre_build(config)
-    assert capsys.readouterr().err.splitlines()[0].startswith("2 more warnings in seeds unchanged since the last build")
+    assert capsys.readouterr().err.splitlines()[0] == f"2 more warnings {UNCHANGED}"

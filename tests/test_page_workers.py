@@ -227,14 +227,13 @@ def test_each_page_is_claimed_once_from_one_end_or_the_other():
 def _serve(config_path: Path, workers: int, log: Path) -> dict[str, bytes]:
     """Every page `mkdocs serve --dirty` (as `make serve` runs it) serves after its first build, by the
     sitemap, and the search index; the server's address is replaced by `HOST`, so two runs compare."""
-    import socket
     import time
     import urllib.request
     from xml.etree import ElementTree
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        host = f"127.0.0.1:{probe.getsockname()[1]}"
+    from tests.bench.serve import free_port, wait_for
+
+    host = f"127.0.0.1:{free_port()}"
     env = {**_env(), page_workers.WORKERS_VARIABLE: str(workers)}
     command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "--no-livereload"]
     command += ["--config-file", str(config_path), "--dev-addr", host]
@@ -247,14 +246,7 @@ def _serve(config_path: Path, workers: int, log: Path) -> dict[str, bytes]:
     with open(log, "w", encoding="utf-8") as stderr:
         server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=stderr)
         try:
-            deadline = time.monotonic() + 300
-            while True:
-                try:
-                    get(base)
-                    break
-                except OSError:
-                    assert server.poll() is None and time.monotonic() < deadline, log.read_text(encoding="utf-8")
-                    time.sleep(0.2)
+            assert wait_for(base, "", time.perf_counter() + 300) is not None, log.read_text(encoding="utf-8")
             sitemap = ElementTree.fromstring(get(base + "sitemap.xml"))
             urls = [element.text for element in sitemap.iter() if element.tag.endswith("loc")]
             served = {url.replace(host, "HOST"): get(url) for url in [*urls, base + "search/search_index.json"]}

@@ -7,16 +7,15 @@ writes into docs/ must not start another (generator/mkdocs_hooks.py, `on_serve`)
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 import yaml
 
+from tests.bench.serve import free_port, wait_for
 from tests.conftest import SEEDS
 from tests.sitebuild import ROOT, _env, prepare_project
 
@@ -26,23 +25,13 @@ ARTICLE = "articles/2024/iran-adakan-latihan-militer-gabungan-bersama-azerbaijan
 ANNOTATION = "004_55138af7640aabe5.yml"
 
 
-def _get(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=30) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
 def _serve_and_edit(tmp_path: Path, edit, url_path: str, expected: str) -> str:
     """Serve a fresh project, `edit()` it once served, wait until `url_path` shows `expected` and a
     little longer; return the server's log."""
     seeds = tmp_path / "seeds"
     shutil.copytree(SEEDS, seeds)
     config_path = prepare_project(seeds, tmp_path)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        host = f"127.0.0.1:{probe.getsockname()[1]}"
+    host = f"127.0.0.1:{free_port()}"
     base = f"http://{host}/news-digest/"  # `mkdocs serve` mounts the site at its site_url's path
     env = {**_env(), "DIGEST_REGENERATE": "1", "DIGEST_SEEDS": str(seeds)}
     command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "--config-file", str(config_path)]
@@ -51,15 +40,12 @@ def _serve_and_edit(tmp_path: Path, edit, url_path: str, expected: str) -> str:
     with open(log, "w", encoding="utf-8") as output:
         server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=output)
         try:
-            deadline = time.monotonic() + 120
-            while not _get(base):
-                assert server.poll() is None and time.monotonic() < deadline, log.read_text(encoding="utf-8")
-                time.sleep(0.2)
+            assert wait_for(base, "", time.perf_counter() + 120) is not None, log.read_text(encoding="utf-8")
             time.sleep(1)  # the watcher's first look
             edit(tmp_path)
-            while expected not in _get(base + url_path):
-                assert time.monotonic() < deadline, log.read_text(encoding="utf-8")
-                time.sleep(0.2)
+            assert wait_for(base + url_path, expected, time.perf_counter() + 120) is not None, log.read_text(
+                encoding="utf-8"
+            )
             time.sleep(3)  # time enough for the watcher to start another build, if it would
         finally:
             server.terminate()

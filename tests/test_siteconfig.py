@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
-from generator.siteconfig import DEFAULT_SITE_URL, SiteConfig, read_site_config
+from generator.siteconfig import DEFAULT_SITE_URL, SiteConfig, full_text_search_limit, read_site_config
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -61,3 +61,5 @@ def test_the_full_text_search_limit_is_read_as_the_hooks_read_it(tmp_path):
         assert read_site_config(config).full_text_search_limit is None  # the hooks index the full text then
         assert read_site_config(config).searches_full_text(10_000)
     assert read_site_config(ROOT / "mkdocs.yml").full_text_search_limit == 200
+    # The hooks read it from the configuration MkDocs loaded, where `extra` is not a dict.
+    assert full_text_search_limit(load_config(config_file=str(ROOT / "mkdocs.yml"))["extra"]) == 200

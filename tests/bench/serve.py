@@ -23,7 +23,7 @@ import yaml
 TIMEOUT_S = 600
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -39,7 +39,8 @@ def _get(url: str) -> tuple[int, str]:
         return 0, ""
 
 
-def _wait_for(url: str, text: str, deadline: float) -> float | None:
+def wait_for(url: str, text: str, deadline: float) -> float | None:
+    """Seconds until `url` answers 200 with `text` in it (None: not before `deadline`, a perf_counter time)."""
     start = time.perf_counter()
     while time.perf_counter() < deadline:
         status, body = _get(url)
@@ -51,7 +52,7 @@ def _wait_for(url: str, text: str, deadline: float) -> float | None:
 
 def time_serve(config_path: Path, seeds: Path, article_url: str, change) -> dict:
     """`change()` edits one annotation and returns the text the article page must then show."""
-    port = _free_port()
+    port = free_port()
     env = dict(os.environ, DIGEST_REGENERATE="1", DIGEST_SEEDS=str(seeds), NO_MKDOCS_2_WARNING="1")
     command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "--config-file", str(config_path)]
     command += ["--dev-addr", f"127.0.0.1:{port}", "--watch", str(seeds)]
@@ -72,7 +73,7 @@ def time_serve(config_path: Path, seeds: Path, article_url: str, change) -> dict
             raise SystemExit(f"mkdocs serve did not serve {base + article_url} ({status})")
         time.sleep(1)  # the watcher's first scan, as a person would not save within a second
         expected = change()
-        changed_s = _wait_for(base + article_url, expected, time.perf_counter() + TIMEOUT_S)
+        changed_s = wait_for(base + article_url, expected, time.perf_counter() + TIMEOUT_S)
         request_start = time.perf_counter()
         _get(base + article_url)
         request_after_s = time.perf_counter() - request_start
