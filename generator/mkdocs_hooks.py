@@ -425,23 +425,22 @@ def on_pre_build(config):
 
 
 def on_serve(server, config, builder):
-    """Under `make serve`, watch the hand-written part of docs/ only. The generated part is written
-    by the generator, at the start of a build: watching it started a second build after each one,
-    and MkDocs' watcher polls every file it watches twice a second (10,000 pages at 10,000 articles).
-    A hand-written page added at the top of docs/ while serving is built with the next change."""
+    """Under `make serve`, watch the hand-written part of docs/ only, with the kernel's notifications
+    where there are some (generator/serve_watch.py). The generated part is written by the generator,
+    at the start of a build: watching it started a second build after each one, and MkDocs' polling
+    watcher stats every file it watches twice a second (10,000 pages at 10,000 articles). A
+    hand-written page added at the top of docs/ while serving is built with the next change."""
     if os.environ.get("DIGEST_REGENERATE") != "1":
         return server
-    from generator.write import GENERATED_DIRS, GENERATED_FILES
+    from generator import serve_watch
 
     docs = config["docs_dir"]
     try:
         server.unwatch(docs)
     except KeyError:  # not watched (another plugin's doing): leave the watching as it is
         return server
-    with os.scandir(docs) as entries:
-        for entry in sorted(entries, key=lambda entry: entry.name):
-            folder = entry.is_dir(follow_symlinks=False)
-            generated = entry.name in (GENERATED_DIRS if folder else GENERATED_FILES)
-            if not generated and not entry.name.startswith("."):  # the manifest, the staging folder
-                server.watch(entry.path, recursive=folder)
+    theme_dirs = list(config["theme"].dirs) if config.get("theme") is not None else []
+    serve_watch.use_notifications(server, [p for p in (getattr(config, "config_file_path", None), *theme_dirs) if p])
+    for path, folder in serve_watch.hand_written(docs):
+        server.watch(path, recursive=folder)
     return server

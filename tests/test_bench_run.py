@@ -13,5 +13,6 @@ def test_the_bench_measures_every_step_on_a_tiny_corpus(tmp_path):
     assert row["article_page_bytes"] > 5_000
     assert row["search_full_text"] is True  # 12 articles: below the full-text limit
     assert row["serve_change_shown_s"] is not None  # `mkdocs serve --dirty` showed the edit
+    assert row["serve_idle_percent"] >= 0
     assert "| 12 |" in table([row])
     assert "no result" not in search_table([row], SERVE_COLUMNS)

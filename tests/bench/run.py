@@ -267,6 +267,7 @@ SERVE_COLUMNS = [
     ("N", "n", "{:d}"),
     ("first build s", "serve_first_build_s", "{:.1f}"),
     ("page request s", "serve_request_s", "{:.3f}"),
+    ("idle CPU %", "serve_idle_percent", "{:.0f}"),
     ("one change shown after s", "serve_change_shown_s", "{:.1f}"),
     ("page request after it s", "serve_request_after_change_s", "{:.3f}"),
 ]

@@ -21,6 +21,13 @@ from urllib.parse import urlsplit
 import yaml
 
 TIMEOUT_S = 600
+IDLE_S = 10  # how long the idle server's CPU time is measured
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time of process `pid` so far (Linux: /proc/PID/stat)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def free_port() -> int:
@@ -72,6 +79,9 @@ def time_serve(config_path: Path, seeds: Path, article_url: str, change) -> dict
         if status != 200:
             raise SystemExit(f"mkdocs serve did not serve {base + article_url} ({status})")
         time.sleep(1)  # the watcher's first scan, as a person would not save within a second
+        idle_start = cpu_seconds(server.pid)
+        time.sleep(IDLE_S)  # nobody typing: what watching costs
+        idle_percent = 100 * (cpu_seconds(server.pid) - idle_start) / IDLE_S  # of one core
         expected = change()
         changed_s = wait_for(base + article_url, expected, time.perf_counter() + TIMEOUT_S)
         request_start = time.perf_counter()
@@ -83,6 +93,7 @@ def time_serve(config_path: Path, seeds: Path, article_url: str, change) -> dict
     return {
         "serve_first_build_s": first_build,
         "serve_request_s": request_s,
+        "serve_idle_percent": idle_percent,
         "serve_change_shown_s": changed_s,
         "serve_request_after_change_s": request_after_s,
     }
