@@ -417,11 +417,18 @@ def on_pre_build(config):
     """
     if os.environ.get("DIGEST_REGENERATE") != "1":
         return
-    from generator.cli import main
+    import subprocess
 
     docs = Path(config["docs_dir"])
     seeds = Path(os.environ.get("DIGEST_SEEDS", docs.parent / "seeds"))
-    main(["build", "--seeds", str(seeds), "--docs", str(docs), "--changed-only"])
+    # In a process of its own, not in this one: `make serve` watches generator/, and this process would
+    # keep running the code and data files it imported first (a topic added to generator/data/ would
+    # stay unknown until a restart). A process of its own may also fork to extract many changed seeds
+    # (the server's threads keep this one from forking), and frees its memory when it ends. Exit code
+    # 1 (errors) leaves the last good pages in place, which are served; the errors are on the terminal.
+    path = os.pathsep.join(filter(None, (_REPOSITORY, os.environ.get("PYTHONPATH"))))
+    command = [sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--docs", str(docs), "--changed-only"]
+    subprocess.run(command, env={**os.environ, "PYTHONPATH": path}, check=False)
 
 
 def on_serve(server, config, builder):

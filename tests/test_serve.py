@@ -116,3 +116,18 @@ def test_a_config_edit_starts_one_build(tmp_path):
 
     log = _serve_and_edit(tmp_path, edit, "", None)
     assert log.count(BUILDING) == 2, log
+
+
+def test_an_edit_to_the_generator_s_data_is_used_by_the_next_build(tmp_path):
+    """`make serve` watches generator/ too: each build runs the generator afresh, so an edited data file
+    (here a topic's label; a new topic, alias or glossary entry alike) is used at once, not the one
+    the server started with."""
+
+    def edit(project: Path) -> None:
+        topics = project / "generator" / "data" / "topics.yml"
+        text = topics.read_text(encoding="utf-8")
+        assert "label: Military exercises\n" in text
+        topics.write_text(text.replace("label: Military exercises\n", "label: Military drills (edited)\n"), "utf-8")
+
+    log = _serve_and_edit(tmp_path, edit, ARTICLE, "Military drills (edited)", own_generator=True)
+    assert "Traceback" not in log, log
