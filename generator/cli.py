@@ -236,7 +236,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _cyclic_gc_paused():
     """A build holds hundreds of thousands of objects (10,000 articles) and frees what it drops by
     reference counting; the cyclic collector only scanned the live ones again and again: a quarter of
-    a rebuild's time at 10,000 articles. Restored afterwards (`make serve` runs builds in-process)."""
+    a rebuild's time at 10,000 articles. Restored afterwards (tests run builds in-process)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -251,6 +251,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with _cyclic_gc_paused():
             return args.func(args)
+    except KeyboardInterrupt:  # Ctrl-C (also when it stops `make serve`, whose builds run this): no traceback
+        print("interrupted", file=sys.stderr)
+        return 130
     except BrokenPipeError:  # output piped into `head`: stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1

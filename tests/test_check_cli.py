@@ -347,3 +347,17 @@ def test_make_serve_regenerates_listing_the_warnings_of_changed_seeds_only(seeds
     assert "seeds/a.txt: warning" in capsys.readouterr().err
     mkdocs_hooks.on_pre_build(config)
     assert capsys.readouterr().err.splitlines()[0] == f"2 more warnings {UNCHANGED}"
+
+
+def test_ctrl_c_stops_a_build_with_a_line_not_a_traceback(seeds, capsys, monkeypatch):
+    """Ctrl-C in `make serve` reaches the generator's process too (each build runs one): it says it was
+    interrupted and exits 130, as shells expect of SIGINT."""
+    (seeds / "a.txt").write_text("Judul\n\nIsi artikel.\n")
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("generator.pipeline.collect", interrupted)
+    assert main(["build"]) == 130
+    out, err = capsys.readouterr()
+    assert err == "interrupted\n" and "Traceback" not in out
