@@ -6,11 +6,13 @@ import datetime as dt
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from generator import pipeline
+from generator.cache import SETTLED_NS
 from generator.cli import main
 from generator.diagnostics import github_command, summary
 from generator.model import Diagnostic, Extracted, Topic
@@ -337,16 +339,19 @@ def test_build_of_changed_seeds_only_lists_their_warnings_and_every_error(seeds,
     ), err
 
 
-def test_make_serve_regenerates_listing_the_warnings_of_changed_seeds_only(seeds, capsys, monkeypatch, settled):
+def test_make_serve_regenerates_listing_the_warnings_of_changed_seeds_only(seeds, capfd, monkeypatch):
+    """Each build of `make serve` runs the generator as a process of its own (so `settled` cannot reach
+    it): the seed is left alone until its state may be trusted, as a seed not just edited is."""
     from generator import mkdocs_hooks
 
     monkeypatch.setenv("DIGEST_REGENERATE", "1")
     (seeds / "a.txt").write_text("Judul\n\nIsi.\n")
+    time.sleep(SETTLED_NS / 1e9 + 0.2)
     config = {"docs_dir": str(seeds.parent / "docs")}
     mkdocs_hooks.on_pre_build(config)
-    assert "seeds/a.txt: warning" in capsys.readouterr().err
+    assert "seeds/a.txt: warning" in capfd.readouterr().err
     mkdocs_hooks.on_pre_build(config)
-    assert capsys.readouterr().err.splitlines()[0] == f"2 more warnings {UNCHANGED}"
+    assert capfd.readouterr().err.splitlines()[0] == f"2 more warnings {UNCHANGED}"
 
 
 def test_ctrl_c_stops_a_build_with_a_line_not_a_traceback(seeds, capsys, monkeypatch):
