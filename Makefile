@@ -9,7 +9,7 @@ DEV_STAMP := $(VENV)/.dev-installed
 
 help:
 	@echo "make site     set up .venv, generate docs/ from seeds/, build the site into site/"
-	@echo "make serve    live preview on http://127.0.0.1:8000/news-digest/ (edits to seeds/ regenerate pages)"
+	@echo "make serve    live preview on http://127.0.0.1:8000/news-digest/ (rebuilds on edits to seeds/, hand-written docs/, generator/)"
 	@echo "make check    validate seeds/ and annotations"
 	@echo "make test     set up .venv with test tools and run every test"
 	@echo "make golden   regenerate the golden pages in tests/golden/ after an intended change"

@@ -446,8 +446,8 @@ def on_serve(server, config, builder):
         server.unwatch(docs)
     except KeyError:  # not watched (another plugin's doing): leave the watching as it is
         return server
-    theme_dirs = list(config["theme"].dirs) if config.get("theme") is not None else []
-    serve_watch.use_notifications(server, [p for p in (getattr(config, "config_file_path", None), *theme_dirs) if p])
+    # What MkDocs watched before this event: the config file, and the theme with --watch-theme.
+    serve_watch.use_notifications(server, [p for p in (config.config_file_path, *config["theme"].dirs) if p])
     for path, folder in serve_watch.hand_written(docs):
         server.watch(path, recursive=folder)
     return server

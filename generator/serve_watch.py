@@ -73,13 +73,13 @@ def changes_observer():
         return None
 
 
-def use_notifications(server, already_watched: Iterable[str]) -> bool:
+def use_notifications(server, already_watched: Iterable[str]) -> None:
     """Swap `server`'s polling observer for `changes_observer()`, moving `already_watched` paths (those
-    MkDocs watched before `on_serve`) to it; whatever is watched later uses it directly. False, and
-    nothing changed, where there are no notifications."""
+    MkDocs watched before `on_serve`) to it; whatever is watched later uses it directly. Where there are
+    no notifications, nothing changes."""
     observer = changes_observer()
     if observer is None:
-        return False
+        return
     moved = []
     for path in already_watched:
         try:
@@ -91,4 +91,3 @@ def use_notifications(server, already_watched: Iterable[str]) -> bool:
     for path in moved:
         server.watch(path)
     log.info("Watching for changes with the kernel's notifications (%s=poll polls instead)", WATCH_VARIABLE)
-    return True

@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import io
-import os
 import random
 import re
 import shutil
@@ -29,13 +28,13 @@ from generator.pagecache import MANIFEST
 from generator.pages import archive
 from generator.vocabulary import topics
 from tests.bench.corpus import COUNTRIES, write_corpus
+from tests.test_incremental import OLD, age, snapshot  # every file's bytes and time; files made old
 
 ARTICLES = 30
 STEPS = 8
 # Lists longer than this are split into year pages: with 30 articles the timeline and the big
 # countries are split, the small ones are not, and additions and deletions cross the line.
 LIST_LIMIT = 6
-OLD = 1_000_000_000  # 2001: any file written by a build gets a later modification time
 MINIMUM_ARTICLES = 20  # deletions stop here
 
 # Every kind of edit each sequence makes at least once, in an order the seed shuffles.
@@ -291,18 +290,6 @@ def build(seeds: Path, docs: Path, *options: str) -> int:
     found = SUMMARY_LINE.search(out.getvalue())
     assert found, out.getvalue()
     return int(found.group(1))
-
-
-def snapshot(docs: Path) -> dict[str, tuple[bytes, int]]:
-    """Every file in `docs/` (the manifest too): its bytes and its modification time."""
-    files = (path for path in docs.rglob("*") if path.is_file())
-    return {path.relative_to(docs).as_posix(): (path.read_bytes(), path.stat().st_mtime_ns) for path in files}
-
-
-def age(docs: Path) -> None:
-    for path in docs.rglob("*"):
-        if path.is_file():
-            os.utime(path, (OLD, OLD))
 
 
 def tree(docs: Path) -> dict[str, bytes]:
