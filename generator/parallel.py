@@ -24,9 +24,10 @@ CHUNK_SIZE = 64
 _task: Callable | None = None
 
 
-def workers(count: int) -> int:
-    """How many processes to map over `count` items with; 1 means in this process."""
-    if count < PARALLEL_MINIMUM:
+def workers(count: int, minimum: int | None = None) -> int:
+    """How many processes to map over `count` items with, from `minimum` items (PARALLEL_MINIMUM
+    when None); 1 means in this process."""
+    if count < (PARALLEL_MINIMUM if minimum is None else minimum):
         return 1
     cpus = usable_cpus()
     return cpus if cpus > 1 and can_fork() else 1
@@ -64,13 +65,22 @@ def _call(item):
     return _task(item)
 
 
-def fork_map(function: Callable[[Item], Result], items: Sequence[Item], description: str) -> list[Result]:
-    """`[function(item) for item in items]`, in order, with a progress bar.
+def fork_map(
+    function: Callable[[Item], Result],
+    items: Sequence[Item],
+    description: str,
+    *,
+    minimum: int | None = None,
+    chunk_size: int | None = None,
+) -> list[Result]:
+    """`[function(item) for item in items]`, in order, with a progress bar; in worker processes from
+    `minimum` items, which take them `chunk_size` at a time (PARALLEL_MINIMUM and CHUNK_SIZE when
+    None; fewer, larger items want smaller ones).
 
     The first item is done here before forking, so that data `function` loads on first use is
     loaded once and shared with the workers rather than loaded in each.
     """
-    count = workers(len(items))
+    count = workers(len(items), minimum)
     if count == 1:
         return [function(item) for item in progress(items, len(items), description)]
     global _task
@@ -82,7 +92,7 @@ def fork_map(function: Callable[[Item], Result], items: Sequence[Item], descript
     try:
         with ProcessPoolExecutor(count, mp_context=get_context("fork")) as pool:
             # `map` yields in input order whatever order the chunks finish in.
-            rest = pool.map(_call, items[1:], chunksize=CHUNK_SIZE)
+            rest = pool.map(_call, items[1:], chunksize=CHUNK_SIZE if chunk_size is None else chunk_size)
             return [first, *progress(rest, len(items) - 1, description)]
     finally:
         _task = None
