@@ -36,9 +36,11 @@ from generator.siteconfig import full_text_search_limit  # noqa: E402
 
 # Search indexes every article's full text up to `extra.full_text_search_limit` articles. Above it,
 # the browser would download and index megabytes before the first result (docs/performance.md), so
-# it indexes an article's titles (English and original), its English summary and the people and
-# organisations it names (its countries and topics stay in the index as Material tags), and skips the
-# pages that only list articles (timeline, each country and topic).
+# Material's index (what its page script downloads, and what a result shows) holds an article's
+# titles (English and original), its English summary and the people and organisations it names (its
+# countries and topics stay in it as Material tags), and skips the pages that only list articles
+# (timeline, each country and topic); the words of the texts and notes go into the digest worker's
+# term index only (`on_post_build`).
 _LISTING_PAGE = re.compile(r"(timeline|timeline/[^/]+|(countries|topics)/(?!index\.md$)[^/]+(/[^/]+)?)\.md$")
 # Above the limit, pages also point Material at the digest's own search worker, which answers from a
 # term index written with the site instead of building a lunr index in the browser first: 1.5-2.5 s
@@ -250,9 +252,29 @@ def on_post_build(config):
 
     site = Path(config["site_dir"])
     material = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    terms = json.dumps(build(material), ensure_ascii=False, separators=(",", ":"))
+    terms = json.dumps(
+        build(material, _article_text_postings(config, material)), ensure_ascii=False, separators=(",", ":")
+    )
     (site / SEARCH_TERMS).write_text(terms, encoding="utf-8")
     (site / SEARCH_WORKER).write_text(_WORKER_SOURCE.read_text(encoding="utf-8"), encoding="utf-8")
+
+
+def _article_text_postings(config, material: dict) -> dict:
+    """Where each word of the articles' texts and notes occurs, which the pages showed the search plugin
+    without (`_compact_search_content`): read from the generator's open data, which holds them all."""
+    from generator.opendata import JSON_FILE, article_lines
+    from generator.search_index import page_numbers, text_postings
+
+    try:
+        content = (Path(config["docs_dir"]) / JSON_FILE).read_bytes()
+    except OSError as err:
+        log.warning("Article texts are not searchable: %s cannot be read (%s)", JSON_FILE, err.strerror)
+        return {}
+    separator = re.compile(material["config"]["separator"])
+    numbers = page_numbers(material["docs"])
+    # `serve`'s later builds load these hooks anew without `on_startup`: the terms are kept between them.
+    serving = _started_as is None or _started_as[0] == "serve"
+    return text_postings(article_lines(content), numbers, separator, remember=serving)
 
 
 def _more_processes(processes: int) -> str:

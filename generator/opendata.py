@@ -125,6 +125,22 @@ def render_json(collection: Collection, config: SiteConfig, reused: Sequence[Buf
     return b"".join([_JSON_HEAD + b"\n", *_separated(lines, b",\n"), b"\n" + _JSON_TAIL])
 
 
+def article_lines(content: bytes) -> list[memoryview]:
+    """The lines of `content` (`articles.json` as `render_json` writes it) that hold an article each,
+    the comma after one included, as views into it (a copy of the 67 MB at 10,000 articles took as
+    much memory again); none when it is not in that form."""
+    if not content.startswith(_JSON_HEAD + b"\n"):
+        return []
+    view, lines = memoryview(content), []
+    start, end_of_lines = len(_JSON_HEAD) + 1, len(content) - len(b"\n" + _JSON_TAIL)
+    while start < end_of_lines:
+        end = content.find(b"\n", start, end_of_lines)
+        end = end_of_lines if end < 0 else end
+        lines.append(view[start:end])
+        start = end + 1
+    return lines
+
+
 def _separated(items: Sequence[Buffer], separator: bytes) -> list[Buffer]:
     """`items` with `separator` between each two."""
     out = [separator] * (2 * len(items) - 1) if items else []

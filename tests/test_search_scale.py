@@ -1,10 +1,12 @@
-"""Above `extra.full_text_search_limit` articles, search indexes titles, summaries and names; pages stay the same."""
+"""Above `extra.full_text_search_limit` articles, Material's index holds titles, summaries and names, and the
+digest's term index every word of the texts and notes besides; pages stay the same."""
 
 from __future__ import annotations
 
 import json
 import re
 import sys
+from itertools import accumulate
 from urllib.parse import urlsplit
 
 import pytest
@@ -83,6 +85,23 @@ def test_titles_summaries_and_names_are_indexed_but_not_the_text_nor_listing_pag
     assert not any(e["location"].startswith(("timeline/", "countries/iran")) for e in entries)
 
 
+def test_the_term_index_holds_every_word_of_the_texts_and_notes(compact_site):
+    """Each word of an article's text or notes lists the article in the text field; words in no page of
+    the site are not there. The numbers are stored as differences (generator/search_index.py)."""
+    terms = json.loads((compact_site / "search" / "digest_index.json").read_text(encoding="utf-8"))
+    locations = [e["location"] for e in index(compact_site)]
+    text_bit = terms["fields"]["text"]["bit"]
+    found = {
+        term: [(locations[code >> 3], code & 7) for code in accumulate(listed)]
+        for term, listed in zip(terms["terms"], terms["postings"], strict=True)
+    }
+    assert found["bertajuk"] == [(ARTICLE_004, text_bit)]  # a word of the Indonesian text only
+    assert found["spelled"] == [(ARTICLE_001, text_bit)]  # a word of a note only
+    gencatan = {location for location, _ in found["gencatan"] if location.startswith("articles/")}
+    assert len(gencatan) == 2  # in two of the texts
+    assert "kerahasiaan" not in found
+
+
 def test_country_and_topic_names_still_find_articles_in_the_compact_index(compact_site):
     entries = [e for e in index(compact_site) if e["location"].startswith("articles/")]
     tajikistan = [e["location"] for e in entries if "Tajikistan" in e.get("tags", ())]
@@ -134,6 +153,8 @@ def _results(page) -> list[str]:
         ("Patrushev", ARTICLE_001),  # a person in the annotation's people
         ("Taliban", ARTICLE_003),  # an organisation
         ("smuggling", ARTICLE_000),  # a word of the English summary only
+        ("bertajuk", ARTICLE_004),  # a word of the Indonesian text only
+        ("spelled", ARTICLE_001),  # a word of a note only
         ("Azerbaijan", ARTICLE_004),
         ("Tajikistan", ARTICLE_003),  # an English country name, only a tag of the article
         ("tajik", ARTICLE_003),  # words are matched as prefixes while typing

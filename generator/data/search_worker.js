@@ -1,6 +1,8 @@
 // Search worker for a large digest: answers Material's search worker messages from a term index
 // built with the site (generator/search_index.py), instead of building a lunr index in the browser
-// before the first result (1.5-2.5 s at 10,000 articles; docs/performance.md).
+// before the first result (1.5-2.5 s at 10,000 articles; docs/performance.md). The index holds the
+// words of every article's whole text and notes; Material's search_index.json, which its page script
+// downloads whole, only the titles, summaries and names shown in results.
 //
 // Material's page script still downloads search/search_index.json and sends its `docs` here with
 // the SETUP message; they are what results show. The messages (Material 9.8.1,
@@ -33,7 +35,15 @@ function lowerBound(terms, term) {
   return low;
 }
 
+// Each list of postings is written as its first number and the differences between the next ones
+// (generator/search_index.py): summed here, once.
+function decode(postings) {
+  for (const list of postings)
+    for (let i = 1; i < list.length; i++) list[i] += list[i - 1];
+}
+
 function setup({ config, docs }, index) {
+  decode(index.postings);
   const fields = Object.entries(index.fields).map(([name, { bit, boost }]) => ({ name, bit, boost }));
   return { docs, index, fields, separator: new RegExp(config.separator) };
 }

@@ -200,7 +200,7 @@ def bench_one(count: int, work: Path, search: bool, search_limit: int | None = N
         except ImportError as err:  # Playwright is optional: the rest of the bench stands
             print(f"search not timed: {err}", file=sys.stderr)
         else:
-            row.update(time_search(site, json.loads(manifest.read_text(encoding="utf-8"))))
+            row.update(time_search(site, json.loads(manifest.read_text(encoding="utf-8")), docs))
     if serve:
         from generator.htmltext import page_url
         from tests.bench.serve import time_serve

@@ -3,7 +3,7 @@
 The site is served over HTTP from a thread; the page is opened and the name typed at once, as a
 reader would, so the first query includes downloading `search_index.json` and building the lunr
 index in the browser's worker. A second name then measures a warm query. A place named only in the
-middle of one article's text shows whether full text is indexed.
+middle of one article's text shows whether full text is indexed: its article must come first.
 """
 
 from __future__ import annotations
@@ -27,8 +27,11 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def _query(page, text: str) -> tuple[float | None, str]:
-    """Seconds from typing `text` to the first result, and that result's text (None: no result)."""
+def _query(page, text: str, location: str | None = None) -> tuple[float | None, str]:
+    """Seconds from typing `text` to the first result, and that result's text (None: no result).
+
+    The first result must show `text`, or with `location`, lead to that page: above the search limit
+    a result shows an article's summary, not the passage of its text where a word was found."""
     field = page.locator("input.md-search__input")
     field.fill("")
     field.fill(text[:-1])
@@ -36,11 +39,16 @@ def _query(page, text: str) -> tuple[float | None, str]:
     field.press(text[-1])  # Material searches on keyup: the last key of a fast typist
     try:
         page.wait_for_function(
-            """([selector, text]) => {
+            """([selector, text, location]) => {
                 const first = document.querySelector(selector);
-                return first !== null && first.innerText.toLowerCase().includes(text.toLowerCase());
+                if (first === null) return false;
+                if (location !== null) {
+                    const link = first.querySelector("a");
+                    return link !== null && new URL(link.href).pathname.endsWith("/" + location);
+                }
+                return first.innerText.toLowerCase().includes(text.toLowerCase());
             }""",
-            arg=[RESULT, text],
+            arg=[RESULT, text, location],
             timeout=TIMEOUT_MS,
             polling="raf",
         )
@@ -50,7 +58,8 @@ def _query(page, text: str) -> tuple[float | None, str]:
     return time.perf_counter() - start, page.locator(RESULT).first.inner_text()
 
 
-def time_search(site: Path, manifest: list[dict]) -> dict:
+def time_search(site: Path, manifest: list[dict], docs: Path) -> dict:
+    from tests.bench.run import page_of
 
     handler = functools.partial(_Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -65,7 +74,8 @@ def time_search(site: Path, manifest: list[dict]) -> dict:
             page.goto(url, wait_until="load")
             cold, _ = _query(page, cold_entry["name"])
             warm, _ = _query(page, warm_entry["name"])
-            place, _ = _query(page, warm_entry["place"])
+            place_page = page_of(docs, warm_entry["stem"]).removesuffix(".md") + "/"
+            place, _ = _query(page, warm_entry["place"], place_page)
             browser.close()
     finally:
         server.shutdown()
