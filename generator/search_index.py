@@ -20,6 +20,7 @@ import html
 import json
 import re
 from array import array
+from bisect import bisect_left
 from collections.abc import Collection, Mapping, Sequence
 from operator import sub
 
@@ -126,8 +127,8 @@ def text_postings(
     In worker processes when there are many articles (about 0.3 ms each), each making the postings of
     a part of them: what comes back is a few thousand arrays a part, where the terms of each article
     were 3.3 million strings at 10,000 articles, and adding them up here took a second. With
-    `remember`, the terms of lines seen in the last call are not made again (see `_remembered`; those
-    of the parts made in worker processes are not kept).
+    `remember`, the terms of lines seen in the last call are not made again (see `_remembered`), and
+    all are made in this process.
     """
     from generator.parallel import fork_map, workers
 
@@ -149,8 +150,10 @@ def text_postings(
                     listed.append(number)
         return found
 
-    # In processes when `parallel` judges it worth it for this many articles.
-    split = workers(len(located)) > 1
+    # In processes when `parallel` judges it worth it for this many articles, and the terms are not to
+    # be kept: those made in a worker process stay there (`serve`'s first build was split, and its
+    # first change at 10,000 articles then made them all again, in one process: 13.7 s to show it).
+    split = not remember and workers(len(located)) > 1
     made = fork_map(postings_of, parts, "indexing", minimum=1 if split else len(parts) + 1, chunk_size=1)
     if remember:
         _remembered.clear()
@@ -212,14 +215,20 @@ def build(material_index: dict, in_text: Mapping[str, Sequence[int]] | None = No
     ordered = sorted(by_term.keys() | in_text.keys())
     postings = []
     for term in ordered:
-        seen = by_term.pop(term, None)  # let go of each term's entries once written
-        if seen is None:
-            codes = [number * 8 + text_bit for number in in_text[term]]
-        else:
-            merged = dict.fromkeys(in_text.get(term, ()), text_bit)
-            for number, bits in seen.items():
-                merged[number] = merged.get(number, 0) | bits
-            codes = [number * 8 + bits for number, bits in sorted(merged.items())]
+        in_texts = in_text.get(term, ())
+        codes = [number * 8 + text_bit for number in in_texts]
+        # The documents a term is in by Material's index are few beside those whose text holds it:
+        # each is found in the text's list, or added to it.
+        others = []
+        for number, bits in sorted(by_term.pop(term, {}).items()):  # let go of each term's entries once written
+            at = bisect_left(in_texts, number)
+            if at < len(in_texts) and in_texts[at] == number:
+                codes[at] |= bits
+            else:
+                others.append(number * 8 + bits)
+        if others:
+            codes += others
+            codes.sort()  # two ascending runs: merged in one pass
         postings.append(codes[:1] + list(map(sub, codes[1:], codes)))
     boosts = {name: (config["fields"].get(name) or {}).get("boost", 1) for name in fields}
     return {
