@@ -113,8 +113,9 @@ def page_numbers(docs: Sequence[dict]) -> dict[str, int]:
 # (`mkdocs build` makes them once, in several processes.)
 _remembered: dict[bytes, tuple[str, ...]] = {}
 # The articles are split into this many parts, each made into postings by a worker process. Every
-# part sends back an array per term it holds: 100 parts at 10,000 articles took longer than the
-# terms themselves; 8 keep two processes busy to the end.
+# part sends back an array per term it holds, so fewer parts send less (100 at 10,000 articles took
+# longer than making the terms); but `fork_map` makes the first part here before the workers start,
+# and with 8 that left a core idle for an eighth of the work.
 PARTS = 32
 
 
