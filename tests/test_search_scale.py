@@ -177,3 +177,15 @@ def test_a_topic_label_finds_its_articles_and_articles_rank_above_index_pages(co
     found = _results(compact_page)
     articles = [path.startswith("/articles/") for path in found]
     assert articles[0] and articles == sorted(articles, reverse=True), found  # every article before any other page
+
+
+@pytest.mark.browser
+def test_a_word_of_the_text_found_by_the_digest_worker_is_marked_on_the_opened_page(compact_page):
+    """The result for a word only the Indonesian text holds shows the summary; the page it opens marks
+    the word where the text has it (Material's `search.highlight`, from the terms the worker reports)."""
+    assert _first_result(compact_page, "bertajuk").endswith(ARTICLE_004)
+    compact_page.locator(".md-search-result__item > a.md-search-result__link").first.click()
+    compact_page.wait_for_url(f"**/{ARTICLE_004}*")
+    marked = compact_page.locator(".digest-article-text mark")
+    marked.first.wait_for(timeout=10_000)
+    assert marked.first.inner_text().lower() == "bertajuk"
