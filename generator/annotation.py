@@ -59,6 +59,8 @@ _NULL_TAG = "tag:yaml.org,2002:null"
 # On a syntax error the pure-Python parser runs again, so messages read the same either way.
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Half of a UTF-16 pair: YAML's "\ud800" escape makes one, and no file can hold it on its own.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # Control characters (line breaks and tabs are folded to spaces in single-line fields first).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Not ISO 3166-1 alpha-2 country codes, though CLDR names them (EU, UN, reserved and private-use codes).
@@ -328,6 +330,13 @@ def _safety_problem(path: str, text: str, loader: type = _FAST_LOADER) -> Diagno
         where = (mark.line + 1, mark.column + 1)
         if count > MAX_YAML_EVENTS:
             return Diagnostic(path, *where, "error", "the annotation is too long or too deeply structured")
+        if isinstance(event, yaml.ScalarEvent) and (half := _SURROGATE.search(event.value)):
+            code = ord(half.group())
+            message = (
+                f"contains U+{code:04X}, half of a character written as an escape (\\u{code:04x}), which cannot "
+                "stand alone; write the character itself, or its 8-digit escape (\\U0001F1EE)"
+            )
+            return Diagnostic(path, *where, "error", message)
         if isinstance(event, yaml.AliasEvent):
             message = "YAML aliases (*name) are not allowed; write the value out in full"
             return Diagnostic(path, *where, "error", message)

@@ -253,6 +253,16 @@ def test_empty_annotations_and_empty_keys_mean_nothing_given(text):
             "a.yml:1:8: error: YAML tags (tag:yaml.org,2002:python/name:os.system) are not allowed; remove the tag",
         ),
         ("title: !!str 1\n", "a.yml:1:8: error: YAML tags (tag:yaml.org,2002:str) are not allowed; remove the tag"),
+        (  # a lone half of a UTF-16 pair: no file, page or message could hold it (the build failed on it)
+            'title_en: "Iran \\ud83c talks"\n',
+            "a.yml:1:11: error: contains U+D83C, half of a character written as an escape (\\ud83c), which "
+            "cannot stand alone; write the character itself, or its 8-digit escape (\\U0001F1EE)",
+        ),
+        (
+            '"people\\udc00": [x]\n',
+            "a.yml:1:1: error: contains U+DC00, half of a character written as an escape (\\udc00), which "
+            "cannot stand alone; write the character itself, or its 8-digit escape (\\U0001F1EE)",
+        ),
         ("notes: " + "[" * 12 + "]" * 12 + "\n", "a.yml:1:17: error: nested more than 10 levels deep; flatten it"),
         (
             "title: a\n---\ntitle: b\n",
