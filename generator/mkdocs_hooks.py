@@ -265,10 +265,11 @@ def _article_text_postings(config, material: dict) -> dict:
     from generator.opendata import JSON_FILE, article_lines
     from generator.search_index import page_numbers, text_postings
 
+    path = Path(config["docs_dir"]) / JSON_FILE
     try:
-        content = (Path(config["docs_dir"]) / JSON_FILE).read_bytes()
+        content = path.read_bytes()
     except OSError as err:
-        log.warning("Article texts are not searchable: %s cannot be read (%s)", JSON_FILE, err.strerror)
+        log.warning("Article texts are not searchable: %s cannot be read (%s); run the generator", path, err.strerror)
         return {}
     separator = re.compile(material["config"]["separator"])
     numbers = page_numbers(material["docs"])

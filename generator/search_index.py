@@ -154,8 +154,10 @@ def text_postings(
     # In processes when `parallel` judges it worth it for this many articles, and the terms are not to
     # be kept: those made in a worker process stay there (`serve`'s first build was split, and its
     # first change at 10,000 articles then made them all again, in one process: 13.7 s to show it).
-    split = not remember and workers(len(located)) > 1
-    made = fork_map(postings_of, parts, "indexing", minimum=1 if split else len(parts) + 1, chunk_size=1)
+    if remember or workers(len(located)) == 1:
+        made = [postings_of(part) for part in parts]
+    else:
+        made = fork_map(postings_of, parts, "indexing", minimum=1, chunk_size=1)
     if remember:
         _remembered.clear()
         _remembered.update(seen)

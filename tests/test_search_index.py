@@ -182,3 +182,14 @@ def test_remembered_terms_are_not_made_again(monkeypatch):
     assert {t: list(n) for t, n in second.items()} == {"kata0": [0], "kata1": [1], "umum": [0, 1], "baru": [2]}
     assert second == text_postings(changed, numbers, separator)  # the same without remembering
     assert list(first["kata2"]) == [2]
+
+
+def test_without_the_open_data_the_build_says_the_texts_are_not_searchable(tmp_path, caplog):
+    """A strict build fails on the warning, which names the file and what to do."""
+    from generator import mkdocs_hooks
+
+    material = {"config": {"separator": SEPARATOR}, "docs": [{"location": "articles/2025/a/"}]}
+    with caplog.at_level("WARNING", logger="mkdocs.hooks.digest"):
+        assert mkdocs_hooks._article_text_postings({"docs_dir": str(tmp_path)}, material) == {}
+    assert f"{tmp_path / 'data' / 'articles.json'} cannot be read" in caplog.text
+    assert "run the generator" in caplog.text

@@ -20,8 +20,7 @@ DEFAULT_INTRO = (
 # What the search box finds, in the two forms search takes (generator/mkdocs_hooks.py, docs/performance.md).
 SEARCH_FULL_TEXT = "Search finds any word of an article, in Indonesian or English, and English country and topic names"
 SEARCH_COMPACT = (
-    "Search finds any word of an article, in Indonesian or English, and English country and topic names"
-    " (on a digest this large, a result shows the article's summary rather than the passage found)"
+    SEARCH_FULL_TEXT + " (on a digest this large, a result shows the article's summary rather than the passage found)"
 )
 
 
