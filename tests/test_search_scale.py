@@ -7,6 +7,7 @@ import json
 import re
 import sys
 from itertools import accumulate
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -189,3 +190,54 @@ def test_a_word_of_the_text_found_by_the_digest_worker_is_marked_on_the_opened_p
     marked = compact_page.locator(".digest-article-text mark")
     marked.first.wait_for(timeout=10_000)
     assert marked.first.inner_text().lower() == "bertajuk"
+
+
+@pytest.mark.browser
+def test_a_result_for_a_word_of_the_text_shows_the_passage_that_holds_it(compact_page):
+    """Its summary holds no word searched for, so the worker fetches the page and shows the words around
+    the first one, marked; a result whose summary holds the word keeps the summary."""
+    assert _first_result(compact_page, "bertajuk").endswith(ARTICLE_004)
+    first = compact_page.locator(".md-search-result__item").first
+    first.locator("p mark").first.wait_for(timeout=10_000)
+    assert first.locator("p mark").first.inner_text().lower() == "bertajuk"
+    passage = first.locator("p").first.inner_text()
+    assert passage.startswith("… ") and passage.endswith(" …") and len(passage) < 260, passage
+    assert "Latihan Gabungan Aras" in passage  # the words around it in the Indonesian text
+    assert any(url.endswith("/" + ARTICLE_004) for url in compact_page.requested)
+
+    compact_page.locator("input.md-search__input").fill("")
+    assert _first_result(compact_page, "smuggling").endswith(ARTICLE_000)  # a word of the English summary
+    compact_page.wait_for_function(
+        "document.querySelector('.md-search-result__item p mark')?.textContent.toLowerCase() === 'smuggling'"
+    )
+    teaser = compact_page.locator(".md-search-result__item").first.locator("p").all_inner_texts()
+    assert any(text.startswith("Iran's chief of staff") for text in teaser), teaser  # the summary, whole
+
+
+WORKER_SOURCE = Path(__file__).parent.parent / "generator" / "data" / "search_worker.js"
+
+
+@pytest.mark.browser
+def test_passages_are_plain_text_cut_at_spaces_and_escaped(compact_page):
+    """The worker's `plainText` and `passage`, run in the browser on made-up pages."""
+    compact_page.add_script_tag(content=WORKER_SOURCE.read_text(encoding="utf-8"))
+    run = compact_page.evaluate
+    html = (
+        '<header>outside</header><article class="md-content__inner"><nav class="md-tags"><span>Iran</span></nav>'
+        '<h1>Title<a class="headerlink" href="#t">&para;</a></h1><svg><path d="x"/></svg>'
+        "<p>Iran&#x27;s &quot;Aras&quot; drill &amp; more &lt;b&gt;&#233;t&eacute;</p></article><footer>f</footer>"
+    )
+    # Named entities other than the usual few stay as they are (Python-Markdown writes no others).
+    assert run("html => plainText(html)", html) == 'Title Iran\'s "Aras" drill & more <b>ét&eacute;'
+    assert run("html => plainText(html)", "<p>no article here</p>") == ""
+    marker = "term => new RegExp('(^|[^\\\\p{L}\\\\p{N}])(' + term + ')', 'giu')"
+    words = " ".join(f"w{i}" for i in range(100))
+    assert run(f"([text, term]) => passage(text, ({marker})(term))", ["Drill <b> & more", "drill"]) == (
+        "<p><mark>Drill</mark> &lt;b&gt; &amp; more</p>"
+    )
+    cut = run(f"([text, term]) => passage(text, ({marker})(term))", [words, "w50"])
+    assert cut.startswith("<p>… w") and cut.endswith(" …</p>") and "<mark>w50</mark>" in cut
+    inner = cut.removeprefix("<p>… ").removesuffix(" …</p>").replace("<mark>w50</mark>", "w50").split(" ")
+    assert inner == words.split(" ")[words.split(" ").index(inner[0]) :][: len(inner)]  # whole words, in order
+    assert run(f"([text, term]) => passage(text, ({marker})(term))", [words, "x"]) is None
+    assert run(f"([text, term]) => passage(text, ({marker})(term))", ["aw1 w1", "w1"]) == "<p>aw1 <mark>w1</mark></p>"

@@ -15,6 +15,12 @@
 // matching more of the words ranks first, then by field (tags over titles over text, Material's
 // boosts), rarer words weighing more, and by the page's own boost. `+word` requires a word, `-word`
 // excludes it, and `tags:word`, `title:word` or `text:word` look in one field only.
+//
+// Passages: a result shows what Material's index holds of its page (the English summary). When that
+// holds none of the words searched for (they are in the Indonesian text or a note), the worker answers
+// at once with it, then, unless another query comes within PASSAGE_DELAY, fetches the first pages
+// shown (from the site itself, as a reader's click would; the browser may keep them for that click) and
+// answers again with the passage of each that holds a word.
 
 "use strict";
 
@@ -151,7 +157,7 @@ function search(state, query) {
     if (!items.some(item => item.location === page) && byLocation.has(page))
       items.unshift({ ...byLocation.get(page), score: 0, terms: {} });
   }
-  return { items: [...groups.values()], suggest: suggest(state, positive, found) };
+  return { items: [...groups.values()], suggest: suggest(state, positive, found), marker };
 }
 
 // For Material's search.suggest: the title words of the best match that complete the query's words.
@@ -164,7 +170,70 @@ function suggest(state, clauses, found) {
   return [];
 }
 
-let state;
+// Passages: the text of a page's content, and the words around the first word searched for.
+const PASSAGES = 10;                 // the results Material shows first
+const PASSAGE_BEFORE = 60, PASSAGE_AFTER = 140;  // characters around the word
+const KEPT_PAGES = 50;               // page texts kept for the next queries
+const PASSAGE_DELAY = 150;           // ms: a query typed over is not worth its pages
+const pageTexts = new Map();
+const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+
+function plainText(html) {
+  const start = html.indexOf("<article"), end = html.lastIndexOf("</article>");
+  if (start < 0 || end < start) return "";
+  return html.slice(start, end)
+    .replace(/<(script|style|svg|nav)\b[\s\S]*?<\/\1>/gi, " ")
+    .replace(/<a class="headerlink"[^>]*>[^<]*<\/a>/g, "")
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (entity, name) =>
+      name[0] !== "#" ? ENTITIES[name.toLowerCase()] ?? entity
+        : String.fromCodePoint(name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : +name.slice(1)))
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+function pageText(location) {
+  const page = location.split("#")[0];
+  if (!pageTexts.has(page)) {
+    if (pageTexts.size >= KEPT_PAGES) pageTexts.delete(pageTexts.keys().next().value);
+    const url = new URL(page, new URL("../", self.location.href));
+    pageTexts.set(page, fetch(url).then(response => response.ok ? response.text() : "").then(plainText, () => ""));
+  }
+  return pageTexts.get(page);
+}
+
+function escapeHtml(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+// The words around the first match of `marker` in `text`, cut at spaces, marked; null if none.
+function passage(text, marker) {
+  marker.lastIndex = 0;
+  const found = marker.exec(text);
+  if (!found) return null;
+  const at = found.index + found[1].length;
+  let start = Math.max(0, at - PASSAGE_BEFORE), end = Math.min(text.length, at + PASSAGE_AFTER);
+  if (start > 0) {
+    const space = text.indexOf(" ", start);
+    start = space >= 0 && space < at ? space + 1 : at;
+  }
+  if (end < text.length) end = Math.max(text.lastIndexOf(" ", end), at + found[2].length);
+  const words = escapeHtml(text.slice(start, end));
+  return `<p>${start > 0 ? "… " : ""}${highlight(words, marker)}${end < text.length ? " …" : ""}</p>`;
+}
+
+// The result again, with passages for the first pages whose title and teaser show no word searched for.
+async function withPassages(result) {
+  const pages = result.items.slice(0, PASSAGES).map(items => items[0])
+    .filter(item => !item.location.includes("#") && !/<mark>/.test(`${item.title} ${item.text || ""}`));
+  if (!pages.length || !result.marker) return null;
+  const passages = await Promise.all(pages.map(item => pageText(item.location).then(text => passage(text, result.marker))));
+  let changed = false;
+  pages.forEach((item, i) => { if (passages[i]) { item.text = passages[i]; changed = true; } });
+  return changed ? result : null;
+}
+
+let state, queries = 0;
 addEventListener("message", async ev => {
   const message = ev.data;
   if (message.type === SETUP) {
@@ -184,11 +253,20 @@ addEventListener("message", async ev => {
     state.byLocation = new Map(message.data.docs.map(doc => [doc.location, doc]));
     postMessage({ type: READY });
   } else if (message.type === QUERY) {
+    const query = ++queries;
+    let result;
     try {
-      postMessage({ type: RESULT, data: search(state, message.data) });
+      result = search(state, message.data);
     } catch (err) {
       console.warn(`Invalid query: ${message.data}`, err);
       postMessage({ type: RESULT, data: { items: [] } });
+      return;
     }
+    const { marker, ...data } = result;
+    postMessage({ type: RESULT, data });
+    await new Promise(resolve => setTimeout(resolve, PASSAGE_DELAY));
+    if (query !== queries) return;
+    const again = await withPassages(result);
+    if (again && query === queries) postMessage({ type: RESULT, data });
   }
 });
