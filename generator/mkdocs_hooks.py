@@ -18,6 +18,7 @@ import os
 import re
 import sys
 import zlib
+from collections.abc import Mapping
 from html import escape
 from pathlib import Path
 from urllib.parse import quote
@@ -32,11 +33,10 @@ if _REPOSITORY not in sys.path:
 
 from generator import htmlstash, page_conversion, page_workers, parallel, template_cache  # noqa: E402  (needs the path above)
 from generator.htmltext import PANEL_START  # noqa: E402
-from generator.siteconfig import full_text_search_limit  # noqa: E402
 
 # Search indexes every article's full text up to `extra.full_text_search_limit` articles. Above it,
 # the browser would download and index megabytes before the first result (docs/performance.md), so
-# Material's index (what its page script downloads, and what a result shows) holds an article's
+# Material's index (what its page script downloads, and what a result shows first) holds an article's
 # titles (English and original), its English summary and the people and organisations it names (its
 # countries and topics stay in it as Material tags), and skips the pages that only list articles
 # (timeline, each country and topic); the words of the texts and notes go into the digest worker's
@@ -121,6 +121,13 @@ def on_files(files, config):
     global _article_count
     _article_count = sum(1 for file in files if file.src_uri.startswith("articles/") and file.src_uri.endswith(".md"))
     return files
+
+
+def full_text_search_limit(extra: object) -> int | None:
+    """`extra.full_text_search_limit` of mkdocs.yml (`extra` as MkDocs loaded it: a UserDict): up to how
+    many articles search indexes their full text; None, full text at any size, when it is not a number."""
+    limit = extra.get("full_text_search_limit") if isinstance(extra, Mapping) else None
+    return limit if isinstance(limit, int) else None
 
 
 def compact_search(config) -> bool:

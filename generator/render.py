@@ -59,7 +59,7 @@ def render_site(
     # (fingerprinted from exactly the articles passed, and the parameters beside them). The home page
     # and the two overviews read counts and dates of the whole collection and cost a few ms: always rendered.
     pages: dict[str, str | Generated] = {
-        "index.md": render_home(collection, home_intro, config.searches_full_text(len(in_order))),
+        "index.md": render_home(collection, home_intro),
         TIMELINE_PAGE: reuse.page(
             TIMELINE_PAGE,
             listing_fingerprint(("timeline",), in_order_digests),

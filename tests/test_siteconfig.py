@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
-from generator.siteconfig import DEFAULT_SITE_URL, SiteConfig, full_text_search_limit, read_site_config
+from generator.mkdocs_hooks import full_text_search_limit
+from generator.siteconfig import DEFAULT_SITE_URL, SiteConfig, read_site_config
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -50,16 +51,12 @@ def test_repository_address_is_set_by_the_environment(monkeypatch):
     assert mkdocs_config["repo_name"] == "someone/their-digest"
 
 
-def test_the_full_text_search_limit_is_read_as_the_hooks_read_it(tmp_path):
-    config = tmp_path / "mkdocs.yml"
-    config.write_text("extra:\n  full_text_search_limit: 2\n", encoding="utf-8")
-    assert read_site_config(config).full_text_search_limit == 2
-    assert read_site_config(config).searches_full_text(2)
-    assert not read_site_config(config).searches_full_text(3)
-    for written in ("extra:\n  full_text_search_limit: many\n", "extra: [1]\n", "site_name: D\n"):
-        config.write_text(written, encoding="utf-8")
-        assert read_site_config(config).full_text_search_limit is None  # the hooks index the full text then
-        assert read_site_config(config).searches_full_text(10_000)
-    assert read_site_config(ROOT / "mkdocs.yml").full_text_search_limit == 200
+def test_the_full_text_search_limit_is_read_by_the_hooks():
+    """`extra.full_text_search_limit`: a number, or None (full text at any size) for anything else."""
+    assert full_text_search_limit({"full_text_search_limit": 2}) == 2
+    for extra in ({"full_text_search_limit": "many"}, {}, [1], None):
+        assert full_text_search_limit(extra) is None
+    # The hooks read it from the configuration MkDocs loaded, where `extra` is not a dict.
+    assert full_text_search_limit(load_config(config_file=str(ROOT / "mkdocs.yml"))["extra"]) == 200
     # The hooks read it from the configuration MkDocs loaded, where `extra` is not a dict.
     assert full_text_search_limit(load_config(config_file=str(ROOT / "mkdocs.yml"))["extra"]) == 200

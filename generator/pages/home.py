@@ -17,14 +17,11 @@ DEFAULT_INTRO = (
 )
 
 
-# What the search box finds, in the two forms search takes (generator/mkdocs_hooks.py, docs/performance.md).
-SEARCH_FULL_TEXT = "Search finds any word of an article, in Indonesian or English, and English country and topic names"
-SEARCH_COMPACT = (
-    SEARCH_FULL_TEXT + " (on a digest this large, a result shows the article's summary rather than the passage found)"
-)
+# What the search box finds, in either of the forms search takes (generator/mkdocs_hooks.py, docs/performance.md).
+SEARCH_FINDS = "Search finds any word of an article, in Indonesian or English, and English country and topic names"
 
 
-def render_home(collection: Collection, intro: str | None, full_text_search: bool = True) -> str:
+def render_home(collection: Collection, intro: str | None) -> str:
     span = collection.date_range
     covered = f"from {long_date(span[0])} to {long_date(span[1])}" if span else "no dated articles yet"
     stats = (
@@ -40,7 +37,7 @@ def render_home(collection: Collection, intro: str | None, full_text_search: boo
             f"Browse by [country]({COUNTRIES_INDEX}), by [topic]({TOPICS_INDEX}) or along the"
             f" [timeline]({TIMELINE_PAGE}). Follow new articles with the [Atom feed]({ALL_FEED}),"
             f" or [download the data]({OPEN_DATA_PAGE}) (JSON and CSV).\n",
-            (SEARCH_FULL_TEXT if full_text_search else SEARCH_COMPACT)
+            SEARCH_FINDS
             + "; narrow a search to a country or topic by adding it as a tag to your words, e.g. `+tags:syria`.\n",
             "## Latest articles\n",
             article_list(collection.articles[:LATEST_COUNT], HOME_PAGE),
