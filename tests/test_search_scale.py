@@ -230,6 +230,7 @@ def test_passages_are_plain_text_cut_at_spaces_and_escaped(compact_page):
     # Named entities other than the usual few stay as they are (Python-Markdown writes no others).
     assert run("html => plainText(html)", html) == 'Title Iran\'s "Aras" drill & more <b>ét&eacute;'
     assert run("html => plainText(html)", "<p>no article here</p>") == ""
+    assert run("html => plainText(html)", "<article>&#99999999; &#x41;</article>") == "&#99999999; A"
     marker = "term => new RegExp('(^|[^\\\\p{L}\\\\p{N}])(' + term + ')', 'giu')"
     words = " ".join(f"w{i}" for i in range(100))
     assert run(f"([text, term]) => passage(text, ({marker})(term))", ["Drill <b> & more", "drill"]) == (

@@ -185,9 +185,11 @@ function plainText(html) {
     .replace(/<(script|style|svg|nav)\b[\s\S]*?<\/\1>/gi, " ")
     .replace(/<a class="headerlink"[^>]*>[^<]*<\/a>/g, "")
     .replace(/<[^>]*>/g, " ")
-    .replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (entity, name) =>
-      name[0] !== "#" ? ENTITIES[name.toLowerCase()] ?? entity
-        : String.fromCodePoint(name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : +name.slice(1)))
+    .replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (entity, name) => {
+      if (name[0] !== "#") return ENTITIES[name.toLowerCase()] ?? entity;
+      const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : +name.slice(1);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+    })
     .replace(/\s+/g, " ")
     .trim();
 }
