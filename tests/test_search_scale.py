@@ -214,6 +214,22 @@ def test_a_result_for_a_word_of_the_text_shows_the_passage_that_holds_it(compact
     assert any(text.startswith("Iran's chief of staff") for text in teaser), teaser  # the summary, whole
 
 
+@pytest.mark.browser
+def test_a_page_that_could_not_be_fetched_gets_its_passage_with_a_later_query(compact_page):
+    """The connection drops while the worker fetches the page: the result keeps its summary, and the
+    same search once the connection is back shows the passage (a failed fetch is not kept)."""
+    compact_page.context.route(f"**/{ARTICLE_004}", lambda route: route.abort())
+    assert _first_result(compact_page, "bertajuk").endswith(ARTICLE_004)
+    compact_page.wait_for_timeout(1_000)  # the worker's wait, and its failed fetch
+    first = compact_page.locator(".md-search-result__item").first
+    assert first.locator("p mark").count() == 0
+    compact_page.context.unroute(f"**/{ARTICLE_004}")
+    compact_page.locator("input.md-search__input").fill("")
+    assert _first_result(compact_page, "bertajuk").endswith(ARTICLE_004)
+    first.locator("p mark").first.wait_for(timeout=10_000)
+    assert first.locator("p mark").first.inner_text().lower() == "bertajuk"
+
+
 WORKER_SOURCE = Path(__file__).parent.parent / "generator" / "data" / "search_worker.js"
 
 

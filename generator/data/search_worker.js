@@ -199,7 +199,10 @@ function pageText(location) {
   if (!pageTexts.has(page)) {
     if (pageTexts.size >= KEPT_PAGES) pageTexts.delete(pageTexts.keys().next().value);
     const url = new URL(page, new URL("../", self.location.href));
-    pageTexts.set(page, fetch(url).then(response => response.ok ? response.text() : "").then(plainText, () => ""));
+    // A page that could not be fetched (offline for a moment) is tried again by the next query.
+    const text = fetch(url).then(response => response.ok ? response.text() : "")
+      .then(plainText, () => { pageTexts.delete(page); return ""; });
+    pageTexts.set(page, text);
   }
   return pageTexts.get(page);
 }
