@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import posixpath
+from collections.abc import Iterable
 from itertools import islice
+from xml.sax.saxutils import escape
 
 from feedgen.version import version_str as FEEDGEN_VERSION
 
@@ -23,6 +26,8 @@ from generator.vocabulary import topics
 FEEDS_DIR = "feeds"
 ALL_FEED = f"{FEEDS_DIR}/all.atom.xml"
 FEED_LIMIT = 50
+# A sitemap beside the feeds of each folder: see `feed_sitemaps`.
+SITEMAP = "sitemap.xml"
 # Midnight UTC of the publication day: the day is all the annotation knows.
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
@@ -105,7 +110,7 @@ def render_feeds(collection: Collection, config: SiteConfig, reuse: PageCache | 
     for slug, articles in collection.by_topic.items():
         label = vocabulary[slug].label if slug in vocabulary else slug
         feeds.append((topic_feed(slug), articles, f"{name}: {label}", topic_page(slug)))
-    return {
+    files = {
         path: reuse.page(
             path,
             feed_fingerprint(articles, path, title, page, config),
@@ -113,3 +118,29 @@ def render_feeds(collection: Collection, config: SiteConfig, reuse: PageCache | 
         )
         for path, articles, title, page in feeds
     }
+    files.update(feed_sitemaps(files, config.site_url))
+    return files
+
+
+def feed_sitemaps(feed_paths: Iterable[str], site_url: str) -> dict[str, bytes]:
+    """A sitemap of each folder of feeds, listing its feeds.
+
+    Material (9.8) takes every `<link rel="alternate">` of a page for a version of the site in
+    another language and fetches `sitemap.xml` beside it; the feed links of our pages are
+    `rel="alternate"` too, as feed readers expect, so without these files every page view asked for
+    `feeds/sitemap.xml` (or `feeds/countries/…`) and logged a 404 in the reader's console. A sitemap
+    of a folder may list only what is in it: the feeds are what is there. Material only uses it for a
+    link under the feed's own URL, which no page has, so clicks on feed links are not touched.
+    """
+    by_folder: dict[str, list[str]] = {}
+    for path in sorted(feed_paths):
+        by_folder.setdefault(posixpath.dirname(path), []).append(path)
+    sitemaps = {}
+    for folder, paths in by_folder.items():
+        urls = "".join(f"  <url><loc>{escape(site_url + path)}</loc></url>\n" for path in paths)
+        sitemaps[f"{folder}/{SITEMAP}"] = (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+            f"{urls}</urlset>\n"
+        ).encode()
+    return sitemaps

@@ -189,6 +189,17 @@ def test_feeds_are_discoverable_and_parse(page, base_url):
         assert entries, url
 
 
+def test_a_feed_link_on_a_page_opens_the_feed(page, base_url):
+    # Material reads the sitemap beside each feed link of the head; clicks on feed links stay ours.
+    page.goto(base_url + "countries/iran/", wait_until="networkidle")
+    with page.expect_navigation() as navigation:
+        page.locator("article a", has_text="Atom feed").first.click()
+    response = navigation.value
+    assert response.url == base_url + "feeds/countries/iran.atom.xml"
+    assert response.status == 200
+    assert ET.fromstring(response.body()).tag == "{http://www.w3.org/2005/Atom}feed"
+
+
 def test_open_data_downloads_and_parses(page, base_url):
     page.goto(base_url)
     page.locator("a", has_text="download the data").click()
@@ -207,13 +218,19 @@ def test_the_404_page_renders(page, base_url):
 
 
 @pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
-def test_pages_load_from_127_0_0_1_only_and_are_photographed(browser, base_url, viewport):
+def test_pages_load_from_127_0_0_1_only_without_a_failed_request_and_are_photographed(browser, base_url, viewport):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     print(f"\nscreenshots in {SCREENSHOTS}")
     context = browser.new_context(viewport=VIEWPORTS[viewport])
     page = context.new_page()
     seen: list[str] = []
+    failed: list[str] = []
+    errors: list[str] = []
     page.on("request", lambda request: seen.append(request.url))
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    page.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
     try:
         for name, path in (
             ("home", ""),
@@ -228,6 +245,10 @@ def test_pages_load_from_127_0_0_1_only_and_are_photographed(browser, base_url, 
         context.close()
     assert len(seen) > 10
     assert _off_host(seen, base_url) == []
+    # Every request a page makes by itself succeeds (Material looks for a sitemap.xml beside each
+    # <link rel="alternate">, the feeds': see generator/feeds.py), and nothing is logged as an error.
+    assert failed == []
+    assert errors == []
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

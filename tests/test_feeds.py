@@ -6,7 +6,7 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 
 from generator.collection import build_collection
-from generator.feeds import ALL_FEED, FEED_LIMIT, country_feed, page_url, render_feeds, topic_feed
+from generator.feeds import ALL_FEED, FEED_LIMIT, country_feed, feed_sitemaps, page_url, render_feeds, topic_feed
 from generator.siteconfig import SiteConfig, read_site_config
 from tests.factories import HOSTILE, HOSTILE_ARTICLE, article
 
@@ -30,8 +30,34 @@ def test_the_whole_digest_and_each_country_and_topic_get_a_feed():
         country_feed("US"),
         topic_feed("diplomacy"),
         topic_feed("counter-terrorism"),
+        "feeds/sitemap.xml",
+        "feeds/countries/sitemap.xml",
+        "feeds/topics/sitemap.xml",
     }
     assert country_feed("US") == "feeds/countries/united-states.atom.xml"
+
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def test_each_folder_of_feeds_has_a_sitemap_of_its_feeds():
+    # Material fetches sitemap.xml beside every <link rel="alternate"> (the feed links): it is there.
+    files = _feeds(article("a", countries=("IR", "US"), topics=("diplomacy",)))
+    sitemaps = {path: _parse(files[path]) for path in files if path.endswith("/sitemap.xml")}
+    locations = {path: [loc.text for loc in tree.iter(f"{SITEMAP}loc")] for path, tree in sitemaps.items()}
+    assert locations == {
+        "feeds/sitemap.xml": ["https://digest.example/feeds/all.atom.xml"],
+        "feeds/countries/sitemap.xml": [
+            "https://digest.example/feeds/countries/iran.atom.xml",
+            "https://digest.example/feeds/countries/united-states.atom.xml",
+        ],
+        "feeds/topics/sitemap.xml": ["https://digest.example/feeds/topics/diplomacy.atom.xml"],
+    }
+
+
+def test_a_feed_sitemap_escapes_the_site_url():
+    sitemap = feed_sitemaps(["feeds/all.atom.xml"], "https://x.example/a&b<c/")["feeds/sitemap.xml"]
+    assert [loc.text for loc in _parse(sitemap).iter(f"{SITEMAP}loc")] == ["https://x.example/a&b<c/feeds/all.atom.xml"]
 
 
 def test_entries_are_dated_by_publication_and_the_feed_by_its_newest_entry():
