@@ -230,6 +230,30 @@ def test_a_page_that_could_not_be_fetched_gets_its_passage_with_a_later_query(co
     assert first.locator("p mark").first.inner_text().lower() == "bertajuk"
 
 
+@pytest.mark.browser
+def test_a_search_through_the_digest_worker_makes_no_failed_request_and_logs_no_error(browser, compact_url):  # noqa: F811
+    """From the home page to the opened result: the term index, the passage's page fetch, the page."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    failed: list[str] = []
+    errors: list[str] = []
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    page.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        page.goto(compact_url)
+        assert _first_result(page, "bertajuk").endswith(ARTICLE_004)
+        page.locator(".md-search-result__item").first.locator("p mark").first.wait_for(timeout=10_000)
+        page.locator(".md-search-result__item > a.md-search-result__link").first.click()
+        page.wait_for_url(f"**/{ARTICLE_004}*")
+        page.wait_for_load_state("networkidle")
+    finally:
+        context.close()
+    assert failed == []
+    assert errors == []
+
+
 WORKER_SOURCE = Path(__file__).parent.parent / "generator" / "data" / "search_worker.js"
 
 
