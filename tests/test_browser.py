@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS, watch_for_trouble
 from tests.sitebuild import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -102,6 +102,17 @@ def _first_result(page, query: str) -> str:
 def test_search_shows_the_right_article_first(page, base_url, query, expected):
     page.goto(base_url)
     assert _first_result(page, query).endswith(expected), query
+
+
+def test_a_search_and_the_opened_result_make_no_failed_request_and_log_no_error(page, base_url):
+    trouble = watch_for_trouble(page)
+    page.goto(base_url)
+    assert _first_result(page, "Patrushev") == urlsplit(base_url).path + ARTICLE_001
+    page.locator(".md-search-result__item > a.md-search-result__link").first.click()
+    page.wait_for_url(f"**/{ARTICLE_001}*")
+    page.wait_for_load_state("networkidle")
+    assert trouble.failed == []
+    assert trouble.errors == []
 
 
 def test_a_search_narrowed_to_a_tag_lists_only_its_articles(page, base_url):
@@ -224,13 +235,8 @@ def test_pages_load_from_127_0_0_1_only_without_a_failed_request_and_are_photogr
     context = browser.new_context(viewport=VIEWPORTS[viewport])
     page = context.new_page()
     seen: list[str] = []
-    failed: list[str] = []
-    errors: list[str] = []
     page.on("request", lambda request: seen.append(request.url))
-    page.on("requestfailed", lambda request: failed.append(request.url))
-    page.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
+    trouble = watch_for_trouble(page)
     try:
         for name, path in (
             ("home", ""),
@@ -247,8 +253,8 @@ def test_pages_load_from_127_0_0_1_only_without_a_failed_request_and_are_photogr
     assert _off_host(seen, base_url) == []
     # Every request a page makes by itself succeeds (Material looks for a sitemap.xml beside each
     # <link rel="alternate">, the feeds': see generator/feeds.py), and nothing is logged as an error.
-    assert failed == []
-    assert errors == []
+    assert trouble.failed == []
+    assert trouble.errors == []
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

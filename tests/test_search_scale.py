@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
+from tests.chromium import watch_for_trouble
 from tests.conftest import SEEDS
 from tests.sitebuild import prepare_project, run
 from tests.test_browser import (
@@ -235,12 +236,7 @@ def test_a_search_through_the_digest_worker_makes_no_failed_request_and_logs_no_
     """From the home page to the opened result: the term index, the passage's page fetch, the page."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
-    failed: list[str] = []
-    errors: list[str] = []
-    page.on("requestfailed", lambda request: failed.append(request.url))
-    page.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
+    trouble = watch_for_trouble(page)
     try:
         page.goto(compact_url)
         assert _first_result(page, "bertajuk").endswith(ARTICLE_004)
@@ -250,8 +246,8 @@ def test_a_search_through_the_digest_worker_makes_no_failed_request_and_logs_no_
         page.wait_for_load_state("networkidle")
     finally:
         context.close()
-    assert failed == []
-    assert errors == []
+    assert trouble.failed == []
+    assert trouble.errors == []
 
 
 WORKER_SOURCE = Path(__file__).parent.parent / "generator" / "data" / "search_worker.js"
