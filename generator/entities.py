@@ -53,7 +53,7 @@ def organisations(paragraphs: Iterable[str]) -> tuple[str, ...]:
     """Known organisations and text-defined acronyms, in order of first mention."""
     finder, forms = _organisations()
     paragraphs = list(paragraphs)
-    pattern = finder.pattern_for("\n".join(paragraphs))  # one test for all: `dan Geofisika` is rare
+    pattern = finder.pattern_for("\n".join(paragraphs))  # one test for all the words not starting with a capital
     found: dict[str, None] = {}
     for paragraph in paragraphs:
         for match in pattern.finditer(paragraph):

@@ -2,6 +2,7 @@ import pytest
 
 from generator.entities import organisations, people
 from generator.tagging import tag
+from generator.vocabulary import load_data
 
 
 @pytest.mark.parametrize(
@@ -47,10 +48,26 @@ def test_no_people_without_a_role() -> None:
         ("Hamas dan Taliban", ("Hamas", "Taliban")),
         ("Komunitas Ekonomi Negara Afrika Barat (KENAB) bertemu", ("KENAB",)),
         ("intervensi ilegal Amerika Serikat (AS) di Suriah", ()),
+        ("menurut Badan Meteorologi, Klimatologi, dan Geofisika (BMKG)", ("BMKG",)),
+        ("Badan Meteorologi Klimatologi dan Geofisika memperingatkan", ("BMKG",)),
+        ("Badan Meteorologi Jepang memperingatkan", ()),  # another country's agency
+        ("mahasiswa Klimatologi dan Geofisika", ()),
     ],
 )
 def test_organisations(text: str, expected: tuple[str, ...]) -> None:
     assert organisations([text]) == expected
+
+
+def test_no_organisation_alias_is_a_fragment_of_a_name_split_at_its_commas() -> None:
+    # In a YAML flow list, `[BMKG, Badan Meteorologi, Klimatologi, dan Geofisika]` is four aliases:
+    # a name holding commas must be quoted. What such a split leaves starts with a conjunction.
+    fragments = [
+        alias
+        for entry in load_data("organisations.yml")
+        for alias in entry["aliases"]
+        if alias.split()[0] in {"dan", "serta", "atau", "and", "or"}
+    ]
+    assert fragments == []
 
 
 def test_topics_need_more_than_one_stray_word() -> None:
