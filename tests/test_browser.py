@@ -173,6 +173,25 @@ def test_an_annotated_note_opens_at_its_phrase(page, base_url):
     tooltip.wait_for(state="visible", timeout=5_000)
 
 
+def test_an_article_title_has_no_empty_line_under_it_at_any_width(page, base_url):
+    """Material's hidden "¶" after a heading wraps onto a line of its own when the title nearly fills
+    its last line; on the title that line would be an empty gap above the original title. Widths in
+    steps of 10 px, so some width makes any title, in any font, reach the end of its line."""
+    page.goto(base_url + ARTICLE_004)
+    gaps = {}
+    for width in range(700, 1400, 10):
+        page.set_viewport_size({"width": width, "height": 800})
+        gaps[width] = page.evaluate(
+            """() => {
+                const title = document.querySelector("article h1");
+                const text = document.createRange();
+                text.selectNodeContents(title.firstChild);
+                return title.getBoundingClientRect().bottom - text.getBoundingClientRect().bottom;
+            }"""
+        )
+    assert {width: gap for width, gap in gaps.items() if gap > 12} == {}
+
+
 def test_an_acronym_shows_its_expansion(page, base_url):
     page.goto(base_url + ARTICLE_003)
     abbr = page.locator("div[lang=id] abbr", has_text="CSTO").first
