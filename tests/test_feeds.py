@@ -37,14 +37,14 @@ def test_the_whole_digest_and_each_country_and_topic_get_a_feed():
     assert country_feed("US") == "feeds/countries/united-states.atom.xml"
 
 
-SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 def test_each_folder_of_feeds_has_a_sitemap_of_its_feeds():
     # Material fetches sitemap.xml beside every <link rel="alternate"> (the feed links): it is there.
     files = _feeds(article("a", countries=("IR", "US"), topics=("diplomacy",)))
     sitemaps = {path: _parse(files[path]) for path in files if path.endswith("/sitemap.xml")}
-    locations = {path: [loc.text for loc in tree.iter(f"{SITEMAP}loc")] for path, tree in sitemaps.items()}
+    locations = {path: [loc.text for loc in tree.iter(f"{SITEMAP_NS}loc")] for path, tree in sitemaps.items()}
     assert locations == {
         "feeds/sitemap.xml": ["https://digest.example/feeds/all.atom.xml"],
         "feeds/countries/sitemap.xml": [
@@ -57,7 +57,9 @@ def test_each_folder_of_feeds_has_a_sitemap_of_its_feeds():
 
 def test_a_feed_sitemap_escapes_the_site_url():
     sitemap = feed_sitemaps(["feeds/all.atom.xml"], "https://x.example/a&b<c/")["feeds/sitemap.xml"]
-    assert [loc.text for loc in _parse(sitemap).iter(f"{SITEMAP}loc")] == ["https://x.example/a&b<c/feeds/all.atom.xml"]
+    assert [loc.text for loc in _parse(sitemap).iter(f"{SITEMAP_NS}loc")] == [
+        "https://x.example/a&b<c/feeds/all.atom.xml"
+    ]
 
 
 def test_entries_are_dated_by_publication_and_the_feed_by_its_newest_entry():

@@ -137,6 +137,7 @@ def compact_page(browser, compact_url):  # noqa: F811
     page = context.new_page()
     requested = []
     page.on("request", lambda request: requested.append(request.url))
+    page.trouble = watch_for_trouble(page)  # from the first load on
     page.goto(compact_url)
     page.requested = requested
     yield page
@@ -232,22 +233,15 @@ def test_a_page_that_could_not_be_fetched_gets_its_passage_with_a_later_query(co
 
 
 @pytest.mark.browser
-def test_a_search_through_the_digest_worker_makes_no_failed_request_and_logs_no_error(browser, compact_url):  # noqa: F811
+def test_a_search_through_the_digest_worker_makes_no_failed_request_and_logs_no_error(compact_page):
     """From the home page to the opened result: the term index, the passage's page fetch, the page."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    trouble = watch_for_trouble(page)
-    try:
-        page.goto(compact_url)
-        assert _first_result(page, "bertajuk").endswith(ARTICLE_004)
-        page.locator(".md-search-result__item").first.locator("p mark").first.wait_for(timeout=10_000)
-        page.locator(".md-search-result__item > a.md-search-result__link").first.click()
-        page.wait_for_url(f"**/{ARTICLE_004}*")
-        page.wait_for_load_state("networkidle")
-    finally:
-        context.close()
-    assert trouble.failed == []
-    assert trouble.errors == []
+    assert _first_result(compact_page, "bertajuk").endswith(ARTICLE_004)
+    compact_page.locator(".md-search-result__item").first.locator("p mark").first.wait_for(timeout=10_000)
+    compact_page.locator(".md-search-result__item > a.md-search-result__link").first.click()
+    compact_page.wait_for_url(f"**/{ARTICLE_004}*")
+    compact_page.wait_for_load_state("networkidle")
+    assert compact_page.trouble.failed == []
+    assert compact_page.trouble.errors == []
 
 
 WORKER_SOURCE = Path(__file__).parent.parent / "generator" / "data" / "search_worker.js"
