@@ -366,3 +366,11 @@ def test_ctrl_c_stops_a_build_with_a_line_not_a_traceback(seeds, capsys, monkeyp
     assert main(["build"]) == 130
     out, err = capsys.readouterr()
     assert err == "interrupted\n" and "Traceback" not in out
+
+
+def test_make_site_builds_listing_the_warnings_of_changed_seeds_only():
+    """On a large digest every `make site` repeated thousands of warnings about seeds nobody touched."""
+    dry_run = subprocess.run(
+        ["make", "--dry-run", "--always-make", "generate"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    assert "-m generator build --changed-only" in dry_run, dry_run
