@@ -75,9 +75,14 @@ def monthly_chart(counts: dict[tuple[int, int], int], chart_id: str, subject: st
             bars.append(f"M{_num(left + index * step + gap / 2)} {base}v-{_num(h)}h{_num(step - gap)}v{_num(h)}z")
     years = sorted({year for year, _ in months})
     every = max(1, -(-len(years) * 40 // plot_w))  # at most one year label per 40 px
+    labelled = {index for index, (year, month) in enumerate(months) if month == 1 and (year - years[0]) % every == 0}
+    # The first month is labelled with its year too, unless a January's label follows too close for
+    # it (four digits are about 29 px wide): from a December on, the two years printed over each other.
+    if months[0][1] != 1 and all(index * step >= 36 for index in labelled):
+        labelled.add(0)
     labels = []
     for index, (year, month) in enumerate(months):
-        if (month == 1 or index == 0) and (year - years[0]) % every == 0:
+        if index in labelled:
             x = left + index * step
             labels.append(f'<text x="{_num(min(x, WIDTH - 34))}" y="{height - 6}">{year}</text>')
             labels.append(f'<path class="tick" d="M{_num(x)} {base}v4"/>')

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import xml.etree.ElementTree as ET
+
+import pytest
 
 from generator.charts import figure, month_counts, monthly_chart, monthly_figure, ranked_chart
 from generator.collection import build_collection
@@ -79,3 +82,15 @@ def test_timeline_countries_and_country_pages_carry_their_charts():
 def test_charts_are_deterministic():
     counts = {(2024, 1): 2, (2017, 7): 1}
     assert monthly_chart(counts, "c", "x") == monthly_chart(dict(reversed(counts.items())), "c", "x")
+
+
+@pytest.mark.parametrize("first_month", range(1, 13))
+def test_year_labels_never_print_over_each_other(first_month):
+    """From a December on, the first month's year and the next January's were 5 px apart."""
+    for span in (2, 3, 6, 13, 25, 40, 61, 121):
+        months = [((2016 * 12 + first_month - 1 + i) // 12, (first_month - 1 + i) % 12 + 1) for i in range(span)]
+        svg = monthly_chart(dict.fromkeys(months, 1), "c", "x")
+        years = [(float(t.get("x")), t.text) for t in ET.fromstring(svg).iter(f"{SVG}text") if len(t.text) == 4]
+        assert years, (first_month, span)
+        for (x1, _), (x2, _) in itertools.pairwise(years):  # four digits at 13 px: about 29 px wide
+            assert x2 - x1 >= 32, (first_month, span, years)
