@@ -75,6 +75,23 @@ def quoted(value: object, limit: int = 60) -> str:
     return repr(text)
 
 
+def _quote_not_found(quote: str, removed: tuple[str, ...]) -> str:
+    """Why a note's quote is not in the article's text, and what to do: when the raw text has it in
+    a line the cleaner removed, saying only "copy it exactly" sent the contributor back to a phrase
+    that is in the file verbatim."""
+    line = next((line for line in removed if quote in line), None)
+    if line is None:
+        return (
+            f"quote {quoted(quote)} does not occur in the article text; "
+            "copy the phrase exactly as it appears in the article"
+        )
+    return (
+        f"quote {quoted(quote)} is in a line the generator removes from the article as page furniture "
+        f"({quoted(line)}; `python -m generator extract` lists them); quote a phrase of the article's text, or, "
+        "if that line belongs to the article, report it with this file"
+    )
+
+
 def _fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold().strip()
 
@@ -250,7 +267,7 @@ class _Checker:
             )
         return tuple(slugs) if ok else None
 
-    def notes(self, node: yaml.Node, body: str | None) -> tuple[Note, ...] | None:
+    def notes(self, node: yaml.Node, body: str | None, removed: tuple[str, ...] = ()) -> tuple[Note, ...] | None:
         if not isinstance(node, yaml.SequenceNode):
             self.error(node, "'notes' must be a list of entries, each with 'quote:' and 'note:'")
             return None
@@ -259,14 +276,14 @@ class _Checker:
             return None
         notes, ok = [], True
         for item in node.value:
-            note = self.note(item, body)
+            note = self.note(item, body, removed)
             if note is None:
                 ok = False
             else:
                 notes.append(note)
         return tuple(notes) if ok else None
 
-    def note(self, node: yaml.Node, body: str | None) -> Note | None:
+    def note(self, node: yaml.Node, body: str | None, removed: tuple[str, ...] = ()) -> Note | None:
         if not isinstance(node, yaml.MappingNode):
             self.error(node, "each note must be a mapping: '- quote: <exact phrase>' then 'note: <your note>'")
             return None
@@ -296,11 +313,7 @@ class _Checker:
             if key == "quote" and body is not None:
                 count = body.count(value)
                 if count == 0:
-                    self.error(
-                        value_node,
-                        f"quote {quoted(value)} does not occur in the article text; "
-                        "copy the phrase exactly as it appears in the article",
-                    )
+                    self.error(value_node, _quote_not_found(value, removed))
                     ok = False
                 elif count > 1:
                     self.error(
@@ -468,7 +481,9 @@ def _value(checker: _Checker, key: str, node: yaml.Node, extracted: Extracted | 
     if key == "topics":
         return checker.topics(node)
     if key == "notes":
-        return checker.notes(node, extracted.body if extracted is not None else None)
+        if extracted is None:
+            return checker.notes(node, None)
+        return checker.notes(node, extracted.body, extracted.removed)
     if key in LIST_KEYS:
         items = checker.string_list(key, node)
         return tuple(value for value, _ in items) if items is not None else None

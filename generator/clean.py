@@ -137,8 +137,10 @@ def _is_sentence(line: str) -> bool:
 
 
 def _is_teaser(line: str) -> bool:
-    """A headline-like line, as teasers and tags are: short and without sentence punctuation at the end."""
-    return len(line.split()) <= 20 and not line.endswith(".")
+    """A headline-like line, as teasers and tags are: short and not a sentence. (A test for a final
+    `.` alone took the article's sentences ending in `.”`, `!` or a writer's code for teasers when
+    they followed a `Baca juga:` block, and dropped them.)"""
+    return len(line.split()) <= 20 and not _is_sentence(_strip_end_marks(line))
 
 
 def _is_trailing_teaser(line: str) -> bool:

@@ -278,6 +278,17 @@ def test_each_problem_is_reported_at_its_line_and_column(text, expected):
         assert annotation is None
 
 
+def test_a_quote_from_a_line_removed_as_page_furniture_says_so():
+    """The phrase is in the .txt verbatim: "copy it exactly" alone sent the contributor in circles."""
+    extracted = Extracted(body=BODY, removed=("Baca juga: Iran dan Rusia di Moskow", "Editor: Ani"))
+    _, problems = check("notes:\n  - quote: Iran dan Rusia\n    note: x\n", extracted)
+    assert problems == [
+        "a.yml:2:12: error: quote 'Iran dan Rusia' is in a line the generator removes from the article as page "
+        "furniture ('Baca juga: Iran dan Rusia di Moskow'; `python -m generator extract` lists them); quote a "
+        "phrase of the article's text, or, if that line belongs to the article, report it with this file"
+    ]
+
+
 def test_every_problem_is_reported_at_once():
     text = "countires: [IR]\npublished: 2025-13-01\ntopics: [diplomasi, weather]\nurl: ftp://x.org/a\n"
     _, problems = check(text)

@@ -98,6 +98,23 @@ def test_bare_teaser_header_in_the_middle_takes_at_most_three_headlines() -> Non
     assert result.paragraphs == (LEAD, body, LAST)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Menteri itu berkata: \u201cKami akan menutup semua jalur penyelundupan di perbatasan bersama.\u201d",
+        "Kami tidak akan mundur sedikit pun!",
+        "Apakah kedua negara akan menepati janjinya?",
+        "Kedua pihak sepakat bertemu lagi bulan depan di Ankara (mm/alalam)",
+        "Kedua pihak sepakat bertemu lagi bulan depan di Ankara.***",
+    ],
+)
+def test_a_sentence_after_a_teaser_header_and_its_headline_is_kept(sentence: str) -> None:
+    """Only a final `.` made a line a sentence here: these were taken for teasers, and lost."""
+    result = clean("\n".join([LEAD, "Baca juga:", "Hamas Tegaskan Komitmennya", sentence, LAST]))
+    assert result.paragraphs == (LEAD, sentence.removesuffix("***"), LAST)
+    assert result.removed == ("Baca juga:", "Hamas Tegaskan Komitmennya")
+
+
 def test_metadata_is_read_before_the_line_goes() -> None:
     result = clean("\n".join([LEAD, LAST, "Editor: Tyas Siti Gantina", "Sumber: Anadolu"]))
     assert result.metadata == {"editor": "Tyas Siti Gantina", "original_source": "Anadolu"}
