@@ -52,6 +52,13 @@ LAST = "Pertemuan itu dijadwalkan berlangsung pekan depan di Jakarta."
         "Warga merayakan gencatan senjata di Khan Younis. REUTERS/Hatem Khaled",
         "Presiden Turki Recep Tayyip Erdogan. (Foto: Anadolu)",
         "Mohammad Resha Pratama - detikSport",
+        "Beranda | Nasional | Internasional | Ekonomi | Olahraga | Teknologi",
+        "Home > Internasional > Timur Tengah",
+        "Home » Berita » Dunia",
+        "HOME  NEWS  DUNIA  TIMUR TENGAH  ASIA",
+        "0 Komentar",
+        "Like this:",
+        "Like Loading...",
     ],
 )
 def test_furniture_lines(line: str) -> None:
@@ -71,6 +78,10 @@ def test_furniture_lines(line: str) -> None:
         "Lihat saja apa yang terjadi di Gaza selama 15 bulan terakhir.",
         "Mekanisme kerja sama untuk melawan propaganda online juga dibahas.",
         "Reaksi Israel",
+        "Iran Kecam Israel | Republika Online",
+        "Nilai ekspor naik > 5 persen > target pemerintah.",
+        "Pasukan Iran dan Irak | Latihan dimulai pada Senin | Berakhir pekan depan.",
+        "HOME-MADE bombs were found near the border.",
     ],
 )
 def test_article_lines_are_not_furniture(line: str) -> None:
@@ -113,6 +124,21 @@ def test_a_sentence_after_a_teaser_header_and_its_headline_is_kept(sentence: str
     result = clean("\n".join([LEAD, "Baca juga:", "Hamas Tegaskan Komitmennya", sentence, LAST]))
     assert result.paragraphs == (LEAD, sentence.removesuffix("***"), LAST)
     assert result.removed == ("Baca juga:", "Hamas Tegaskan Komitmennya")
+
+
+@pytest.mark.parametrize(
+    "menu",
+    [
+        "Beranda | Nasional | Internasional | Ekonomi | Olahraga | Teknologi",
+        "HOME  NEWS  DUNIA  TIMUR TENGAH  ASIA",
+        "Home > Berita Internasional > Timur Tengah dan Asia",
+    ],
+)
+def test_a_site_menu_above_a_short_headline_is_not_the_headline(menu: str) -> None:
+    """A headline of four words lost to a menu of five or more (the headline prefers 5+ words)."""
+    result = clean("\n\n".join([menu, "Qatar Sepakati Penyelundupan Narkoba", LEAD, LAST]))
+    assert result.title == "Qatar Sepakati Penyelundupan Narkoba"
+    assert result.removed == (normalise(menu),)
 
 
 def test_metadata_is_read_before_the_line_goes() -> None:
