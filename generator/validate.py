@@ -87,6 +87,15 @@ def check_collection(
                     f"article (python -m generator extract {article.source_path} lists the removed lines)",
                 )
             )
+        if article.title == article.stem:  # what `merge` falls back on when neither file gives a headline
+            problems.append(
+                Diagnostic(
+                    article.annotation_path or article.source_path,
+                    level="warning",
+                    message="no headline found in the text, so the page is titled with the file name "
+                    f"{article.stem!r}; add 'title:' with the headline to the annotation",
+                )
+            )
         if not article.summary and article.stem not in rejected:
             if article.annotation_path:
                 where, hint = article.annotation_path, "add 'summary:' with 2-4 English sentences"

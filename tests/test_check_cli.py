@@ -345,7 +345,9 @@ def test_make_serve_regenerates_listing_the_warnings_of_changed_seeds_only(seeds
     from generator import mkdocs_hooks
 
     monkeypatch.setenv("DIGEST_REGENERATE", "1")
-    (seeds / "a.txt").write_text("Judul\n\nIsi.\n")
+    (seeds / "a.txt").write_text(
+        "Iran dan Rusia Bertemu\n\nMOSKOW - Iran dan Rusia bertemu di Moskow membahas perbatasan.\n"
+    )
     time.sleep(SETTLED_NS / 1e9 + 0.2)
     config = {"docs_dir": str(seeds.parent / "docs")}
     mkdocs_hooks.on_pre_build(config)

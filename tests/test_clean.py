@@ -59,6 +59,8 @@ LAST = "Pertemuan itu dijadwalkan berlangsung pekan depan di Jakarta."
         "0 Komentar",
         "Like this:",
         "Like Loading...",
+        "Share on Facebook",
+        "Bagikan ke WhatsApp",
     ],
 )
 def test_furniture_lines(line: str) -> None:

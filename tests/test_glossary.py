@@ -1,7 +1,8 @@
-"""Entities explained where they appear: glossary tooltips and country links in the article text."""
+"""Entities explained where they appear (glossary tooltips, country links), and the article page around them."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import markdown
@@ -83,3 +84,12 @@ def test_tags_are_html_escaped_country_and_topic_names():
         "Diplomacy",
     ]
     assert article_tags(article("b", topics=(HOSTILE,)))[1].startswith("&lt;script&gt;")
+
+
+def test_an_article_without_summary_says_so_once():
+    """The notice's heading said "Not yet annotated" and its text began with it again."""
+    html = _html(render_article(article("a", summary=None), ()))
+    notice = re.search(r'<div class="admonition warning">(.*?)</div>', html, re.S).group(1)
+    assert "Not yet annotated" in notice
+    assert "This article has no English summary yet." in notice
+    assert notice.count("annotated") == 1

@@ -52,6 +52,16 @@ def test_an_article_without_summary_is_a_warning_that_says_what_to_do():
     ]
 
 
+def test_an_article_titled_with_its_file_name_for_want_of_a_headline_is_a_warning():
+    """A text of page furniture alone built silently as a page titled 'case'."""
+    assert messages([article("case", title="case"), article("b", title="b", annotation_path="seeds/b.yml")]) == [
+        "seeds/b.yml: warning: no headline found in the text, so the page is titled with the file name 'b'; "
+        "add 'title:' with the headline to the annotation",
+        "seeds/case.txt: warning: no headline found in the text, so the page is titled with the file name 'case'; "
+        "add 'title:' with the headline to the annotation",
+    ]
+
+
 def test_topics_used_by_no_article_are_warnings():
     assert messages([article("a", topics=("diplomacy",))], vocabulary=("border-security", "diplomacy")) == [
         "generator/data/topics.yml: warning: topics used by no article: border-security "

@@ -155,11 +155,13 @@ def test_ci_lists_only_the_pull_requests_warnings_on_a_checkout_of_its_merge(tmp
     origin = tmp_path / "origin"
     (origin / "seeds").mkdir(parents=True)
     _git(origin, "init", "-q")
-    (origin / "seeds" / "old.txt").write_text("Judul lama\n\nIran dan Rusia bertemu di Moskow.\n")  # no summary
+    old = "Iran dan Rusia Bertemu\n\nMOSKOW - Iran dan Rusia bertemu di Moskow untuk membahas keamanan perbatasan.\n"
+    (origin / "seeds" / "old.txt").write_text(old)  # no summary
     _git(origin, "add", "-A")
     _git(origin, "commit", "-qm", "an older article")
     _git(origin, "checkout", "-qb", "contribution")
-    (origin / "seeds" / "new.txt").write_text("Judul baru\n\nPakistan dan Iran bertemu di Islamabad.\n")
+    new = "Pakistan dan Iran Bertemu\n\nISLAMABAD - Pakistan dan Iran bertemu di Islamabad membahas perbatasan.\n"
+    (origin / "seeds" / "new.txt").write_text(new)
     (origin / "seeds" / "new.yml").write_text("countries: [PK, IR]\n")  # no summary either
     _git(origin, "add", "-A")
     _git(origin, "commit", "-qm", "a new article")

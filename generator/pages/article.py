@@ -22,7 +22,7 @@ from generator.vocabulary import topics
 # and offer the digest's feed in their head (see overrides/main.html).
 ARTICLE_PAGE_META = {"search": {"boost": 4}, "feed": ALL_FEED}
 
-NOT_ANNOTATED = "Not yet annotated: this article has no English summary yet."
+NOT_ANNOTATED = "This article has no English summary yet."  # under the heading "Not yet annotated"
 
 
 def article_tags(article: Article) -> list[str]:
