@@ -372,13 +372,25 @@ def _syntax_error(path: str, text: str, err: yaml.YAMLError) -> Diagnostic:
         col = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
         message = f"YAML cannot contain the character U+{err.character:04X}; remove it"
         return Diagnostic(path, line, col, "error", message)
-    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-    line = mark.line + 1 if mark else None
-    col = mark.column + 1 if mark else None
     problem = getattr(err, "problem", None) or str(err)
     context = getattr(err, "context", None)
+    opened = getattr(err, "context_mark", None)
+    # A quote or a bracket left open takes in the lines after it, and the parser notices only there
+    # (at the end of the file, for a quote): where it opens is what the contributor has to fix.
+    unclosed_quote = opened is not None and context == "while scanning a quoted scalar" and "end of stream" in problem
+    unclosed_list = opened is not None and (context or "").startswith("while parsing a flow")
+    mark = opened if unclosed_quote or unclosed_list else getattr(err, "problem_mark", None) or opened
+    line = mark.line + 1 if mark else None
+    col = mark.column + 1 if mark else None
     detail = f"{context}, {problem}" if context else problem
-    if "'\\t'" in problem:
+    if unclosed_quote:
+        hint = "the quote that opens here is never closed: close it on this line"
+    elif unclosed_list:
+        hint = (
+            "the '[' or '{' that opens here is not closed where expected: close it on this line, "
+            "and quote items that contain ': '"
+        )
+    elif "'\\t'" in problem:
         hint = "indent with spaces, not tabs"
     elif "another document" in problem:
         hint = "an annotation is one YAML document: remove the '---' line"

@@ -77,9 +77,21 @@ def test_empty_annotations_and_empty_keys_mean_nothing_given(text):
     ("text", "expected"),
     [
         (
-            "title: [unclosed\n",
-            "a.yml:2:1: error: invalid YAML: while parsing a flow sequence, expected ',' or ']', "
-            "but got '<stream end>'; quote values that contain ': ' or start with a special character",
+            "title: [unclosed\n",  # at the '[' left open, not at the end of the file where the parser noticed
+            "a.yml:1:8: error: invalid YAML: while parsing a flow sequence, expected ',' or ']', but got "
+            "'<stream end>'; the '[' or '{' that opens here is not closed where expected: close it on this line, "
+            "and quote items that contain ': '",
+        ),
+        (
+            'title_en: "Unclosed\ncountries: [IR]\n',
+            "a.yml:1:11: error: invalid YAML: while scanning a quoted scalar, found unexpected end of stream; "
+            "the quote that opens here is never closed: close it on this line",
+        ),
+        (
+            "countries: [IR, RU\ntopics: [diplomacy]\n",
+            "a.yml:1:12: error: invalid YAML: while parsing a flow sequence, expected ',' or ']', but got ':'; "
+            "the '[' or '{' that opens here is not closed where expected: close it on this line, "
+            "and quote items that contain ': '",
         ),
         (
             "title: a: b\n",
