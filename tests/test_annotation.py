@@ -377,8 +377,14 @@ def test_single_line_fields_fold_line_breaks_and_keep_hostile_text_as_text(title
         (
             Extracted(countries=("IR", "PK"), body=BODY),
             "countries: [RU, IR]\n",
-            "a.yml:1:1: warning: 'countries' is [IR, RU] but the text mentions [IR, PK]; "
-            "the annotation wins, check which is right",
+            "a.yml:1:1: warning: 'countries' has [RU], which the text does not name; "
+            "the annotation wins, check the code",
+        ),
+        (
+            Extracted(countries=("IR", "PK", "RU"), main_countries=("PK", "IR"), body=BODY),
+            "countries: [IR]\n",
+            "a.yml:1:1: warning: 'countries' leaves out [PK], which the text is mainly about; "
+            "the annotation wins, add what the article is about",
         ),
     ],
 )
@@ -394,6 +400,13 @@ def test_values_that_disagree_with_the_extraction_are_warnings(extracted, text, 
         (Extracted(title="Iran  dan RUSIA", body=BODY), "title: Iran dan Rusia\n"),
         (Extracted(countries=("RU", "IR"), body=BODY), "countries: [IR, RU]\n"),
         (Extracted(body=BODY), "outlet: IRNA\npublished: 2025-01-01\ncountries: [IR]\n"),
+        # The countries the article is about, and another country named in passing: not a disagreement.
+        (Extracted(countries=("IR", "RU", "US"), main_countries=("IR",), body=BODY), "countries: [IR, RU]\n"),
+        # A date established by the contributor, who says how.
+        (
+            Extracted(published=dt.date(2017, 7, 4), body=BODY),
+            "published: 2017-07-05\ndate_note: The talks began 'yesterday, Tuesday' 4 July.\n",
+        ),
     ],
 )
 def test_agreement_or_silence_gives_no_warning(extracted, text):
