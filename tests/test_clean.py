@@ -149,6 +149,15 @@ def test_metadata_is_read_before_the_line_goes() -> None:
     assert "Editor: Tyas Siti Gantina" in result.removed
 
 
+def test_a_known_tagline_above_a_short_headline_is_not_the_headline() -> None:
+    text = "\n\n".join(
+        ["Kabar Harapan", "Memberikan Informasi Terupdate Dalam Negri & Luar Negri", "Iran Gelar Latihan Militer", LEAD]
+    )
+    result = clean(text)
+    assert result.title == "Iran Gelar Latihan Militer"
+    assert result.removed == ("Kabar Harapan", "Memberikan Informasi Terupdate Dalam Negri & Luar Negri")
+
+
 def test_site_name_tagline_and_headline_above_the_lead() -> None:
     text = "\n\n".join(
         [
