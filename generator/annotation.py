@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 import yaml
 from babel import Locale
 
-from generator.model import ANNOTATION_KEYS, FUTURE_DATE, Annotation, Diagnostic, Extracted, Note
+from generator.model import ANNOTATION_KEYS, CLEARABLE_KEYS, FUTURE_DATE, Annotation, Diagnostic, Extracted, Note
 from generator.vocabulary import topics as vocabulary_topics
 
 MAX_ANNOTATION_CHARS = 50_000
@@ -37,6 +37,7 @@ MAX_LENGTH = {
     "outlet": 100,
     "original_source": 100,
     "dateline": 100,
+    "editor": 100,
     "date_note": 1_000,
     "summary": 2_000,
     "countries": 100,
@@ -46,11 +47,14 @@ MAX_LENGTH = {
     "quote": 500,
     "note": 2_000,
 }
-SINGLE_LINE_KEYS = ("title", "title_en", "url", "outlet", "original_source", "dateline")
+SINGLE_LINE_KEYS = ("title", "title_en", "url", "outlet", "original_source", "dateline", "editor")
 MULTI_LINE_KEYS = ("date_note", "summary")
 LIST_KEYS = ("countries", "topics", "people", "organisations")
 NOTE_KEYS = ("quote", "note")
 
+# Written by `python -m generator new` after each value it read from the text; `check` reminds the
+# contributor of each one left, until it is checked and the marker removed.
+REVIEW_MARKER = "# extracted: please review"
 # Written by `python -m generator new`; `check` rejects it until it is replaced.
 SUMMARY_PLACEHOLDER = "TODO: replace with 2-4 English sentences: what happened, who, where, when."
 
@@ -441,6 +445,7 @@ def parse_annotation(
 
     values: dict[str, object] = {}
     nodes: dict[str, yaml.Node] = {}
+    cleared: set[str] = set()
     failed = False
     for key_node, value_node in root.value:
         if not isinstance(key_node, yaml.ScalarNode):
@@ -461,10 +466,18 @@ def parse_annotation(
             continue
         nodes[key] = key_node
         if isinstance(value_node, yaml.ScalarNode) and value_node.tag == _NULL_TAG:
-            continue  # `key:` left empty: not given, the extraction stands
+            # `key:` left empty: not given, the extraction stands; `key: null` (or `~`): none at all.
+            if value_node.value and key in CLEARABLE_KEYS:
+                cleared.add(key)
+            elif value_node.value and key == "title":
+                checker.error(value_node, "an article always has a headline: write it instead of null")
+                failed = True
+            continue
         value = _value(checker, key, value_node, extracted)
         if value is None:
             failed = True
+        elif value == "" and key in CLEARABLE_KEYS:
+            cleared.add(key)  # `key: ""` says the same as `key: null`
         elif value != "":
             values[key] = value
     if "summary" in values and str(values["summary"]).upper().startswith("TODO"):
@@ -476,10 +489,30 @@ def parse_annotation(
         failed = True
     if failed:
         return None, checker.problems
-    annotation = Annotation(**values)
+    annotation = Annotation(**values, cleared=frozenset(cleared))
     if extracted is not None:
         _compare(checker, annotation, extracted, nodes)
+    _unreviewed(checker, text)
     return annotation, checker.problems
+
+
+def _unreviewed(checker: _Checker, text: str) -> None:
+    """A warning at each value `new` marked for review whose marker is still there."""
+    if REVIEW_MARKER not in text:  # nearly always: one scan of the text
+        return
+    for number, line in enumerate(text.splitlines(), start=1):
+        column = line.find(REVIEW_MARKER)
+        if column != -1:
+            checker.problems.append(
+                Diagnostic(
+                    checker.path,
+                    number,
+                    column + 1,
+                    "warning",
+                    "a value read from the text is still marked for review: check it (correct it, or write "
+                    "null if the article has none), then remove the marker",
+                )
+            )
 
 
 def _value(checker: _Checker, key: str, node: yaml.Node, extracted: Extracted | None) -> object | None:

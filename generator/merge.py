@@ -18,6 +18,8 @@ def merge(seed: Seed, extracted: Extracted, annotation: Annotation | None) -> Ar
     note = annotation or Annotation()
 
     def pick(name: str):
+        if name in note.cleared:  # `name: null`: none, whatever was extracted
+            return () if isinstance(getattr(extracted, name), tuple) else None
         given = getattr(note, name)
         return given if given is not None else getattr(extracted, name)
 
@@ -38,7 +40,7 @@ def merge(seed: Seed, extracted: Extracted, annotation: Annotation | None) -> Ar
         outlet=pick("outlet"),
         original_source=pick("original_source"),
         dateline=pick("dateline"),
-        editor=extracted.editor,
+        editor=pick("editor"),
         published=pick("published"),
         date_note=note.date_note,
         countries=tuple(countries),

@@ -93,7 +93,8 @@ class Extracted:
 
 @dataclass(frozen=True)
 class Annotation:
-    """A contributor's annotation; `None` means the key was not given (the extraction stands)."""
+    """A contributor's annotation; `None` means the key was not given (the extraction stands), and a
+    key in `cleared` was set to `null`: the article has no such value, whatever the text seemed to say."""
 
     title: str | None = None
     title_en: str | None = None
@@ -101,6 +102,7 @@ class Annotation:
     outlet: str | None = None
     original_source: str | None = None
     dateline: str | None = None
+    editor: str | None = None
     published: dt.date | None = None
     date_note: str | None = None
     countries: tuple[str, ...] | None = None
@@ -109,11 +111,26 @@ class Annotation:
     organisations: tuple[str, ...] | None = None
     summary: str | None = None
     notes: tuple[Note, ...] = ()
+    cleared: frozenset[str] = frozenset()
 
 
 # How the one check that depends on the day of the build starts its message (`annotation.py`): the
 # seed cache tells by it which results hold on later days too (`cache._holds_on`).
 FUTURE_DATE = "'published' is in the future"
+
+# The keys whose value may come from the text, so that `key: null` means something: the article has
+# no such value (a source, a date...) although the text seemed to give one.
+CLEARABLE_KEYS = (
+    "outlet",
+    "original_source",
+    "dateline",
+    "editor",
+    "published",
+    "countries",
+    "topics",
+    "people",
+    "organisations",
+)
 
 ANNOTATION_KEYS: tuple[str, ...] = (
     "title",
@@ -122,6 +139,7 @@ ANNOTATION_KEYS: tuple[str, ...] = (
     "outlet",
     "original_source",
     "dateline",
+    "editor",
     "published",
     "date_note",
     "countries",

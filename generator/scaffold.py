@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import yaml
 
-from generator.annotation import MAX_LENGTH, SUMMARY_PLACEHOLDER, country_codes
+from generator.annotation import MAX_LENGTH, REVIEW_MARKER, SUMMARY_PLACEHOLDER, country_codes
 from generator.model import Extracted
 from generator.vocabulary import topics
 
-REVIEW = "# extracted: please review"
+REVIEW = REVIEW_MARKER
 
 _HEADER = """\
 # Annotation of {text_name}: see CONTRIBUTING.md for what every key means.
-# Values marked "{review}" were read from the text by the generator: correct them,
-# or delete the line to keep what the generator extracts. Leave a key empty if unknown.
+# Values marked "{review}" were read from the text by the generator. Check each
+# one: correct it, or write null if the article has none (a key left empty, or deleted, keeps
+# what the generator reads from the text); then remove the marker (check lists those left).
 """
 
 _NOTES_TEMPLATE = """\
@@ -59,6 +60,7 @@ def annotation_template(text_name: str, extracted: Extracted) -> str:
         _entry("outlet", e.outlet),
         _entry("original_source", e.original_source),
         _entry("dateline", e.dateline),
+        _entry("editor", e.editor),
         _entry("published", e.published),
         "date_note:\n",
         _entry("countries", tuple(sorted(c for c in e.countries if c in country_codes()))),

@@ -117,7 +117,8 @@ def test_empty_annotations_and_empty_keys_mean_nothing_given(text):
         (
             "colour: red\n",
             "a.yml:1:1: error: unknown key 'colour'; expected one of: title, title_en, url, outlet, "
-            "original_source, dateline, published, date_note, countries, topics, people, organisations, summary, notes",
+            "original_source, dateline, editor, published, date_note, countries, topics, people, organisations, "
+            "summary, notes",
         ),
         ("title: a\ntitle: b\n", "a.yml:2:1: error: duplicate key 'title' (first given on line 1); keep only one"),
         ("[a]: b\n", "a.yml:1:1: error: keys must be plain words like 'title'"),
@@ -449,3 +450,62 @@ def test_contributing_documents_every_key_and_its_example_passes():
 @pytest.mark.parametrize("command", ["python -m generator new", "python -m generator check", "make serve"])
 def test_contributing_documents_the_commands(command):
     assert command in CONTRIBUTING.read_text(encoding="utf-8")
+
+
+# `null` says the article has no such value: a wrong extraction could be replaced, never removed.
+
+WRONG = Extracted(
+    title="Iran dan Azerbaijan Bahas Perbatasan",
+    outlet="ANTARA",
+    original_source="IRNA",  # named in the text as a source of a quote, not of the article
+    dateline="Teheran",
+    editor="Budi Santoso",
+    published=dt.date(2025, 3, 3),
+    countries=("AZ", "IR"),
+    people=("Abbas Araghchi",),
+    body=BODY,
+)
+
+
+def _merged(text: str):
+    from generator.merge import merge
+    from generator.model import Seed
+
+    annotation, problems = check(text, WRONG)
+    assert annotation is not None, problems
+    return merge(Seed(stem="a", text_path="seeds/a.txt", text=None, annotation_path="seeds/a.yml"), WRONG, annotation)
+
+
+@pytest.mark.parametrize("none", ["null", "~", "Null"])
+def test_null_removes_what_was_extracted(none):
+    article = _merged(f"original_source: {none}\neditor: {none}\npublished: {none}\npeople: {none}\n")
+    assert (article.original_source, article.editor, article.published, article.people) == (None, None, None, ())
+    assert (article.outlet, article.dateline, article.countries) == ("ANTARA", "Teheran", ("AZ", "IR"))
+
+
+def test_an_empty_string_removes_an_extracted_text_value_too():
+    article = _merged("original_source: ''\neditor: \"\"\n")
+    assert (article.original_source, article.editor, article.outlet) == (None, None, "ANTARA")
+
+
+def test_an_empty_key_keeps_what_was_extracted_and_a_value_replaces_it():
+    article = _merged("original_source:\neditor: Siti Aminah\n")
+    assert (article.original_source, article.editor) == ("IRNA", "Siti Aminah")
+
+
+def test_a_headline_cannot_be_null():
+    annotation, problems = check("title: null\n", WRONG)
+    assert annotation is None
+    assert problems == ["a.yml:1:8: error: an article always has a headline: write it instead of null"]
+
+
+def test_values_left_marked_for_review_are_listed():
+    text = (
+        "title: Iran dan Rusia  # extracted: please review\ntitle_en: Iran and Russia\n# extracted: please review\nx:\n"
+    )
+    _, problems = check(text.replace("x:\n", "people: [A]\n"))
+    marker = (
+        "warning: a value read from the text is still marked for review: check it (correct it, or write null if "
+        "the article has none), then remove the marker"
+    )
+    assert problems == [f"a.yml:1:24: {marker}", f"a.yml:3:1: {marker}"]

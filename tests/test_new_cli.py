@@ -32,14 +32,16 @@ EXTRACTED = Extracted(
 
 EXPECTED = """\
 # Annotation of seeds/a.txt: see CONTRIBUTING.md for what every key means.
-# Values marked "# extracted: please review" were read from the text by the generator: correct them,
-# or delete the line to keep what the generator extracts. Leave a key empty if unknown.
+# Values marked "# extracted: please review" were read from the text by the generator. Check each
+# one: correct it, or write null if the article has none (a key left empty, or deleted, keeps
+# what the generator reads from the text); then remove the marker (check lists those left).
 title: 'Iran: "dan" Rusia #1'  # extracted: please review
 title_en:
 url:
 outlet: Parstoday  # extracted: please review
 original_source:
 dateline: Teheran  # extracted: please review
+editor:
 published: 2025-11-24  # extracted: please review
 date_note:
 countries: [IR, RU]  # extracted: please review
