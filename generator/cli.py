@@ -84,7 +84,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     changed = cache.changed_files() if args.changed_only else None
     where = "in seeds unchanged since the last build (python -m generator check lists them)"
     if _report(diagnostics, len(articles), sys.stderr, changed=changed, left_out_where=where, build=True):
-        print("build aborted: nothing was written; fix the errors above and run again", file=sys.stderr)
+        print("build aborted: nothing was written, the pages stay as they were; fix the errors above", file=sys.stderr)
         return 1
     from generator.pagecache import PageCache
     from generator.render import render_site
@@ -103,12 +103,15 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from generator.load import MAX_TEXT_BYTES, TEXT_SUFFIX, read_text_file
+    from generator.load import BAD_NAME, MAX_TEXT_BYTES, NAME_PATTERN, TEXT_SUFFIX, read_text_file
     from generator.scaffold import annotation_template
 
     path: Path = args.file
     if path.suffix != TEXT_SUFFIX:
         print(f"{path}: error: expected the article's .txt file, like seeds/<name>.txt", file=sys.stderr)
+        return 1
+    if not NAME_PATTERN.fullmatch(path.name):  # `check` would reject the pair: say so before writing
+        print(f"{path}: error: {BAD_NAME}, then run new again", file=sys.stderr)
         return 1
     target = path.with_suffix(".yml")
     if target.exists() or target.is_symlink():
@@ -254,6 +257,14 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:  # Ctrl-C (also when it stops `make serve`, whose builds run this): no traceback
         print("interrupted", file=sys.stderr)
         return 130
+    except ModuleNotFoundError as err:  # run with a Python that lacks requirements.txt (not .venv's)
+        print(
+            f"error: {err}: the generator's libraries are not installed in this Python ({sys.executable}); "
+            "run `make site` once to create .venv, then use .venv/bin/python -m generator "
+            "(or activate it: . .venv/bin/activate)",
+            file=sys.stderr,
+        )
+        return 1
     except BrokenPipeError:  # output piped into `head`: stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1

@@ -21,6 +21,7 @@ ANNOTATION_SUFFIX = ".yml"
 
 # Seed names end up in page paths, URLs and log lines: keep them plain.
 NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+BAD_NAME = "file name must use only letters, digits, '.', '_' and '-', starting with a letter or digit; rename it"
 # Control characters a plain text may not contain (tab, line feed, carriage return, form feed allowed).
 _BAD_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _NOT_CONTROL_BYTES = bytes(b for b in range(256) if not _BAD_CONTROL.match(chr(b)))
@@ -173,19 +174,22 @@ def read_seeds(seeds_dir: Path, known: Known | None = None) -> tuple[list[Seed],
             diagnostics.append(
                 Diagnostic(
                     str(seeds_dir / name),
-                    message="file name must use only letters, digits, '.', '_' and '-', "
-                    "starting with a letter or digit; rename it",
+                    message=BAD_NAME,
                 )
             )
         elif suffix == TEXT_SUFFIX:
             texts[stem] = inside + name
         elif suffix == ANNOTATION_SUFFIX:
             annotations[stem] = inside + name
-        elif suffix == ".yaml":
+        elif suffix.lower() in (".yaml", ".yml"):
             diagnostics.append(
                 Diagnostic(
                     str(seeds_dir / name), message=f"annotations end in .yml: rename it to {stem}{ANNOTATION_SUFFIX}"
                 )
+            )
+        elif suffix.lower() == TEXT_SUFFIX:
+            diagnostics.append(
+                Diagnostic(str(seeds_dir / name), message=f"articles end in .txt: rename it to {stem}{TEXT_SUFFIX}")
             )
         else:
             diagnostics.append(
@@ -197,13 +201,17 @@ def read_seeds(seeds_dir: Path, known: Known | None = None) -> tuple[list[Seed],
             )
 
     for stem in sorted(annotations.keys() - texts.keys()):
-        diagnostics.append(
-            Diagnostic(
-                annotations[stem],
-                message=f"annotation without an article: expected {stem}{TEXT_SUFFIX} beside it; "
-                "add the text or remove the annotation",
+        article = stem.removesuffix(TEXT_SUFFIX)
+        if article != stem and article in texts:  # `name.txt.yml`, named after the whole file name
+            message = (
+                f"an annotation is named after its article without .txt: rename it to {article}{ANNOTATION_SUFFIX}"
             )
-        )
+        else:
+            message = (
+                f"annotation without an article: expected {stem}{TEXT_SUFFIX} beside it; "
+                "add the text or remove the annotation"
+            )
+        diagnostics.append(Diagnostic(annotations[stem], message=message))
 
     seeds: list[Seed] = []
     for stem in sorted(texts):

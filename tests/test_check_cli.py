@@ -224,7 +224,9 @@ def test_a_failed_build_leaves_an_earlier_docs_tree_byte_identical(seeds, capsys
     assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in docs.rglob("*") if p.is_file()} == before
     assert sorted(p.name for p in docs.iterdir()) == ["about.md", "articles"]
     err = capsys.readouterr().err
-    assert err == BROKEN_REPORT + "build aborted: nothing was written; fix the errors above and run again\n"
+    assert (
+        err == BROKEN_REPORT + "build aborted: nothing was written, the pages stay as they were; fix the errors above\n"
+    )
 
 
 def test_build_and_check_share_one_validation(seeds, monkeypatch):
@@ -376,3 +378,12 @@ def test_make_site_builds_listing_the_warnings_of_changed_seeds_only():
         ["make", "--dry-run", "--always-make", "generate"], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout
     assert "-m generator build --changed-only" in dry_run, dry_run
+
+
+def test_a_python_without_the_libraries_is_told_to_use_the_venv():
+    """`python -m generator check` run outside .venv said "internal error … please report it"."""
+    blocked = "import sys; sys.modules['slugify'] = None; from generator.cli import main; sys.exit(main(['check']))"
+    result = subprocess.run([sys.executable, "-c", blocked], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert "internal error" not in result.stderr
+    assert "run `make site` once to create .venv, then use .venv/bin/python -m generator" in result.stderr

@@ -106,7 +106,8 @@ def test_an_unreadable_file_is_an_error(tmp_path):
 
 
 def test_names_annotations_and_stray_files(tmp_path):
-    for name in ("a.txt", "b.yml", "c.yaml", "c.txt", "notes.md", "-x.txt", "d e.txt", "d e.yml", ".yml"):
+    names = ("a.txt", "b.yml", "c.yaml", "c.txt", "notes.md", "-x.txt", "d e.txt", "d e.yml", ".yml", "e.YML", "f.TXT")
+    for name in (*names, "a.txt.yml"):
         (tmp_path / name).write_text(TEXT)
     (tmp_path / "a.txt.orig").write_text(TEXT)
     assert messages(tmp_path) == [
@@ -114,6 +115,7 @@ def test_names_annotations_and_stray_files(tmp_path):
         "starting with a letter or digit; rename it",
         "seeds/.yml: warning: ignored: seeds/ holds only <name>.txt articles and <name>.yml annotations",
         "seeds/a.txt.orig: warning: ignored: seeds/ holds only <name>.txt articles and <name>.yml annotations",
+        "seeds/a.txt.yml: error: an annotation is named after its article without .txt: rename it to a.yml",
         "seeds/b.yml: error: annotation without an article: expected b.txt beside it; "
         "add the text or remove the annotation",
         "seeds/c.yaml: error: annotations end in .yml: rename it to c.yml",
@@ -121,6 +123,8 @@ def test_names_annotations_and_stray_files(tmp_path):
         "starting with a letter or digit; rename it",
         "seeds/d e.yml: error: file name must use only letters, digits, '.', '_' and '-', "
         "starting with a letter or digit; rename it",
+        "seeds/e.YML: error: annotations end in .yml: rename it to e.yml",  # was ignored, with a warning
+        "seeds/f.TXT: error: articles end in .txt: rename it to f.txt",
         "seeds/notes.md: warning: ignored: seeds/ holds only <name>.txt articles and <name>.yml annotations",
     ]
 

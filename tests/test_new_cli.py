@@ -123,6 +123,12 @@ def test_new_refuses_to_overwrite_an_annotation(workdir, capsys):
             "seeds/a.md: error: expected the article's .txt file, like seeds/<name>.txt\n",
         ),
         (
+            lambda d: (d / "seeds" / "iran azerbaijan.txt").write_text("Judul\n\nIsi.\n"),
+            "seeds/iran azerbaijan.txt",
+            "seeds/iran azerbaijan.txt: error: file name must use only letters, digits, '.', '_' and '-', "
+            "starting with a letter or digit; rename it, then run new again\n",
+        ),
+        (
             lambda d: (d / "seeds" / "a.txt").write_bytes(b"caf\xe9 au lait"),
             "seeds/a.txt",
             "seeds/a.txt:1:4: error: is not UTF-8 (invalid continuation byte at byte offset 3); "
