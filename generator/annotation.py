@@ -79,11 +79,25 @@ def quoted(value: object, limit: int = 60) -> str:
     return repr(text)
 
 
-def _quote_not_found(quote: str, removed: tuple[str, ...]) -> str:
+def _as_iso(raw: str) -> str:
+    """`; write it as 2025-03-03` for a date written another way (`03/03/2025`, `3 Maret 2025`), read
+    as the extractor reads dates in articles (day first); "" when `raw` holds no one date."""
+    from generator.dates import find_dates
+
+    found = find_dates(raw)
+    if len(found) != 1 or found[0].year is None:
+        return ""
+    date = found[0]
+    return f"; write it as {date.year:04d}-{date.month:02d}-{date.day:02d}"
+
+
+def _quote_not_found(quote: str, removed: tuple[str, ...], headline: str | None = None) -> str:
     """Why a note's quote is not in the article's text, and what to do: when the raw text has it in
     a line the cleaner removed, saying only "copy it exactly" sent the contributor back to a phrase
     that is in the file verbatim."""
     line = next((line for line in removed if quote in line), None)
+    if line is None and headline is not None and quote in headline:
+        return f"quote {quoted(quote)} is in the headline; notes are shown at a phrase of the article's text: quote one"
     if line is None:
         return (
             f"quote {quoted(quote)} does not occur in the article text; "
@@ -94,6 +108,16 @@ def _quote_not_found(quote: str, removed: tuple[str, ...]) -> str:
         f"({quoted(line)}; `python -m generator extract` lists them); quote a phrase of the article's text, or, "
         "if that line belongs to the article, report it with this file"
     )
+
+
+def _misindented(text: str, mark: yaml.Mark, problem: str) -> bool:
+    """Whether the parser stopped at a `key:` line of its own indented unlike its neighbours (where
+    `title: a: b` needs quotes, `   note: b` needs its indentation mended)."""
+    lines = text.splitlines()
+    before = lines[mark.line][: mark.column] if mark.line < len(lines) else ""
+    if "expected <block end>" in problem:  # found at the start of a line, not after a value (`[IR] x`)
+        return not before.strip()
+    return problem == "mapping values are not allowed here" and re.fullmatch(r"\s+-?\s*[\w-]+\s*", before) is not None
 
 
 def _fold(text: str) -> str:
@@ -205,7 +229,9 @@ class _Checker:
     def published(self, node: yaml.Node) -> dt.date | None:
         raw = node.value.strip() if isinstance(node, yaml.ScalarNode) else _describe(node)
         if not isinstance(node, yaml.ScalarNode) or not _DATE.fullmatch(raw):
-            self.error(node, f"'published' must be a date written YYYY-MM-DD, but received: {quoted(raw)}")
+            self.error(
+                node, f"'published' must be a date written YYYY-MM-DD, but received: {quoted(raw)}{_as_iso(raw)}"
+            )
             return None
         try:
             value = dt.date.fromisoformat(raw)
@@ -271,7 +297,9 @@ class _Checker:
             )
         return tuple(slugs) if ok else None
 
-    def notes(self, node: yaml.Node, body: str | None, removed: tuple[str, ...] = ()) -> tuple[Note, ...] | None:
+    def notes(
+        self, node: yaml.Node, body: str | None, removed: tuple[str, ...] = (), headline: str | None = None
+    ) -> tuple[Note, ...] | None:
         if not isinstance(node, yaml.SequenceNode):
             self.error(node, "'notes' must be a list of entries, each with 'quote:' and 'note:'")
             return None
@@ -280,14 +308,16 @@ class _Checker:
             return None
         notes, ok = [], True
         for item in node.value:
-            note = self.note(item, body, removed)
+            note = self.note(item, body, removed, headline)
             if note is None:
                 ok = False
             else:
                 notes.append(note)
         return tuple(notes) if ok else None
 
-    def note(self, node: yaml.Node, body: str | None, removed: tuple[str, ...] = ()) -> Note | None:
+    def note(
+        self, node: yaml.Node, body: str | None, removed: tuple[str, ...] = (), headline: str | None = None
+    ) -> Note | None:
         if not isinstance(node, yaml.MappingNode):
             self.error(node, "each note must be a mapping: '- quote: <exact phrase>' then 'note: <your note>'")
             return None
@@ -317,7 +347,7 @@ class _Checker:
             if key == "quote" and body is not None:
                 count = body.count(value)
                 if count == 0:
-                    self.error(value_node, _quote_not_found(value, removed))
+                    self.error(value_node, _quote_not_found(value, removed, headline))
                     ok = False
                 elif count > 1:
                     self.error(
@@ -396,6 +426,8 @@ def _syntax_error(path: str, text: str, err: yaml.YAMLError) -> Diagnostic:
         )
     elif "'\\t'" in problem:
         hint = "indent with spaces, not tabs"
+    elif mark is not None and _misindented(text, mark, problem):
+        hint = "this line is indented unlike the lines of its entry: indent each key of an entry alike, with spaces"
     elif "another document" in problem:
         hint = "an annotation is one YAML document: remove the '---' line"
     else:
@@ -528,7 +560,7 @@ def _value(checker: _Checker, key: str, node: yaml.Node, extracted: Extracted | 
     if key == "notes":
         if extracted is None:
             return checker.notes(node, None)
-        return checker.notes(node, extracted.body, extracted.removed)
+        return checker.notes(node, extracted.body, extracted.removed, extracted.title)
     if key in LIST_KEYS:
         items = checker.string_list(key, node)
         return tuple(value for value, _ in items) if items is not None else None

@@ -88,6 +88,27 @@ def test_empty_annotations_and_empty_keys_mean_nothing_given(text):
             "the quote that opens here is never closed: close it on this line",
         ),
         (
+            "notes:\n  - quote: di Moskow\n     note: x\n",  # not "quote values that contain ': '"
+            "a.yml:3:10: error: invalid YAML: mapping values are not allowed here; this line is indented unlike "
+            "the lines of its entry: indent each key of an entry alike, with spaces",
+        ),
+        (
+            "notes:\n - quote: di Moskow\n  note: x\n",
+            "a.yml:3:3: error: invalid YAML: while parsing a block collection, expected <block end>, but found "
+            "'<block mapping start>'; this line is indented unlike the lines of its entry: indent each key of an "
+            "entry alike, with spaces",
+        ),
+        (
+            "published: 03/03/2025\n",
+            "a.yml:1:12: error: 'published' must be a date written YYYY-MM-DD, "
+            "but received: '03/03/2025'; write it as 2025-03-03",
+        ),
+        (
+            "published: 3 Maret 2025\n",
+            "a.yml:1:12: error: 'published' must be a date written YYYY-MM-DD, "
+            "but received: '3 Maret 2025'; write it as 2025-03-03",
+        ),
+        (
             "countries: [IR, RU\ntopics: [diplomacy]\n",
             "a.yml:1:12: error: invalid YAML: while parsing a flow sequence, expected ',' or ']', but got ':'; "
             "the '[' or '{' that opens here is not closed where expected: close it on this line, "
@@ -143,7 +164,8 @@ def test_empty_annotations_and_empty_keys_mean_nothing_given(text):
         ("people: [a, '']\n", "a.yml:1:13: error: empty entry in 'people'; remove it"),
         (
             "published: 24 November 2025\n",
-            "a.yml:1:12: error: 'published' must be a date written YYYY-MM-DD, but received: '24 November 2025'",
+            "a.yml:1:12: error: 'published' must be a date written YYYY-MM-DD, but received: '24 November 2025'; "
+            "write it as 2025-11-24",
         ),
         (
             "published: 2025-02-30\n",
@@ -155,7 +177,8 @@ def test_empty_annotations_and_empty_keys_mean_nothing_given(text):
         ),
         (
             "published: 2025-11-24 10:00\n",
-            "a.yml:1:12: error: 'published' must be a date written YYYY-MM-DD, but received: '2025-11-24 10:00'",
+            "a.yml:1:12: error: 'published' must be a date written YYYY-MM-DD, but received: '2025-11-24 10:00'; "
+            "write it as 2025-11-24",
         ),
         (
             "published: [2025-11-24]\n",
@@ -299,6 +322,16 @@ def test_a_quote_from_a_line_removed_as_page_furniture_says_so():
         "a.yml:2:12: error: quote 'Iran dan Rusia' is in a line the generator removes from the article as page "
         "furniture ('Baca juga: Iran dan Rusia di Moskow'; `python -m generator extract` lists them); quote a "
         "phrase of the article's text, or, if that line belongs to the article, report it with this file"
+    ]
+
+
+def test_a_quote_from_the_headline_says_notes_go_in_the_text():
+    _, problems = check(
+        "notes:\n  - quote: Iran dan Rusia\n    note: x\n", Extracted(title="Iran dan Rusia Bertemu", body=BODY)
+    )
+    assert problems == [
+        "a.yml:2:12: error: quote 'Iran dan Rusia' is in the headline; notes are shown at a phrase of the "
+        "article's text: quote one"
     ]
 
 
