@@ -257,17 +257,18 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:  # Ctrl-C (also when it stops `make serve`, whose builds run this): no traceback
         print("interrupted", file=sys.stderr)
         return 130
-    except ModuleNotFoundError as err:  # run with a Python that lacks requirements.txt (not .venv's)
-        print(
-            f"error: {err}: the generator's libraries are not installed in this Python ({sys.executable}); "
-            "run `make site` once to create .venv, then use .venv/bin/python -m generator "
-            "(or activate it: . .venv/bin/activate)",
-            file=sys.stderr,
-        )
-        return 1
     except BrokenPipeError:  # output piped into `head`: stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except Exception as err:  # last resort: a one-line message instead of a traceback
-        print(f"error: internal error ({type(err).__name__}: {err}); please report it", file=sys.stderr)
+        if isinstance(err, ModuleNotFoundError) and (err.name or "").partition(".")[0] != "generator":
+            # Run with a Python that lacks requirements.txt: not .venv's.
+            print(
+                f"error: {err}: the generator's libraries are not installed in this Python ({sys.executable}); "
+                "run `make site` once to create .venv, then use .venv/bin/python -m generator "
+                "(or activate it: . .venv/bin/activate)",
+                file=sys.stderr,
+            )
+        else:
+            print(f"error: internal error ({type(err).__name__}: {err}); please report it", file=sys.stderr)
         return 1
