@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 import yaml
 from babel import Locale
 
+from generator.dates import find_dates
 from generator.model import ANNOTATION_KEYS, CLEARABLE_KEYS, FUTURE_DATE, Annotation, Diagnostic, Extracted, Note
 from generator.vocabulary import topics as vocabulary_topics
 
@@ -82,8 +83,6 @@ def quoted(value: object, limit: int = 60) -> str:
 def _as_iso(raw: str) -> str:
     """`; write it as 2025-03-03` for a date written another way (`03/03/2025`, `3 Maret 2025`), read
     as the extractor reads dates in articles (day first); "" when `raw` holds no one date."""
-    from generator.dates import find_dates
-
     found = find_dates(raw)
     if len(found) != 1 or found[0].year is None:
         return ""
