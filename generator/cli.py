@@ -225,7 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--changed-only",
         action="store_true",
         help="list every error, but only the warnings about seeds new, changed or removed since the last build (the "
-        "others are counted); make serve uses it",
+        "others are counted); make site and make serve use it",
     )
     build.set_defaults(func=cmd_build)
 
