@@ -104,10 +104,18 @@ def touching(diagnostics: Iterable[Diagnostic], changed: Iterable[str]) -> tuple
         for suffix, other in ((TEXT_SUFFIX, ANNOTATION_SUFFIX), (ANNOTATION_SUFFIX, TEXT_SUFFIX)):
             if path.endswith(suffix):
                 files.add(_same_file(path[: -len(suffix)] + other))
+    # 10,000 articles carry some 15,000 warnings: normalising each one's path was 0.3 s of a rebuild.
+    # A path whose last part is no changed file's cannot be one; only the others are normalised.
+    names = {os.path.basename(path) for path in files}
+
+    def changed_file(path: str) -> bool:
+        return os.path.basename(path) in names and _same_file(path) in files
+
     kept, left_out = [], 0
     for diagnostic in diagnostics:
-        about = [diagnostic.path, *_NAMED_SEED_FILE.findall(diagnostic.message)]
-        if diagnostic.level == "error" or any(_same_file(path) in files for path in about):
+        message = diagnostic.message
+        named = _NAMED_SEED_FILE.findall(message) if TEXT_SUFFIX in message or ANNOTATION_SUFFIX in message else ()
+        if diagnostic.level == "error" or changed_file(diagnostic.path) or any(map(changed_file, named)):
             kept.append(diagnostic)
         else:
             left_out += 1
