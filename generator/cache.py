@@ -322,6 +322,19 @@ class SeedCache:
         gone = self._files_old.keys() - self._files.keys() - set(self._read)
         return [*self._read, *sorted(gone)]
 
+    def forget_changes(self) -> None:
+        """Have the next build take the files this one read in full, or found gone, as new or changed
+        again: this one stopped on an error, and with `--changed-only` the next must list the warnings
+        about them (this one listed them among its errors) rather than count them as old news."""
+        if self.path is None or (not self._read and self._files.keys() >= self._files_old.keys()):
+            return
+        read = set(self._read)
+        files = {path: entry for path, entry in self._files.items() if path not in read}
+        files.update((path, self._files_old[path]) for path in self._files_old.keys() - self._files.keys())
+        with contextlib.suppress(OSError):
+            self.path.mkdir(parents=True, exist_ok=True)
+            self._write(FILES, _json(dict(sorted(files.items()))))
+
     def _load(self, shard: str) -> None:
         """Read the entries of `shard`'s file, once; a file that cannot be read counts as empty."""
         self._shards[shard] = set()

@@ -85,6 +85,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     where = "in seeds unchanged since the last build (python -m generator check lists them)"
     if _report(diagnostics, len(articles), sys.stderr, changed=changed, left_out_where=where, build=True):
         print("build aborted: nothing was written, the pages stay as they were; fix the errors above", file=sys.stderr)
+        cache.forget_changes()
         return 1
     from generator.pagecache import PageCache
     from generator.render import render_site

@@ -330,14 +330,22 @@ def test_build_of_changed_seeds_only_lists_their_warnings_and_every_error(seeds,
     expected = ["seeds/b.yml", "seeds/c.yml", f"1 more warning {UNCHANGED}", "1 error, 2 warnings in 3 articles"]
     assert (code, heads) == (1, [*expected, "build aborted"]), err
 
-    # b's annotation deleted (and c's error fixed): its text is not read again, but its warning is news.
+    # c's error fixed: the build that stopped listed b.yml's warning among the errors; this one, the
+    # first to write pages from it, lists it again rather than count it as unchanged since then.
     (seeds / "c.yml").write_text("countries: [IR]\n")
-    assert _build_changed_only(capsys)[0] == 0
+    code, heads, err = _build_changed_only(capsys)
+    assert (code, heads[:2]) == (0, ["seeds/b.yml", "seeds/c.yml"]), err
+
+    # b's annotation deleted: its text is not read again, but its warning is news; also in the build
+    # after one that stopped on an error (c's again).
     (seeds / "b.yml").unlink()
+    (seeds / "c.yml").write_text("countires: [IR]\n")
+    assert _build_changed_only(capsys)[0] == 1
+    (seeds / "c.yml").write_text("countries: [IR]\n")
     code, heads, err = _build_changed_only(capsys)
     assert (code, heads) == (
         0,
-        ["seeds/b.txt", f"3 more warnings {UNCHANGED}", "0 errors, 4 warnings in 3 articles"],
+        ["seeds/b.txt", "seeds/c.yml", f"2 more warnings {UNCHANGED}", "0 errors, 4 warnings in 3 articles"],
     ), err
 
 
