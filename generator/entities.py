@@ -136,6 +136,19 @@ class _OrdinaryWords:
         return word in self._words
 
 
+@cache
+def person_key(person: str) -> str:
+    """Who an entry of `people` names, whatever role it gives them: the words after its last role word,
+    case-folded (`Presiden Rusia Vladimir Putin` and `Vladimir Putin` → `vladimir putin`). An entry
+    without a role is all name; one that ends in a role word (`Michael Jordan`: a country's name) is
+    taken whole. Cached: the related ranking asks for every person of every article."""
+    words = person.split()
+    start = len(words)
+    while start > 0 and not _is_role_word(words[start - 1].rstrip(",")):
+        start -= 1
+    return " ".join(words[start:] if start < len(words) else words).casefold()
+
+
 def people(paragraphs: Sequence[str]) -> tuple[str, ...]:
     """People with a role, as written (`Presiden Iran Masoud Pezeshkian`); later short mentions fold in."""
     ordinary_words: _OrdinaryWords | None = None  # read only once a name needs checking

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from generator.collection import Collection
+from generator.entities import person_key
 from generator.model import Article
 from generator.pagecache import PageCache, listing_fingerprint
 
@@ -74,10 +75,7 @@ def _valid_ranking(value: object, count: int, limit: int) -> list[list[int]] | N
 
 def _ranking(articles: tuple[Article, ...], limit: int) -> list[list[int]]:
     """For every article, the positions of up to `limit` related articles, best first."""
-    features = [
-        [((attribute, value), weight) for attribute, weight in WEIGHTS.items() for value in getattr(article, attribute)]
-        for article in articles
-    ]
+    features = list(map(_features, articles))
     postings: dict[tuple[str, str], list[int]] = defaultdict(list)
     for index, keys in enumerate(features):
         for key, _ in keys:
@@ -98,11 +96,32 @@ def _ranking(articles: tuple[Article, ...], limit: int) -> list[list[int]]:
     return result
 
 
+def _same(attribute: str, value: str) -> str:
+    """What tells values of `attribute` apart: a person is the same whatever role an article gives
+    them (`Presiden Rusia Vladimir Putin` in one, `Vladimir Putin` in another)."""
+    return person_key(value) if attribute == "people" else value
+
+
+def _features(article: Article) -> list[tuple[tuple[str, str], float]]:
+    """The article's features, each once, with their weights."""
+    found: dict[tuple[str, str], float] = {}
+    for attribute, weight in WEIGHTS.items():
+        for value in getattr(article, attribute):
+            found.setdefault((attribute, _same(attribute, value)), weight)
+    return list(found.items())
+
+
 def explain(article: Article, other: Article) -> Related:
-    """What `article` shares with `other`, a function of the two articles alone."""
+    """What `article` shares with `other`, a function of the two articles alone; values as `other`
+    gives them (its page is the one linked)."""
 
     def shared(attribute: str) -> tuple[str, ...]:
-        mine = set(getattr(article, attribute))
-        return tuple(value for value in getattr(other, attribute) if value in mine)
+        mine = {_same(attribute, value) for value in getattr(article, attribute)}
+        found: dict[str, str] = {}
+        for value in getattr(other, attribute):
+            key = _same(attribute, value)
+            if key in mine:
+                found.setdefault(key, value)
+        return tuple(found.values())
 
     return Related(other, shared("countries"), shared("topics"), shared("people"))
