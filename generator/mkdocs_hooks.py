@@ -32,7 +32,7 @@ if _REPOSITORY not in sys.path:
     sys.path.insert(0, _REPOSITORY)
 
 from generator import htmlstash, page_conversion, page_workers, parallel, template_cache  # noqa: E402  (needs the path above)
-from generator.htmltext import PANEL_START  # noqa: E402
+from generator.htmltext import PANEL_START, RELATED_START  # noqa: E402
 
 # Search indexes every article's full text up to `extra.full_text_search_limit` articles. Above it,
 # the browser would download and index megabytes before the first result (docs/performance.md), so
@@ -145,6 +145,8 @@ def on_page_content(html, page, config, files):
     """
     html = _restore_raw_html(html, page)
     shown = _compact_search_content(html, page, config)
+    if shown is None:
+        shown = _full_search_content(html, page)
     if shown is not None:
         return shown
     if page.file.src_uri in _generated_pages:
@@ -171,6 +173,24 @@ def _compact_search_content(html: str, page, config) -> str | None:
         + (f"<p>{escape('; '.join(names))}</p>" if names else "")
         + "<!-- digest: search -->"
     )
+    _shown_to_search[page.file.src_uri] = (shown, zlib.compress(html.encode("utf-8"), 1))
+    return shown
+
+
+def _full_search_content(html: str, page) -> str | None:
+    """Up to the limit, an article page as search is shown it: all of it but the box of metadata, the
+    related coverage and the source. The box was the excerpt of the page's first result (date note,
+    outlet, links), and the related coverage, which repeats other articles' titles and what they share,
+    had searching "CSTO" find every article whose related coverage lists the one about the CSTO. The
+    names of the box are in the text, its countries and topics in the page's tags."""
+    if not isinstance((page.meta or {}).get("article"), dict):
+        return None
+    start = html.find(PANEL_START)
+    end = html.find("</div>", start) if start >= 0 else -1
+    if end < 0:
+        return None
+    cut = html.find(RELATED_START, end)
+    shown = html[:start] + html[end + len("</div>") : cut if cut >= 0 else len(html)] + "<!-- digest: search -->"
     _shown_to_search[page.file.src_uri] = (shown, zlib.compress(html.encode("utf-8"), 1))
     return shown
 

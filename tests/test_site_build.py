@@ -83,6 +83,22 @@ def test_search_index_holds_article_texts(seeds_site, articles):
             assert " ".join(paragraph.split())[:80] in texts, (article.stem, paragraph[:60])
 
 
+def test_search_indexes_an_article_without_its_metadata_box_related_coverage_and_source(seeds_site, articles):
+    """The box was the excerpt of an article's first result, the related coverage made other articles
+    match the words of its titles; the names and text stay searchable."""
+    index = json.loads((seeds_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    article_docs = [doc for doc in index["docs"] if doc["location"].startswith("articles/")]
+    assert len({doc["location"].split("#")[0] for doc in article_docs}) == len(articles)
+    for doc in article_docs:
+        for left_out in ("About this report", "How the date was established", "Related coverage", "The raw text"):
+            assert left_out not in doc["title"] + doc["text"], (doc["location"], left_out)
+    # The notes stay, and the page as written still has all of it.
+    texts = " ".join(doc["text"] for doc in article_docs)
+    assert "army of injustice" in texts
+    page = (seeds_site / articles[0].page_path.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+    assert all(part in page for part in ("About this report", "Related coverage", "The raw text"))
+
+
 @pytest.mark.parametrize(
     ("name", "stem"),
     [
@@ -91,6 +107,8 @@ def test_search_index_holds_article_texts(seeds_site, articles):
         ("Baqeri", "000_a7dad37034bf503d"),
         ("Pezeshkian", "002_e0f2ea50909ec50e"),
         ("Emomali Rahmon", "003_0fb4b4b65db6b76a"),
+        # In the English title of one article, which the related coverage of the others repeats.
+        ("CSTO", "003_0fb4b4b65db6b76a"),
     ],
 )
 def test_a_name_found_only_in_one_article_leads_to_it(seeds_site, articles, name, stem):
