@@ -30,3 +30,10 @@ def test_a_list_without_a_dated_article_has_no_latest_date():
     collection = build_collection([article("undated", None)])
     assert "| 1 | — |" in render_countries_index(collection)
     assert "latest —." in render_country(collection, "IR")
+
+
+def test_a_country_page_counts_its_articles_in_english():
+    one = build_collection([article("only", countries=("AZ",))])
+    assert "1 article mentions Azerbaijan; latest 24 November 2024. Follow the coverage" in render_country(one, "AZ")
+    two = build_collection([article("a", countries=("AZ",)), article("b", countries=("AZ",))])
+    assert "2 articles mention Azerbaijan; latest" in render_country(two, "AZ")

@@ -80,6 +80,11 @@ def _coverage_chart(rows) -> str:
     return figure(svg, caption, [(name, str(n)) for name, n in items], ("Country", "Articles"))
 
 
+def _mention(count: int) -> str:
+    """`1 article mentions`, `3 articles mention`."""
+    return f"{plural(count, 'article')} {'mentions' if count == 1 else 'mention'}"
+
+
 def render_country(collection: Collection, code: str) -> str:
     page = country_page(code)
     articles = collection.by_country[code]
@@ -87,8 +92,8 @@ def render_country(collection: Collection, code: str) -> str:
     parts = [
         front_matter(name, f"News reports about {name} in the digest.", {"country": code, "feed": country_feed(code)}),
         f"# {flag(code)} {md_text(name)}\n",
-        f"{plural(len(articles), 'article')} mention {md_text(name)}; latest {_latest(articles)}."
-        f" Follow them with the [Atom feed]({relative(page, country_feed(code))}).\n",
+        f"{_mention(len(articles))} {md_text(name)}; latest {_latest(articles)}."
+        f" Follow the coverage with the [Atom feed]({relative(page, country_feed(code))}).\n",
         monthly_figure(articles, "country-chart", f"about {name}"),
         "## Articles\n",
         *_listing(articles, page),
@@ -137,7 +142,7 @@ def render_topic(collection: Collection, slug: str) -> str:
         parts.append(md_text(entry.description) + "\n")
     parts += [
         f"{plural(len(articles), 'article')}; latest {_latest(articles)}."
-        f" Follow them with the [Atom feed]({relative(page, topic_feed(slug))}).\n",
+        f" Follow the coverage with the [Atom feed]({relative(page, topic_feed(slug))}).\n",
         monthly_figure(articles, "topic-chart", f"on {label}"),
         "## Articles\n",
         *_listing(articles, page),
