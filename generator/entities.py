@@ -137,16 +137,21 @@ class _OrdinaryWords:
 
 
 @cache
-def person_key(person: str) -> str:
-    """Who an entry of `people` names, whatever role it gives them: the words after its last role word,
-    case-folded (`Presiden Rusia Vladimir Putin` and `Vladimir Putin` → `vladimir putin`). An entry
-    without a role is all name; one that ends in a role word (`Michael Jordan`: a country's name) is
-    taken whole. Cached: the related ranking asks for every person of every article."""
+def person_name(person: str) -> str:
+    """The name in an entry of `people`, without the role it gives them: the words after its last role
+    word (`Presiden Rusia Vladimir Putin` → `Vladimir Putin`). An entry without a role is all name; one
+    that ends in a role word (`Michael Jordan`: a country's name) is taken whole. Cached: the related
+    ranking asks for every person of every article."""
     words = person.split()
     start = len(words)
     while start > 0 and not _is_role_word(words[start - 1].rstrip(",")):
         start -= 1
-    return " ".join(words[start:] if start < len(words) else words).casefold()
+    return " ".join(words[start:]) if start < len(words) else person
+
+
+def person_key(person: str) -> str:
+    """Who an entry of `people` names, whatever role it gives them (`person_name`, case-folded)."""
+    return person_name(person).casefold()
 
 
 def people(paragraphs: Sequence[str]) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from generator.collection import Collection
-from generator.entities import person_key
+from generator.entities import person_key, person_name
 from generator.model import Article
 from generator.pagecache import PageCache, listing_fingerprint
 
@@ -112,8 +112,8 @@ def _features(article: Article) -> list[tuple[tuple[str, str], float]]:
 
 
 def explain(article: Article, other: Article) -> Related:
-    """What `article` shares with `other`, a function of the two articles alone; values as `other`
-    gives them (its page is the one linked)."""
+    """What `article` shares with `other`, a function of the two articles alone: countries and topics,
+    and people by name (the two may give one person different titles)."""
 
     def shared(attribute: str) -> tuple[str, ...]:
         mine = {_same(attribute, value) for value in getattr(article, attribute)}
@@ -121,7 +121,7 @@ def explain(article: Article, other: Article) -> Related:
         for value in getattr(other, attribute):
             key = _same(attribute, value)
             if key in mine:
-                found.setdefault(key, value)
+                found.setdefault(key, person_name(value) if attribute == "people" else value)
         return tuple(found.values())
 
     return Related(other, shared("countries"), shared("topics"), shared("people"))
