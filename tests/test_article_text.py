@@ -1,5 +1,9 @@
 """The article text and the glossary give the bytes of their first, simpler implementation.
 
+(The reference numbers footnotes in the order their phrases come in the text since notes were
+numbered so: before, in the order of the annotation, which could drop a note whose phrase came
+before an earlier note's in the same paragraph.)
+
 `_body` and `abbreviate` were rewritten for speed (a paragraph is folded only when it needs it,
 paragraphs with nothing to mark or link go through the glossary together, country names are found
 with `str.find`, the acronym pattern has no lookbehind). The first implementation is kept below as
@@ -51,31 +55,32 @@ def reference_abbreviate(text: str) -> str:
 def reference_body(body: str, notes: tuple[Note, ...], countries: tuple[str, ...] = (), page: str = "") -> str:
     paragraphs = [" ".join(line.split()) for line in body.splitlines() if line.strip()]
     footnotes = []
-    placed = set()
+    placed = {}  # note → its number, in the order the notes' phrases are met in the text
     unlinked = list(countries)
     rendered = []
+    quotes = [" ".join(note.quote.split()) for note in notes]
     for paragraph in paragraphs:
         pieces, rest = [], paragraph
-        for number, note in enumerate(notes, start=1):
-            quote = " ".join(note.quote.split())
-            if number in placed or not quote or quote not in rest:
-                continue
-            before, after = rest.split(quote, 1)
+        while True:
+            found = [(rest.find(q), i) for i, q in enumerate(quotes) if i not in placed and q and q in rest]
+            if not found:
+                break
+            index = min(found)[1]
+            number = placed[index] = len(placed) + 1
+            before, after = rest.split(quotes[index], 1)
             pieces.append(_reference_linked(before, unlinked, page, countries))
             pieces.append(
-                f'<mark>{reference_abbreviate(quote)}</mark><sup id="fnref:{number}">'
+                f'<mark>{reference_abbreviate(quotes[index])}</mark><sup id="fnref:{number}">'
                 f'<a class="footnote-ref" href="#fn:{number}">{number}</a></sup>'
             )
             rest = after
-            placed.add(number)
         pieces.append(_reference_linked(rest, unlinked, page, countries))
         rendered.append("<p>" + "".join(pieces).strip() + "</p>")
-    for number, note in enumerate(notes, start=1):
-        if number in placed:
-            footnotes.append(
-                f'<li id="fn:{number}">\n<p>{reference_abbreviate(note.note)}&#160;<a class="footnote-backref" '
-                f'href="#fnref:{number}" title="Jump back to footnote {number} in the text">&#8617;</a></p>\n</li>'
-            )
+    for index, number in sorted(placed.items(), key=lambda item: item[1]):
+        footnotes.append(
+            f'<li id="fn:{number}">\n<p>{reference_abbreviate(notes[index].note)}&#160;<a class="footnote-backref" '
+            f'href="#fnref:{number}" title="Jump back to footnote {number} in the text">&#8617;</a></p>\n</li>'
+        )
     paragraphs_html = "\n".join(rendered) if rendered else "<p><em>The article text is empty.</em></p>"
     block = f'<div class="digest-article-text" lang="id">\n{paragraphs_html}\n</div>\n'
     if footnotes:
@@ -247,3 +252,32 @@ def test_paragraphs_are_folded_lines_whatever_their_whitespace():
     for _ in range(3000):
         body = random_body(rng)
         assert _paragraphs(body) == [" ".join(line.split()) for line in body.splitlines() if line.strip()], body
+
+
+def _footnote_numbers(block: str) -> tuple[list[str], list[str]]:
+    """The numbers of the footnote references in the text, and the notes of the list, in order."""
+    references = re.findall(r'<mark>([^<]*)</mark><sup id="fnref:(\d+)">', block)
+    listed = re.findall(r'<li id="fn:(\d+)">\n<p>([^&]*)&#160;', block)
+    return [f"{number}:{quote}" for quote, number in references], [f"{number}:{note}" for number, note in listed]
+
+
+def test_footnotes_are_numbered_in_the_order_a_reader_meets_their_phrases():
+    """Seed 001's annotation notes Patrushev (second paragraph) before Samkhani (first): the page read
+    ² before ¹."""
+    body = "Sekjen Ali Samkhani berkata.\n\nDia menelepon Nikolai Patrushev."
+    notes = (Note("Nikolai Patrushev", "About Patrushev."), Note("Ali Samkhani", "About Samkhani."))
+    assert _footnote_numbers(_body(body, notes)) == (
+        ["1:Ali Samkhani", "2:Nikolai Patrushev"],
+        ["1:About Samkhani.", "2:About Patrushev."],
+    )
+
+
+def test_two_notes_in_one_paragraph_are_both_marked_whatever_their_order_in_the_annotation():
+    """The phrase written second came first in the paragraph: it was left unmarked and its note
+    dropped from the page."""
+    body = "Iran dan Rusia bertemu di Moskow."
+    notes = (Note("Moskow", "The capital."), Note("Iran dan Rusia", "Two states."))
+    assert _footnote_numbers(_body(body, notes)) == (
+        ["1:Iran dan Rusia", "2:Moskow"],
+        ["1:Two states.", "2:The capital."],
+    )

@@ -118,7 +118,7 @@ def _body(body: str, notes: tuple[Note, ...], countries: tuple[str, ...] = (), p
     mentioned = {code for _, code in names}
     unlinked = [code for code in countries if code in mentioned]
     footnotes = []
-    placed: set[int] = set()
+    placed: dict[int, int] = {}  # a note's position among `notes` → its footnote's number
     rendered = []
     plain = []  # where in `rendered` the paragraphs with no phrase to mark and no country to link are
     for paragraph in paragraphs:
@@ -133,12 +133,11 @@ def _body(body: str, notes: tuple[Note, ...], countries: tuple[str, ...] = (), p
         abbreviated = abbreviate_folded("\n".join(rendered[index] for index in plain)).split("\n")
         for index, paragraph_html in zip(plain, abbreviated, strict=True):
             rendered[index] = f"<p>{paragraph_html}</p>"
-    for number, note in enumerate(notes, start=1):
-        if number in placed:
-            footnotes.append(
-                f'<li id="fn:{number}">\n<p>{abbreviate(note.note)}&#160;<a class="footnote-backref" '
-                f'href="#fnref:{number}" title="Jump back to footnote {number} in the text">&#8617;</a></p>\n</li>'
-            )
+    for index, number in placed.items():  # in the order they were placed, which is their numbers'
+        footnotes.append(
+            f'<li id="fn:{number}">\n<p>{abbreviate(notes[index].note)}&#160;<a class="footnote-backref" '
+            f'href="#fnref:{number}" title="Jump back to footnote {number} in the text">&#8617;</a></p>\n</li>'
+        )
     paragraphs_html = "\n".join(rendered) if rendered else "<p><em>The article text is empty.</em></p>"
     block = f'<div class="digest-article-text" lang="id">\n{paragraphs_html}\n</div>\n'
     if footnotes:
@@ -157,36 +156,47 @@ def _paragraphs(body: str) -> list[str]:
     return [" ".join(words) for line in body.splitlines() if (words := line.split())]
 
 
-def _has_unmarked_phrase(paragraph: str, quotes: list[str], placed: set[int]) -> bool:
+def _has_unmarked_phrase(paragraph: str, quotes: list[str], placed: dict[int, int]) -> bool:
     """Whether the phrase of a note not yet `placed` occurs in `paragraph`."""
     return bool(quotes) and any(
-        quote and quote in paragraph for number, quote in enumerate(quotes, start=1) if number not in placed
+        quote and quote in paragraph for index, quote in enumerate(quotes) if index not in placed
     )
 
 
 def _marked(
     paragraph: str,
     quotes: list[str],
-    placed: set[int],
+    placed: dict[int, int],
     unlinked: list[str],
     names: tuple[tuple[str, str], ...],
     page: str,
 ) -> str:
-    """A paragraph with the phrases of the notes not yet `placed` marked (first occurrence, in the
-    notes' order) and numbered for their footnotes, and its text between them `_linked`."""
-    pieces, rest = [], paragraph
-    for number, quote in enumerate(quotes, start=1):
-        if number in placed or not quote or quote not in rest:
-            continue
-        before, after = rest.split(quote, 1)
-        pieces.append(_linked(before, unlinked, names, page))
+    """A paragraph with the phrases of the notes not yet `placed` marked and numbered for their
+    footnotes, and its text between them `_linked`.
+
+    Footnotes are numbered in the order of their phrases in the text, as a reader meets them (a note
+    written first in the annotation may be about a later paragraph): in a paragraph the phrase that
+    comes first is marked first, then the next one after it. A phrase overlapping one marked before
+    it is left for a later paragraph."""
+    pieces, start = [], 0
+    while True:
+        found = [
+            (at, index)
+            for index, quote in enumerate(quotes)
+            if index not in placed and quote and (at := paragraph.find(quote, start)) >= 0
+        ]
+        if not found:
+            break
+        at, index = min(found)  # the first phrase; of two at one place, the note written first
+        number = placed[index] = len(placed) + 1
+        end = at + len(quotes[index])
+        pieces.append(_linked(paragraph[start:at], unlinked, names, page))
         pieces.append(
-            f'<mark>{abbreviate_folded(quote)}</mark><sup id="fnref:{number}">'
+            f'<mark>{abbreviate_folded(quotes[index])}</mark><sup id="fnref:{number}">'
             f'<a class="footnote-ref" href="#fn:{number}">{number}</a></sup>'
         )
-        rest = after
-        placed.add(number)
-    pieces.append(_linked(rest, unlinked, names, page))
+        start = end
+    pieces.append(_linked(paragraph[start:], unlinked, names, page))
     return "<p>" + "".join(pieces).strip() + "</p>"
 
 
