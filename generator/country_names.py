@@ -23,6 +23,13 @@ def country_slug(code: str) -> str:
 
 
 @cache
+def flagged(code: str, name: str) -> str:
+    """`name` (text or HTML) after its country's flag, joined by a no-break space: in a list of
+    countries a line must not end with a flag whose name starts the next."""
+    mark = flag(code)
+    return f"{mark}\u00a0{name}" if mark else name
+
+
 def flag(code: str) -> str:
     """The flag emoji of a country code.
 

@@ -34,3 +34,22 @@ def test_the_home_page_says_what_search_finds():
     articles, _ = collect(SEEDS)
     assert SEARCH_FINDS in render_site(articles, None, CONFIG)["index.md"].decode()
     assert "any word of an article" in SEARCH_FINDS
+
+
+def test_a_flag_in_a_list_of_countries_stays_on_the_line_of_its_name():
+    """Lists of countries wrap on a phone; a line ended with "🇱🇧" and the next began with "Lebanon"."""
+    import re
+
+    articles, _ = collect(SEEDS)
+    files = render_site(articles, None, CONFIG)
+    flag_then_space = re.compile("[\U0001f1e6-\U0001f1ff]{2} ")
+    lists = 0
+    for path, content in files.items():
+        if not path.endswith(".md"):
+            continue
+        for line in content.decode("utf-8").splitlines():
+            if line.startswith(("#", "|")):  # a page's heading, a table's flag column
+                continue
+            assert not flag_then_space.search(line), (path, line)
+            lists += "\U0001f1ee\U0001f1f7\u00a0" in line  # Iran's flag, then a no-break space
+    assert lists > 5

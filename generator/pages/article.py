@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from generator.collection import country_page, topic_page
-from generator.country_names import country_name, country_names_in_text, flag
+from generator.country_names import country_name, country_names_in_text, flagged
 from generator.feeds import ALL_FEED
 from generator.glossary import abbreviate, abbreviate_folded
 from generator.htmltext import PANEL_START, link, text
@@ -82,7 +82,7 @@ def _metadata_panel(article: Article, page: str) -> str:
     if article.countries:
         rows.append(
             "<strong>Countries:</strong> "
-            + ", ".join(f"{flag(c)} {link(text(country_name(c)), page, country_page(c))}" for c in article.countries)
+            + ", ".join(flagged(c, link(text(country_name(c)), page, country_page(c))) for c in article.countries)
         )
     if article.topics:
         vocabulary = topics()

@@ -11,7 +11,7 @@ from generator.collection import (
     country_page,
     topic_page,
 )
-from generator.country_names import country_name, flag
+from generator.country_names import country_name, flag, flagged
 from generator.feeds import country_feed, topic_feed
 from generator.markdown import link, long_date, md_text, plural, relative
 from generator.pages import archive
@@ -106,7 +106,7 @@ def render_country(collection: Collection, code: str) -> str:
     if others:
         parts.append("## Appears with\n")
         parts.append(
-            ", ".join(f"{flag(c)} {link(country_name(c), page, country_page(c))} ({n})" for c, n in others) + "\n"
+            ", ".join(f"{flagged(c, link(country_name(c), page, country_page(c)))} ({n})" for c, n in others) + "\n"
         )
     return "\n".join(parts)
 
@@ -151,7 +151,7 @@ def render_topic(collection: Collection, slug: str) -> str:
     if countries:
         parts.append("## Countries\n")
         parts.append(
-            ", ".join(f"{flag(c)} {link(country_name(c), page, country_page(c))} ({n})" for c, n in countries) + "\n"
+            ", ".join(f"{flagged(c, link(country_name(c), page, country_page(c)))} ({n})" for c, n in countries) + "\n"
         )
     others = co_occurring(articles, "topics", exclude=slug)
     if others:

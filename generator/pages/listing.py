@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
-from generator.country_names import country_name, flag
+from generator.country_names import country_name, flagged
 from generator.htmltext import href, text
 from generator.markdown import first_sentence, long_date
 from generator.model import Article
@@ -27,7 +27,7 @@ def _summary_line(summary: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def _countries(codes: tuple[str, ...]) -> str:
-    return " · " + ", ".join(f"{flag(c)} {text(country_name(c))}" for c in codes)
+    return " · " + ", ".join(flagged(c, text(country_name(c))) for c in codes)
 
 
 @lru_cache(maxsize=1 << 16)
