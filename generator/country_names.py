@@ -23,13 +23,6 @@ def country_slug(code: str) -> str:
 
 
 @cache
-def flagged(code: str, name: str) -> str:
-    """`name` (text or HTML) after its country's flag, joined by a no-break space: in a list of
-    countries a line must not end with a flag whose name starts the next."""
-    mark = flag(code)
-    return f"{mark}\u00a0{name}" if mark else name
-
-
 def flag(code: str) -> str:
     """The flag emoji of a country code.
 
@@ -55,3 +48,10 @@ def country_names_in_text(code: str) -> tuple[str, ...]:
     """The names a country goes by in the articles (English and Indonesian, from CLDR), longest first."""
     names = {country_name(code), _INDONESIAN.territories.get(code, "")}
     return tuple(sorted((n for n in names if n and n != code), key=lambda n: (-len(n), n)))
+
+
+def flagged(code: str, name: str) -> str:
+    """`name` (text or HTML) after its country's flag, joined by a no-break space: in a list of
+    countries a line must not end with a flag whose name starts the next."""
+    mark = flag(code)
+    return f"{mark}\u00a0{name}" if mark else name
