@@ -62,8 +62,11 @@ def monthly_chart(counts: dict[tuple[int, int], int], chart_id: str, subject: st
         return ""
     months = _month_range(min(counts), max(counts))
     peak = max(counts.values())
-    height, left, top, bottom = 140, 30, 10, 22
-    plot_w, plot_h = WIDTH - left - 4, height - top - bottom
+    # The scale (the peak; the axis is zero) is on the right: on a phone the chart opens scrolled to
+    # its right end (the latest months, see digest.css), and the scale must be in view there. The
+    # last year's label may run under it.
+    height, left, right, top, bottom = 140, 4, 30, 10, 22
+    plot_w, plot_h = WIDTH - left - right, height - top - bottom
     step = plot_w / len(months)
     gap = step * 0.15 if step > 3 else 0
     base = top + plot_h
@@ -84,7 +87,7 @@ def monthly_chart(counts: dict[tuple[int, int], int], chart_id: str, subject: st
     for index, (year, month) in enumerate(months):
         if index in labelled:
             x = left + index * step
-            labels.append(f'<text x="{_num(min(x, WIDTH - 34))}" y="{height - 6}">{year}</text>')
+            labels.append(f'<text x="{_num(min(x, WIDTH - 36))}" y="{height - 6}">{year}</text>')
             labels.append(f'<path class="tick" d="M{_num(x)} {base}v4"/>')
         elif len(months) <= 24:
             labels.append(
@@ -99,10 +102,9 @@ def monthly_chart(counts: dict[tuple[int, int], int], chart_id: str, subject: st
         f" ({month_label(*busiest)})."
     )
     body = [
-        f'<text x="{left - 4}" y="{top + 8}" text-anchor="end">{peak}</text>',
-        f'<text x="{left - 4}" y="{base}" text-anchor="end">0</text>',
+        f'<text x="{left + plot_w + 4}" y="{top + 8}">{peak}</text>',
         f'<path class="digest-bar" d="{"".join(bars)}"/>',
-        f'<path class="axis" d="M{left} {base}H{WIDTH - 4}" stroke="currentColor" stroke-opacity=".4"/>',
+        f'<path class="axis" d="M{left} {base}H{left + plot_w}" stroke="currentColor" stroke-opacity=".4"/>',
         *labels,
     ]
     return _svg(chart_id, height, f"Articles per month {subject}", desc, body, "monthly")
@@ -137,7 +139,8 @@ def figure(svg: str, caption: str, rows: list[tuple[str, str]], headers: tuple[s
         return ""
     cells = "".join(f"<tr><td>{attr(a)}</td><td>{attr(b)}</td></tr>" for a, b in rows)
     return (
-        f'<figure class="digest-chart">{svg}<figcaption>{attr(caption)}</figcaption></figure>\n'
+        f'<figure class="digest-chart"><div class="digest-chart-scroll">{svg}</div>'
+        f"<figcaption>{attr(caption)}</figcaption></figure>\n"
         f'<details class="digest-chart-data"><summary>The chart as a table</summary>'
         f"<table><thead><tr><th>{attr(headers[0])}</th><th>{attr(headers[1])}</th></tr></thead>"
         f"<tbody>{cells}</tbody></table></details>\n"

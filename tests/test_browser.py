@@ -299,3 +299,35 @@ def test_charts_are_readable_in_light_and_dark_mode(browser, base_url, scheme):
     assert colours["text"] == colours["page"]  # labels follow the theme's text colour
     assert colours["bar"] not in (colours["background"], "none")
     assert colours["fontPx"] >= 9  # still legible on a phone
+
+
+def test_a_monthly_chart_on_a_phone_opens_on_its_latest_months_with_its_scale_in_view(browser, base_url):
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    page = context.new_page()
+    try:
+        page.goto(base_url + "countries/iran/", wait_until="networkidle")
+        seen = page.locator("figure.digest-chart .digest-chart-scroll").evaluate(
+            """box => {
+                const view = box.getBoundingClientRect();
+                const inView = r => r.width > 0 && r.left >= view.left - 1 && r.right <= view.right + 1;
+                const texts = [...box.querySelectorAll('text')];
+                const scale = texts.filter(t => /^[0-9]{1,3}$/.test(t.textContent));
+                const years = texts.filter(t => /^[0-9]{4}$/.test(t.textContent));
+                return {
+                    scrolls: box.scrollWidth > box.clientWidth,
+                    scrolledBack: box.scrollWidth - box.clientWidth - Math.abs(box.scrollLeft),
+                    scaleInView: scale.length > 0 && scale.every(t => inView(t.getBoundingClientRect())),
+                    latestYearInView: inView(years[years.length - 1].getBoundingClientRect()),
+                    firstYearInView: inView(years[0].getBoundingClientRect()),
+                    labelPx: years[years.length - 1].getBoundingClientRect().height,
+                };
+            }"""
+        )
+    finally:
+        context.close()
+    # Iran's articles span 2017 to 2025: too wide for a phone, so the chart scrolls, opened at its
+    # right end (the latest months) with the scale beside them; the first years are a scroll away.
+    assert seen["scrolls"]
+    assert seen["scaleInView"] and seen["latestYearInView"]
+    assert not seen["firstYearInView"] and seen["scrolledBack"] > 0
+    assert seen["labelPx"] >= 10
