@@ -331,3 +331,27 @@ def test_a_monthly_chart_on_a_phone_opens_on_its_latest_months_with_its_scale_in
     assert seen["scaleInView"] and seen["latestYearInView"]
     assert not seen["firstYearInView"] and seen["scrolledBack"] > 0
     assert seen["labelPx"] >= 10
+
+
+@pytest.mark.parametrize("path", ["countries/", "topics/", "data/"])
+def test_index_and_data_tables_fit_a_phone_and_keep_names_whole(browser, base_url, path):
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    page = context.new_page()
+    try:
+        page.goto(base_url + path, wait_until="networkidle")
+        tables = page.locator("article table:not([class])").evaluate_all(
+            """tables => tables.map(table => {
+                const box = table.closest('.md-typeset__scrollwrap') || table.parentElement;
+                const broken = [...table.querySelectorAll('td code')]
+                    .filter(code => !/\\s/.test(code.textContent))
+                    .filter(code => code.getClientRects().length > 1
+                        || code.getBoundingClientRect().height > 1.6 * parseFloat(getComputedStyle(code).lineHeight))
+                    .map(code => code.textContent);
+                return {overflow: box.scrollWidth - box.clientWidth, broken};
+            })"""
+        )
+    finally:
+        context.close()
+    assert tables
+    assert [t["overflow"] for t in tables] == [0] * len(tables)  # no sideways scrolling
+    assert [name for t in tables for name in t["broken"]] == []  # "original_source", not "original_s/ource"

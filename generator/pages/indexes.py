@@ -49,10 +49,12 @@ def _latest(articles) -> str:
 
 def render_countries_index(collection: Collection) -> str:
     rows = sorted(collection.by_country.items(), key=lambda item: (-len(item[1]), country_name(item[0])))
-    table = ["| | Country | Articles | Latest |", "|---|---|---:|---|"]
+    # Three columns, the flag beside the name: a column of its own for the flag made the table scroll
+    # sideways on a phone.
+    table = ["| Country | Articles | Latest |", "|---|---:|---|"]
     for code, articles in rows:
         table.append(
-            f"| {flag(code)} | {link(country_name(code), COUNTRIES_INDEX, country_page(code))}"
+            f"| {flagged(code, link(country_name(code), COUNTRIES_INDEX, country_page(code)))}"
             f" | {len(articles)} | {_latest(articles)} |"
         )
     intro = (
@@ -112,14 +114,16 @@ def render_country(collection: Collection, code: str) -> str:
 
 
 def render_topics_index(collection: Collection) -> str:
-    table = ["| Topic | Articles | Latest | About |", "|---|---:|---|---|"]
+    # A topic's description under its name, not in a column of its own: four columns made the table
+    # scroll sideways on a phone, with the descriptions cut off at the screen's edge.
+    table = ["| Topic | Articles | Latest |", "|---|---:|---|"]
     for slug, entry in topics().items():
         articles = collection.by_topic.get(slug, ())
         if not articles:
             continue
         table.append(
-            f"| {link(entry.label, TOPICS_INDEX, topic_page(slug))} | {len(articles)} | {_latest(articles)}"
-            f" | {md_text(entry.description)} |"
+            f"| {link(entry.label, TOPICS_INDEX, topic_page(slug))}<br>{md_text(entry.description)}"
+            f" | {len(articles)} | {_latest(articles)} |"
         )
     return (
         front_matter("Topics", "The topics of the digest, from its topic vocabulary.", {})
