@@ -60,3 +60,11 @@ def test_the_full_text_search_limit_is_read_by_the_hooks():
     assert full_text_search_limit(load_config(config_file=str(ROOT / "mkdocs.yml"))["extra"]) == 200
     # The hooks read it from the configuration MkDocs loaded, where `extra` is not a dict.
     assert full_text_search_limit(load_config(config_file=str(ROOT / "mkdocs.yml"))["extra"]) == 200
+
+
+def test_the_tabs_are_the_digests_and_the_project_pages_sit_under_about():
+    nav = load_config(config_file=str(ROOT / "mkdocs.yml"))["nav"]
+    tabs = [next(iter(item)) for item in nav]
+    assert tabs == ["Home", "Timeline", "Countries", "Topics", "Open data", "About"]
+    about = nav[-1]["About"]
+    assert [next(iter(item.values())) for item in about] == ["about.md", "contributing.md", "performance.md"]
