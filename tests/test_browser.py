@@ -124,6 +124,17 @@ def test_a_search_narrowed_to_a_tag_lists_only_its_articles(page, base_url):
     ]
 
 
+def test_an_articles_tags_show_on_its_search_result_not_above_its_title(page, base_url):
+    page.goto(base_url + ARTICLE_004)
+    # The box under the title links the countries and topics; pills above it repeated them, unlinked.
+    assert page.locator("article nav.md-tags").count() == 1
+    assert not page.locator("article nav.md-tags").is_visible()
+    assert page.locator(".admonition a", has_text="Azerbaijan").first.is_visible()
+    _first_result(page, "latihan Aras")
+    tags = page.locator(".md-search-result__item").first.locator(".md-tag").all_inner_texts()
+    assert "Azerbaijan" in tags and "Military exercises" in tags
+
+
 @pytest.mark.parametrize(
     ("path", "chart"),
     [

@@ -19,15 +19,17 @@ from generator.related import Related
 from generator.vocabulary import topics
 
 # Article pages outrank the index pages that repeat their titles and summaries in search results,
-# and offer the digest's feed in their head (see overrides/main.html).
-ARTICLE_PAGE_META = {"search": {"boost": 4}, "feed": ALL_FEED}
+# and offer the digest's feed in their head (see overrides/main.html). Their tags are for search
+# (`+tags:iran`, and shown on each result) and are not shown above the title: they repeated the
+# box's Countries and Topics rows, as pills that looked like links and were not.
+ARTICLE_PAGE_META = {"search": {"boost": 4}, "feed": ALL_FEED, "hide": ["tags"]}
 
 NOT_ANNOTATED = "This article has no English summary yet."  # under the heading "Not yet annotated"
 
 
 def article_tags(article: Article) -> list[str]:
-    """English country names and topic labels as Material tags: shown above the article, and searchable
-    (`+tags:iran gencatan` narrows a search to articles about Iran). Material prints them unescaped."""
+    """English country names and topic labels as Material tags, for search: `+tags:iran gencatan`
+    narrows a search to articles about Iran. Material prints them unescaped."""
     vocabulary = topics()
     names = [country_name(c) for c in article.countries]
     names += [vocabulary[t].label if t in vocabulary else t for t in article.topics]
