@@ -40,8 +40,31 @@ def _agency_name_re() -> re.Pattern[str]:
     return re.compile(literal_alternation(agencies()))
 
 
+def _folded(name: str) -> str:
+    return re.sub(r"[\s.-]+", "", name).casefold()
+
+
+@cache
+def _agency_spellings() -> dict[str, str]:
+    """A known agency's name with case, spaces, dots and hyphens ignored → as the list writes it; of a
+    name the list writes several ways (`Alalam`, `Al Alam`), the form with the most words."""
+    return {_folded(name): name for name in sorted(agencies(), key=lambda name: (len(name.split()), name))}
+
+
+def as_listed(name: str) -> str:
+    """`name` as the agency list writes it when it is a known agency written another way: a writer's
+    credit `(mm/alalam)` or `dari Dailysabah` is shown as "Al Alam", "Daily Sabah"; others as written."""
+    return _agency_spellings().get(_folded(name), name)
+
+
 def original_source(metadata_source: str | None, paragraphs: Sequence[str], outlet: str | None) -> str | None:
-    """The credited source, as written; `None` when the text credits none (or only its own outlet)."""
+    """The credited source (a known agency as the list writes it, see `as_listed`); `None` when the
+    text credits none (or only its own outlet)."""
+    found = _credited(metadata_source, paragraphs, outlet)
+    return as_listed(found) if found else found
+
+
+def _credited(metadata_source: str | None, paragraphs: Sequence[str], outlet: str | None) -> str | None:
     if metadata_source:
         return metadata_source
     for paragraph in reversed(paragraphs):
