@@ -50,6 +50,26 @@ def country_names_in_text(code: str) -> tuple[str, ...]:
     return tuple(sorted((n for n in names if n and n != code), key=lambda n: (-len(n), n)))
 
 
+@cache
+def _english_cities() -> dict[str, str]:
+    """Indonesian city name → English, from CLDR's exemplar cities of time zones (`Teheran` → `Tehran`,
+    `Kairo` → `Cairo`): the cities a dateline names most, capitals among them."""
+    english = _ENGLISH.time_zones
+    cities = {}
+    for zone, names in _INDONESIAN.time_zones.items():
+        # English has a name of its own only where it differs from the zone's (`Asia/Tehran`: Tehran).
+        city, theirs = names.get("city"), english.get(zone, {}).get("city", zone.rpartition("/")[2].replace("_", " "))
+        if city and city != theirs and not zone.startswith("Etc/"):
+            cities[city] = theirs
+    return cities
+
+
+def city_in_english(name: str) -> str:
+    """`name`, a dateline's city as the text writes it, in English where CLDR knows the city by another
+    name in Indonesian (`Teheran` → `Tehran`); else as written (`Islamabad`, `Cirebon`)."""
+    return _english_cities().get(name, name)
+
+
 def flagged(code: str, name: str) -> str:
     """`name` (text or HTML) after its country's flag, joined by a no-break space: in a list of
     countries a line must not end with a flag whose name starts the next."""

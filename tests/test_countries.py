@@ -1,6 +1,7 @@
 import pytest
 
 from generator.countries import countries, main_countries
+from generator.country_names import city_in_english
 
 
 def named(text: str) -> set[str]:
@@ -92,3 +93,17 @@ def test_main_countries_come_from_headline_lead_and_frequency() -> None:
 
 def test_main_countries_empty_without_countries() -> None:
     assert main_countries(None, "Banjir merendam Bekasi.", ["Banjir merendam Bekasi."]) == ()
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [("Teheran", "Tehran"), ("Kairo", "Cairo"), ("Yerusalem", "Jerusalem"), ("Islamabad", "Islamabad"),
+     ("Cirebon", "Cirebon"), ("Kota Tidak Dikenal", "Kota Tidak Dikenal")],
+)  # fmt: skip
+def test_a_datelines_city_is_shown_in_english_where_cldr_knows_it(written: str, shown: str) -> None:
+    from generator.pages.article import render_article
+    from tests.factories import article
+
+    assert city_in_english(written) == shown
+    page = render_article(article("a", dateline=written), ())
+    assert f"<strong>Dateline:</strong> {shown}</li>" in page

@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from generator.collection import country_page, topic_page
-from generator.country_names import country_name, country_names_in_text, flagged
+from generator.country_names import city_in_english, country_name, country_names_in_text, flagged
 from generator.feeds import ALL_FEED
 from generator.glossary import abbreviate, abbreviate_folded
 from generator.htmltext import PANEL_START, link, text
@@ -75,7 +75,7 @@ def _metadata_panel(article: Article, page: str) -> str:
         rows.append(f"<strong>How the date was established:</strong> {abbreviate(article.date_note)}")
     for label, value in (
         ("Outlet", article.outlet),
-        ("Dateline", article.dateline),
+        ("Dateline", article.dateline and city_in_english(article.dateline)),
         ("Original source", article.original_source),
         ("Editor", article.editor),
     ):
