@@ -78,9 +78,23 @@ def write_project(work: Path, search_limit: int | None = None) -> tuple[Path, Pa
     if search_limit is not None:
         config.setdefault("extra", {})["full_text_search_limit"] = search_limit
     # The benchmark measures the digest, not hand-written pages that may not be copied here.
-    config["nav"] = [item for item in config.get("nav", []) if (docs / next(iter(item.values()))).exists()]
+    config["nav"] = _existing(config.get("nav", []), docs)
     config_path = write_config(config, work)
     return docs, config_path
+
+
+def _existing(nav: list, docs: Path) -> list:
+    """`nav` without the pages missing from `docs`, and without the sections left empty."""
+    kept = []
+    for item in nav:
+        title, target = next(iter(item.items()))
+        if isinstance(target, list):
+            target = _existing(target, docs)
+            if target:
+                kept.append({title: target})
+        elif (docs / target).exists():
+            kept.append(item)
+    return kept
 
 
 def hugo_site(docs: Path, target: Path) -> None:
