@@ -518,22 +518,24 @@ def parse_annotation(
             "(what happened, who, where, when)",
         )
         failed = True
+    _unreviewed(checker, text)  # with the other problems: a contributor fixes them in one round
     if failed:
         return None, checker.problems
     annotation = Annotation(**values, cleared=frozenset(cleared))
     if extracted is not None:
         _compare(checker, annotation, extracted, nodes)
-    _unreviewed(checker, text)
     return annotation, checker.problems
 
 
 def _unreviewed(checker: _Checker, text: str) -> None:
-    """A warning at each value `new` marked for review whose marker is still there."""
+    """A warning at each value `new` marked for review whose marker is still there: the marker as a
+    comment of its own, not quoted in another comment (the header `new` writes quotes it)."""
     if REVIEW_MARKER not in text:  # nearly always: one scan of the text
         return
     for number, line in enumerate(text.splitlines(), start=1):
         column = line.find(REVIEW_MARKER)
-        if column != -1:
+        stripped = line.strip()
+        if column != -1 and (stripped == REVIEW_MARKER or not stripped.startswith("#")):
             checker.problems.append(
                 Diagnostic(
                     checker.path,

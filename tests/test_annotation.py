@@ -542,3 +542,20 @@ def test_values_left_marked_for_review_are_listed():
         "the article has none), then remove the marker"
     )
     assert problems == [f"a.yml:1:24: {marker}", f"a.yml:3:1: {marker}"]
+
+
+def test_the_header_new_writes_is_not_a_marker_left_and_markers_show_with_other_errors():
+    """The header quotes the marker ("Values marked ..."): it was warned about once every marker was
+    removed. And the markers were listed only once the placeholder summary was replaced."""
+    from generator.scaffold import annotation_template
+
+    scaffold = annotation_template("a.txt", WRONG)
+    header = [line for line in scaffold.splitlines() if line.startswith("#") and "please review" in line]
+    assert header  # the case this test is about
+    reviewed = "\n".join(line.split("  # extracted")[0] for line in scaffold.splitlines()) + "\n"
+    _, problems = check(reviewed)
+    assert [p for p in problems if "marked for review" in p] == []
+    assert any("still the placeholder" in p for p in problems)
+    _, problems = check(scaffold)
+    assert any("still the placeholder" in p for p in problems)
+    assert len([p for p in problems if "marked for review" in p]) == scaffold.count("  # extracted: please review")
