@@ -399,6 +399,20 @@ def _safety_problem(path: str, text: str, loader: type = _FAST_LOADER) -> Diagno
     return None
 
 
+def _quote_ending_at(text: str, mark) -> yaml.ScalarToken | None:
+    """The quoted value that ends where the parser stopped (`mark`), if one does: the quote it closed on
+    was not the one the contributor meant to close it with."""
+    try:
+        for token in yaml.scan(text, Loader=_FAST_LOADER):
+            if token.start_mark.index > mark.index:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") and token.end_mark.index == mark.index:
+                return token
+    except yaml.YAMLError:
+        pass
+    return None
+
+
 def _syntax_error(path: str, text: str, err: yaml.YAMLError) -> Diagnostic:
     if isinstance(err, yaml.reader.ReaderError):
         line = text.count("\n", 0, err.position) + 1
@@ -413,8 +427,15 @@ def _syntax_error(path: str, text: str, err: yaml.YAMLError) -> Diagnostic:
     unclosed_quote = opened is not None and context == "while scanning a quoted scalar" and "end of stream" in problem
     unclosed_list = opened is not None and (context or "").startswith("while parsing a flow")
     mark = opened if unclosed_quote or unclosed_list else getattr(err, "problem_mark", None) or opened
+    # A quote closed too early (a quote mark inside a quoted value), or left open until a quote on a
+    # later line: the parser stops where that quoted value ended.
+    quote = _quote_ending_at(text, mark) if mark is not None and not (unclosed_quote or unclosed_list) else None
+    if quote is not None and quote.end_mark.line != quote.start_mark.line:
+        mark = quote.start_mark
     line = mark.line + 1 if mark else None
     col = mark.column + 1 if mark else None
+    if quote is not None and quote.end_mark.line == quote.start_mark.line:
+        col = quote.end_mark.column  # at the quote mark that closed the value, not after it
     detail = f"{context}, {problem}" if context else problem
     if unclosed_quote:
         hint = "the quote that opens here is never closed: close it on this line"
@@ -423,6 +444,13 @@ def _syntax_error(path: str, text: str, err: yaml.YAMLError) -> Diagnostic:
             "the '[' or '{' that opens here is not closed where expected: close it on this line, "
             "and quote items that contain ': '"
         )
+    elif quote is not None and quote.end_mark.line != quote.start_mark.line:
+        closed = f"the quote that opens here is closed only on line {quote.end_mark.line + 1}: close it on this line"
+        hint = closed + (', and write \\" for a quote mark inside it' if quote.style == '"' else "")
+    elif quote is not None and quote.style == '"':
+        hint = "the value's quotes close here, before its end: write \\\" for a quote mark inside double quotes"
+    elif quote is not None:
+        hint = "the value's quotes close here, before its end: write '' for an apostrophe inside single quotes"
     elif "'\\t'" in problem:
         hint = "indent with spaces, not tabs"
     elif mark is not None and _misindented(text, mark, problem):

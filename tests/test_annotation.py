@@ -115,6 +115,25 @@ def test_empty_annotations_and_empty_keys_mean_nothing_given(text):
             "and quote items that contain ': '",
         ),
         (
+            # left open mid-file: the parser stopped where the next quote (line 3) closed it
+            'title_en: "Unclosed\nurl:\nnotes:\n- quote: "kata"\n  note: x\n',
+            "a.yml:1:11: error: invalid YAML: while parsing a block mapping, expected <block end>, but found "
+            "'<scalar>'; the quote that opens here is closed only on line 4: close it on this line, and write \\\" "
+            "for a quote mark inside it",
+        ),
+        (
+            'title_en: "Russia and Iran "agree" on a deal"\n',
+            "a.yml:1:28: error: invalid YAML: while parsing a block mapping, expected <block end>, but found "
+            "'<scalar>'; the value's quotes close here, before its end: write \\\" for a quote mark inside double "
+            "quotes",
+        ),
+        (
+            "title_en: 'Russia's deal with Iran'\n",
+            "a.yml:1:18: error: invalid YAML: while parsing a block mapping, expected <block end>, but found "
+            "'<scalar>'; the value's quotes close here, before its end: write '' for an apostrophe inside single "
+            "quotes",
+        ),
+        (
             "title: a: b\n",
             "a.yml:1:9: error: invalid YAML: mapping values are not allowed here; "
             "quote values that contain ': ' or start with a special character",
