@@ -547,6 +547,8 @@ def parse_annotation(
         )
         failed = True
     _unreviewed(checker, text)  # with the other problems: a contributor fixes them in one round
+    if "#" in text:
+        _cut_by_comments(checker, root, text)
     if failed:
         return None, checker.problems
     annotation = Annotation(**values, cleared=frozenset(cleared))
@@ -576,6 +578,38 @@ def _unreviewed(checker: _Checker, text: str) -> None:
             )
 
 
+# After a value without quotes, ` #` starts a YAML comment: `units #2 and #3` is read as `units`. A
+# '#' followed by a word (`#2`) was meant as text; a comment is conventionally written `# like this`.
+_COMMENT_CUT = re.compile(r"[ \t]+#(?=[^\s#])")
+
+
+def _cut_by_comments(checker: _Checker, root: yaml.Node, text: str) -> None:
+    """A warning at each value without quotes followed on its line by ` #word`: YAML left it out."""
+    lines = text.splitlines()
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, yaml.MappingNode):
+            pending.extend(value for _, value in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            pending.extend(node.value)
+        elif not node.style and node.value and node.end_mark.line < len(lines):  # plain: "" from libyaml
+            line = lines[node.end_mark.line]
+            cut = _COMMENT_CUT.match(line, node.end_mark.column)
+            if cut is not None:
+                left_out = line[cut.end() - 1 :].strip()
+                checker.problems.append(
+                    Diagnostic(
+                        checker.path,
+                        node.end_mark.line + 1,
+                        cut.end(),
+                        "warning",
+                        f"{quoted(left_out, 40)} is left out of the value before it: after a space, '#' starts a "
+                        "YAML comment; put the value in quotes to keep it",
+                    )
+                )
+
+
 def _value(checker: _Checker, key: str, node: yaml.Node, extracted: Extracted | None) -> object | None:
     """The checked value of one key, or None when it has an error."""
     if key == "published":
@@ -596,15 +630,33 @@ def _value(checker: _Checker, key: str, node: yaml.Node, extracted: Extracted | 
     return checker.text(key, node, single_line=key in SINGLE_LINE_KEYS)
 
 
+def _written_alike(given: str, found: str) -> bool:
+    """One name written two ways, which a contributor correcting the text's spelling is not warned about
+    on every build: in other case or spacing (`Islamabad`, `Islam Abad`), or with initials for words
+    (`Pikiran Rakyat Cirebon`, `PR CIREBON`)."""
+    if re.sub(r"\W+", "", given).casefold() == re.sub(r"\W+", "", found).casefold():
+        return True
+    return _abbreviates(found.casefold().split(), given.casefold().split())
+
+
+def _abbreviates(short: list[str], long: list[str]) -> bool:
+    """Whether the words `short` are the words `long`, some of them (two or more in a row) as initials."""
+    if not short or not long:
+        return not short and not long
+    if short[0] == long[0] and _abbreviates(short[1:], long[1:]):
+        return True
+    return any(
+        short[0] == "".join(word[0] for word in long[:count]) and _abbreviates(short[1:], long[count:])
+        for count in range(2, min(len(long), len(short[0])) + 1)
+    )
+
+
 def _compare(checker: _Checker, annotation: Annotation, extracted: Extracted, nodes: dict[str, yaml.Node]) -> None:
     """Warn where the annotation and the text disagree; the annotation wins, but one may be a mistake."""
 
-    def same_text(a: str, b: str) -> bool:
-        return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
-
     for key in ("title", "outlet", "dateline"):
         given, found = getattr(annotation, key), getattr(extracted, key)
-        if given and found and not same_text(given, found):
+        if given and found and not _written_alike(given, found):
             checker.warning(
                 nodes[key],
                 f"{key!r} is {quoted(given)} but the text gives {quoted(found)}; "

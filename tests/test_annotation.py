@@ -401,6 +401,22 @@ def test_single_line_fields_fold_line_breaks_and_keep_hostile_text_as_text(title
 
 
 @pytest.mark.parametrize(
+    ("extracted", "text"),
+    [
+        (Extracted(dateline="Islam Abad", body=BODY), "dateline: Islamabad\n"),
+        (Extracted(outlet="PR CIREBON", body=BODY), "outlet: Pikiran Rakyat Cirebon\n"),
+        (Extracted(title="IRAN DAN  RUSIA", body=BODY), "title: Iran dan Rusia\n"),
+    ],
+)
+def test_a_name_the_annotation_writes_out_or_respells_is_no_disagreement(extracted, text):
+    """Seeds 000 and 003 warned on every build about their corrected dateline and outlet, which the
+    contributor had checked, and nothing could silence it."""
+    annotation, problems = check(text, extracted)
+    assert annotation is not None
+    assert problems == []
+
+
+@pytest.mark.parametrize(
     ("extracted", "text", "expected"),
     [
         (
@@ -578,3 +594,21 @@ def test_the_header_new_writes_is_not_a_marker_left_and_markers_show_with_other_
     _, problems = check(scaffold)
     assert any("still the placeholder" in p for p in problems)
     assert len([p for p in problems if "marked for review" in p]) == scaffold.count("  # extracted: please review")
+
+
+def test_text_after_a_hash_that_yaml_reads_as_a_comment_is_pointed_out():
+    """`#2 and #3` after a space starts a YAML comment: the note was cut, and check said nothing."""
+    text = (
+        "title: Iran  # extracted: please review\n"
+        "summary: Bushehr units #2 and #3 were agreed.\n"
+        "people: [A]  # a comment of the contributor's own\n"
+        "notes:\n"
+        "- quote: Iran\n"
+        "  note: 'Units #2 and #3, quoted: kept.'\n"
+    )
+    _, problems = check(text, Extracted(body="Iran dan Rusia."))
+    cut = [p for p in problems if "comment" in p]
+    assert cut == [
+        "a.yml:2:24: warning: '#2 and #3 were agreed.' is left out of the value before it: after a space, '#' "
+        "starts a YAML comment; put the value in quotes to keep it"
+    ]
