@@ -252,10 +252,13 @@ def test_open_data_downloads_and_parses(page, base_url):
     assert status == 200 and len(list(csv.DictReader(io.StringIO(text)))) == 5
 
 
-def test_the_404_page_renders(page, base_url):
+def test_the_404_page_renders_and_shows_the_way_on(page, base_url):
     response = page.goto(base_url + "404.html")
     assert response.status == 200
-    assert "404" in page.locator("article").inner_text()
+    assert "Page not found" in page.locator("article h1").inner_text()
+    # Absolute links under the site's path (/news-digest/ here): a 404 page is served at any depth.
+    links = page.locator("article a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert links == ["/news-digest/timeline/", "/news-digest/countries/", "/news-digest/topics/", "/news-digest/"]
 
 
 @pytest.mark.parametrize("viewport", sorted(VIEWPORTS))

@@ -67,4 +67,5 @@ def test_the_tabs_are_the_digests_and_the_project_pages_sit_under_about():
     tabs = [next(iter(item)) for item in nav]
     assert tabs == ["Home", "Timeline", "Countries", "Topics", "Open data", "About"]
     about = nav[-1]["About"]
-    assert [next(iter(item.values())) for item in about] == ["about.md", "contributing.md", "performance.md"]
+    assert [next(iter(item.values())) for item in about] == ["about.md", "contributing.md"]
+    assert "(performance.md)" in (ROOT / "docs" / "about.md").read_text(encoding="utf-8")  # linked, not listed
