@@ -70,6 +70,13 @@ def city_in_english(name: str) -> str:
     return _english_cities().get(name, name)
 
 
+def in_reading_order(codes: tuple[str, ...], main: tuple[str, ...]) -> tuple[str, ...]:
+    """An article's countries as a reader wants them listed: those it is mainly about (`main`) first,
+    then the others, each group by English name. In code order an Iran–Pakistan story was listed
+    "Israel, Iran, Pakistan, Palestinian Territories"."""
+    return tuple(sorted(codes, key=lambda code: (code not in main, country_name(code), code)))
+
+
 def flagged(code: str, name: str) -> str:
     """`name` (text or HTML) after its country's flag, joined by a no-break space: in a list of
     countries a line must not end with a flag whose name starts the next."""

@@ -107,3 +107,12 @@ def test_a_datelines_city_is_shown_in_english_where_cldr_knows_it(written: str, 
     assert city_in_english(written) == shown
     page = render_article(article("a", dateline=written), ())
     assert f"<strong>Dateline:</strong> {shown}</li>" in page
+
+
+def test_an_articles_countries_are_listed_main_ones_first_then_by_name() -> None:
+    """In code order an Iran–Pakistan story was listed "Israel, Iran, Pakistan, Palestinian Territories"."""
+    from generator.country_names import in_reading_order
+
+    assert in_reading_order(("IL", "IR", "PK", "PS"), ("PK", "IR")) == ("IR", "PK", "IL", "PS")
+    assert in_reading_order(("US", "AZ"), ()) == ("AZ", "US")  # by name, not by code: Azerbaijan, United States
+    assert in_reading_order(("IR",), ("RU",)) == ("IR",)  # a main country the annotation left out is not added

@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from generator.collection import country_page, topic_page
-from generator.country_names import city_in_english, country_name, country_names_in_text, flagged
+from generator.country_names import city_in_english, country_name, country_names_in_text, flagged, in_reading_order
 from generator.feeds import ALL_FEED
 from generator.glossary import abbreviate, abbreviate_folded
 from generator.htmltext import PANEL_START, link, text
@@ -84,7 +84,10 @@ def _metadata_panel(article: Article, page: str) -> str:
     if article.countries:
         rows.append(
             "<strong>Countries:</strong> "
-            + ", ".join(flagged(c, link(text(country_name(c)), page, country_page(c))) for c in article.countries)
+            + ", ".join(
+                flagged(c, link(text(country_name(c)), page, country_page(c)))
+                for c in in_reading_order(article.countries, article.main_countries)
+            )
         )
     if article.topics:
         vocabulary = topics()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
-from generator.country_names import country_name, flagged
+from generator.country_names import country_name, flagged, in_reading_order
 from generator.htmltext import href, text
 from generator.markdown import first_sentence, long_date
 from generator.model import Article
@@ -49,6 +49,7 @@ def article_list(articles: tuple[Article, ...], from_page: str) -> str:
     """
     items = []
     for article in articles:
-        before, after = _item_parts(article.display_title, article.published, article.countries, article.summary)
+        countries = in_reading_order(article.countries, article.main_countries)
+        before, after = _item_parts(article.display_title, article.published, countries, article.summary)
         items.append(before + href(from_page, article.page_path) + after)
     return "<ul>\n" + "\n".join(items) + "\n</ul>\n"
