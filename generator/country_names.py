@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from babel import Locale
 from slugify import slugify
@@ -70,6 +70,7 @@ def city_in_english(name: str) -> str:
     return _english_cities().get(name, name)
 
 
+@lru_cache(maxsize=1 << 16)  # an article is listed on about six pages: ordered once
 def in_reading_order(codes: tuple[str, ...], main: tuple[str, ...]) -> tuple[str, ...]:
     """An article's countries as a reader wants them listed: those it is mainly about (`main`) first,
     then the others, each group by English name. In code order an Iran–Pakistan story was listed
