@@ -37,3 +37,15 @@ def test_a_country_page_counts_its_articles_in_english():
     assert "1 article mentions Azerbaijan; latest 24 November 2024. Follow the coverage" in render_country(one, "AZ")
     two = build_collection([article("a", countries=("AZ",)), article("b", countries=("AZ",))])
     assert "2 articles mention Azerbaijan; latest" in render_country(two, "AZ")
+
+
+def test_the_topics_index_lists_the_most_covered_topic_first():
+    """It followed the vocabulary file's order, which means nothing to a reader (4, 3, 1, 2, 3...)."""
+    articles = [
+        article("a", topics=("diplomacy",)),
+        article("b", topics=("diplomacy", "border-security")),
+        article("c", topics=("counter-terrorism", "diplomacy", "border-security")),
+    ]
+    rows = [line for line in render_topics_index(build_collection(articles)).splitlines() if line.startswith("| [")]
+    labels = [row.split("]")[0].removeprefix("| [") for row in rows]
+    assert labels == ["Diplomacy", "Border security", "Counter-terrorism"]

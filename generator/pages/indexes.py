@@ -115,12 +115,16 @@ def render_country(collection: Collection, code: str) -> str:
 
 def render_topics_index(collection: Collection) -> str:
     # A topic's description under its name, not in a column of its own: four columns made the table
-    # scroll sideways on a phone, with the descriptions cut off at the screen's edge.
+    # scroll sideways on a phone, with the descriptions cut off at the screen's edge. Most covered
+    # first, as the countries (the vocabulary file's order meant nothing to a reader).
+    vocabulary = topics()
+    listed = sorted(
+        (slug for slug in vocabulary if collection.by_topic.get(slug)),
+        key=lambda slug: (-len(collection.by_topic[slug]), vocabulary[slug].label, slug),
+    )
     table = ["| Topic | Articles | Latest |", "|---|---:|---|"]
-    for slug, entry in topics().items():
-        articles = collection.by_topic.get(slug, ())
-        if not articles:
-            continue
+    for slug in listed:
+        entry, articles = vocabulary[slug], collection.by_topic[slug]
         table.append(
             f"| {link(entry.label, TOPICS_INDEX, topic_page(slug))}<br>{md_text(entry.description)}"
             f" | {len(articles)} | {_latest(articles)} |"
@@ -128,8 +132,10 @@ def render_topics_index(collection: Collection) -> str:
     return (
         front_matter("Topics", "The topics of the digest, from its topic vocabulary.", {})
         + "# Topics\n\n"
-        + "Topics come from the digest's vocabulary (`generator/data/topics.yml`); contributors extend it by"
-        " pull request.\n\n" + "\n".join(table) + "\n"
+        + f"The digest's articles fall under {len(listed)} topics, most covered first. Each topic's page lists its"
+        " articles, newest first. Topics come from a fixed vocabulary, which contributors extend by pull request.\n\n"
+        + "\n".join(table)
+        + "\n"
     )
 
 
