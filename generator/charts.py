@@ -98,13 +98,13 @@ def monthly_chart(counts: dict[tuple[int, int], int], chart_id: str, subject: st
             )
     total = sum(counts.values())
     first, last = month_label(*months[0]), month_label(*months[-1])
-    busiest = max(counts, key=lambda m: (counts[m], m))
-    desc = (
-        f"{total} dated article(s) {subject} from {first} to {last}; at most {peak} in a month"
-        f" ({month_label(*busiest)})."
-    )
+    busiest = [month for month, count in counts.items() if count == peak]
+    when = month_label(*busiest[0]) if len(busiest) == 1 else f"in {len(busiest)} months"
+    desc = f"{total} dated article(s) {subject} from {first} to {last}; at most {peak} in a month ({when})."
     body = [
         f'<text x="{left + plot_w + 4}" y="{top + 8}">{peak}</text>',
+        # A dotted line at the peak's height: the number beside the latest bar reads as the scale.
+        f'<path class="tick" d="M{left} {top}H{left + plot_w}" stroke-dasharray="2 4"/>',
         f'<path class="digest-bar" d="{"".join(bars)}"/>',
         f'<path class="axis" d="M{left} {base}H{left + plot_w}" stroke="currentColor" stroke-opacity=".4"/>',
         *labels,

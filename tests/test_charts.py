@@ -39,6 +39,14 @@ def test_monthly_chart_has_one_bar_per_non_empty_month_and_spans_the_gaps():
     assert second - first > 2.5 * (second - first) / 3
 
 
+def test_a_peak_shared_by_several_months_is_not_put_on_one_of_them():
+    """The description said "at most 1 in a month (January 2025)" when every month had one article."""
+    svg = monthly_chart({(2017, 7): 1, (2024, 12): 1, (2025, 1): 1}, "c", "about Iran")
+    assert ET.fromstring(svg).findtext(f"{SVG}desc") == (
+        "3 dated article(s) about Iran from July 2017 to January 2025; at most 1 in a month (in 3 months)."
+    )
+
+
 def test_charts_take_the_page_colours():
     svg = monthly_chart({(2024, 1): 1}, "c", "x")
     root = ET.fromstring(svg)
