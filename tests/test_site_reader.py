@@ -75,7 +75,8 @@ def test_no_page_asks_another_host_for_assets(seeds_site):
 
 
 def test_the_404_page_is_built(seeds_site):
-    assert "404" in (seeds_site / "404.html").read_text(encoding="utf-8")
+    page = (seeds_site / "404.html").read_text(encoding="utf-8")
+    assert "<h1>Page not found</h1>" in page and 'href="/news-digest/timeline/"' in page
 
 
 def test_the_sitemap_lists_article_pages_at_the_site_url(seeds_site):
