@@ -142,10 +142,16 @@ def _country_names() -> dict[str, str]:
     return names
 
 
+# Codes that are not ISO 3166-1 but are written for it: the United Kingdom's and Greece's in EU usage.
+_CODES_MEANT = {"UK": "GB", "EL": "GR"}
+
+
 def suggest_country(value: str) -> str | None:
-    """The code meant by a wrong country value: `ir` → `IR`, `Iran` → `IR`, `Rusia` → `RU`."""
+    """The code meant by a wrong country value: `ir` → `IR`, `Iran` → `IR`, `Rusia` → `RU`, `UK` → `GB`."""
     if value.upper() in country_codes():
         return value.upper()
+    if value.upper() in _CODES_MEANT:
+        return _CODES_MEANT[value.upper()]
     names = _country_names()
     folded = _fold(value)
     if folded in names:

@@ -221,6 +221,10 @@ def test_empty_annotations_and_empty_keys_mean_nothing_given(text):
             "countries: [IRN]\n",
             "a.yml:1:13: error: 'IRN' is not an ISO 3166-1 alpha-2 country code; did you mean 'IR'?",
         ),
+        (  # the EU's code for the United Kingdom, not ISO's
+            "countries: [UK]\n",
+            "a.yml:1:13: error: 'UK' is not an ISO 3166-1 alpha-2 country code; did you mean 'GB'?",
+        ),
         (
             "countries: [XY]\n",
             "a.yml:1:13: error: 'XY' is not an ISO 3166-1 alpha-2 country code; see https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2",

@@ -22,6 +22,7 @@ def named(text: str) -> set[str]:
         ("Korea Utara menembakkan rudal; Korut mengancam Korsel", {"KP", "KR"}),
         ("Korea Selatan dan Jepang", {"KR", "JP"}),
         ("Arab Saudi, Turki, Belanda, Jerman, dan Prancis", {"SA", "TR", "NL", "DE", "FR"}),
+        ("termasuk Perancis dan Jerman", {"FR", "DE"}),  # the spelling Kompas and others use (CLDR: Prancis)
         ("Teheran dan Islamabad berusaha memperluas pemahaman", {"IR", "PK"}),
         ("Islam Abad menolak tudingan", {"PK"}),
         ("Moskow sedang mempertahankan pembicaraan", {"RU"}),
