@@ -80,13 +80,26 @@ def quoted(value: object, limit: int = 60) -> str:
     return repr(text)
 
 
+_NUMERIC_DATE = re.compile(
+    r"(?P<y1>\d{4})[-/.](?P<m1>\d{1,2})[-/.](?P<d1>\d{1,2})|(?P<d2>\d{1,2})[-/.](?P<m2>\d{1,2})[-/.](?P<y2>\d{4})"
+)
+
+
 def _as_iso(raw: str) -> str:
     """`; write it as 2025-03-03` for a date written another way (`03/03/2025`, `3 Maret 2025`), read
     as the extractor reads dates in articles (day first); "" when `raw` holds no one date."""
-    found = find_dates(raw)
-    if len(found) != 1 or found[0].year is None:
-        return ""
-    date = found[0]
+    numeric = _NUMERIC_DATE.fullmatch(raw.strip())
+    if numeric is not None:  # 2025-3-14, 2025/03/14, 14-03-2025, 14.03.2025: not forms articles use
+        year, month, day = numeric.group("y1", "m1", "d1") if numeric.group("y1") else numeric.group("y2", "m2", "d2")
+        try:
+            date = dt.date(int(year), int(month), int(day))
+        except ValueError:
+            return ""
+    else:
+        found = find_dates(raw)
+        if len(found) != 1 or found[0].year is None:
+            return ""
+        date = found[0]
     return f"; write it as {date.year:04d}-{date.month:02d}-{date.day:02d}"
 
 

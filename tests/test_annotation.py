@@ -103,6 +103,14 @@ def test_empty_annotations_and_empty_keys_mean_nothing_given(text):
             "a.yml:1:12: error: 'published' must be a date written YYYY-MM-DD, "
             "but received: '03/03/2025'; write it as 2025-03-03",
         ),
+        *(
+            (
+                f"published: {written}\n",
+                f"a.yml:1:12: error: 'published' must be a date written YYYY-MM-DD, but received: {written!r}; "
+                "write it as 2025-03-14",
+            )
+            for written in ("14-03-2025", "2025-3-14", "2025/03/14", "14.03.2025")  # no hint before
+        ),
         (
             "published: 3 Maret 2025\n",
             "a.yml:1:12: error: 'published' must be a date written YYYY-MM-DD, "
