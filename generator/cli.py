@@ -112,11 +112,19 @@ def cmd_new(args: argparse.Namespace) -> int:
         print(f"{path}: error: expected the article's .txt file, like seeds/<name>.txt", file=sys.stderr)
         return 1
     if not NAME_PATTERN.fullmatch(path.name):  # `check` would reject the pair: say so before writing
-        print(f"{path}: error: {BAD_NAME}, then run new again", file=sys.stderr)
+        from slugify import slugify
+
+        usable = slugify(path.stem, lowercase=False)
+        example = f" (to {usable}{TEXT_SUFFIX}, say)" if usable and NAME_PATTERN.fullmatch(usable + TEXT_SUFFIX) else ""
+        print(f"{path}: error: {BAD_NAME}{example}, then run new again", file=sys.stderr)
         return 1
     target = path.with_suffix(".yml")
     if target.exists() or target.is_symlink():
         print(f"{target}: error: an annotation already exists; edit it, or delete it to start again", file=sys.stderr)
+        return 1
+    in_seeds = Path("seeds") / path.name
+    if not path.exists() and not path.is_symlink() and in_seeds.is_file():
+        print(f"{path}: error: file not found; did you mean {in_seeds}?", file=sys.stderr)
         return 1
     text, problems = read_text_file(path, MAX_TEXT_BYTES, path.parent)
     if text is None:
@@ -137,6 +145,8 @@ def cmd_new(args: argparse.Namespace) -> int:
         print(f"{target}: error: cannot be written ({err.strerror})", file=sys.stderr)
         return 1
     print(f"wrote {target}: write the summary, review the extracted values, then run: python -m generator check")
+    if path.resolve().parent != Path("seeds").resolve():
+        print(f"note: {path} is not in seeds/, the only folder the build reads: move {path} and {target} there")
     return 0
 
 

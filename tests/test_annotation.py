@@ -200,7 +200,8 @@ def test_empty_annotations_and_empty_keys_mean_nothing_given(text):
         ),
         (
             "published: 2025-1-5\n",
-            "a.yml:1:12: error: 'published' must be a date written YYYY-MM-DD, but received: '2025-1-5'; write it as 2025-01-05",
+            "a.yml:1:12: error: 'published' must be a date written YYYY-MM-DD, but received: '2025-1-5'; "
+            "write it as 2025-01-05",
         ),
         (
             "published: 2025-11-24 10:00\n",

@@ -103,6 +103,18 @@ def test_new_writes_the_annotation_and_says_what_to_do(workdir, capsys, monkeypa
     )
 
 
+def test_new_says_where_the_text_is_when_seeds_is_left_out_or_the_file_is_elsewhere(workdir, capsys, monkeypatch):
+    monkeypatch.setattr(pipeline, "extract", lambda text: EXTRACTED)
+    (workdir / "seeds" / "a.txt").write_text("Judul\n\nIsi.\n")
+    assert main(["new", "a.txt"]) == 1
+    assert capsys.readouterr().err == "a.txt: error: file not found; did you mean seeds/a.txt?\n"
+    (workdir / "b.txt").write_text("Judul\n\nIsi.\n")
+    assert main(["new", "b.txt"]) == 0  # written, with a word on where it must go
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "note: b.txt is not in seeds/, the only folder the build reads: move b.txt and b.yml there"
+    )
+
+
 def test_new_refuses_to_overwrite_an_annotation(workdir, capsys):
     (workdir / "seeds" / "a.txt").write_text("Judul\n\nIsi.\n")
     (workdir / "seeds" / "a.yml").write_text("summary: Mine.\n")
@@ -126,7 +138,7 @@ def test_new_refuses_to_overwrite_an_annotation(workdir, capsys):
             lambda d: (d / "seeds" / "iran azerbaijan.txt").write_text("Judul\n\nIsi.\n"),
             "seeds/iran azerbaijan.txt",
             "seeds/iran azerbaijan.txt: error: file name must use only letters, digits, '.', '_' and '-', "
-            "starting with a letter or digit; rename it, then run new again\n",
+            "starting with a letter or digit; rename it (to iran-azerbaijan.txt, say), then run new again\n",
         ),
         (
             lambda d: (d / "seeds" / "a.txt").write_bytes(b"caf\xe9 au lait"),
