@@ -31,7 +31,7 @@ def article_tags(article: Article) -> list[str]:
     """English country names and topic labels as Material tags, for search: `+tags:iran gencatan`
     narrows a search to articles about Iran. Material prints them unescaped."""
     vocabulary = topics()
-    names = [country_name(c) for c in article.countries]
+    names = [country_name(c) for c in in_reading_order(article.countries, article.main_countries)]
     names += [vocabulary[t].label if t in vocabulary else t for t in article.topics]
     return [html.escape(name, quote=True) for name in names]
 
