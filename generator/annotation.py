@@ -103,7 +103,22 @@ def _as_iso(raw: str) -> str:
     return f"; write it as {date.year:04d}-{date.month:02d}-{date.day:02d}"
 
 
-def _quote_not_found(quote: str, removed: tuple[str, ...], headline: str | None = None) -> str:
+def _nearest_phrase(quote: str, body: str) -> str | None:
+    """The phrase of `body` a quote that does not occur was most likely meant to be: the same words in
+    other capitals or spacing, or a phrase of as many words that differs by a typo or two."""
+    words = quote.split()
+    if not words:
+        return None
+    alike = re.search(r"\s+".join(map(re.escape, words)), body, re.IGNORECASE)
+    if alike is not None:
+        return alike.group()
+    tokens = body.split()
+    windows = {" ".join(tokens[i : i + len(words)]) for i in range(max(0, len(tokens) - len(words)) + 1)}
+    close = difflib.get_close_matches(" ".join(words), windows, n=1, cutoff=0.85)
+    return close[0] if close else None
+
+
+def _quote_not_found(quote: str, removed: tuple[str, ...], headline: str | None = None, body: str = "") -> str:
     """Why a note's quote is not in the article's text, and what to do: when the raw text has it in
     a line the cleaner removed, saying only "copy it exactly" sent the contributor back to a phrase
     that is in the file verbatim."""
@@ -111,10 +126,9 @@ def _quote_not_found(quote: str, removed: tuple[str, ...], headline: str | None 
     if line is None and headline is not None and quote in headline:
         return f"quote {quoted(quote)} is in the headline; notes are shown at a phrase of the article's text: quote one"
     if line is None:
-        return (
-            f"quote {quoted(quote)} does not occur in the article text; "
-            "copy the phrase exactly as it appears in the article"
-        )
+        near = _nearest_phrase(quote, body)
+        hint = f"the text has {quoted(near, 120)}" if near else "copy the phrase exactly as it appears in the article"
+        return f"quote {quoted(quote, 120)} does not occur in the article text; {hint}"
     return (
         f"quote {quoted(quote)} is in a line the generator removes from the article as page furniture "
         f"({quoted(line)}; `python -m generator extract` lists them); quote a phrase of the article's text, or, "
@@ -365,7 +379,7 @@ class _Checker:
             if key == "quote" and body is not None:
                 count = body.count(value)
                 if count == 0:
-                    self.error(value_node, _quote_not_found(value, removed, headline))
+                    self.error(value_node, _quote_not_found(value, removed, headline, body))
                     ok = False
                 elif count > 1:
                     self.error(

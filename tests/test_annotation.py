@@ -306,6 +306,16 @@ def test_empty_annotations_and_empty_keys_mean_nothing_given(text):
             "a.yml:2:12: error: quote 'di Paris' does not occur in the article text; "
             "copy the phrase exactly as it appears in the article",
         ),
+        (  # other capitals and spacing: the phrase as the text writes it
+            "notes:\n  - quote: menteri Luar  negeri\n    note: x\n",
+            "a.yml:2:12: error: quote 'menteri Luar  negeri' does not occur in the article text; "
+            "the text has 'Menteri luar negeri'",
+        ),
+        (  # a typo
+            "notes:\n  - quote: membahas perbatsan.\n    note: x\n",
+            "a.yml:2:12: error: quote 'membahas perbatsan.' does not occur in the article text; "
+            "the text has 'membahas perbatasan.'",
+        ),
         (
             "notes:\n  - quote: Moskow\n    note: x\n",
             "a.yml:2:12: error: quote 'Moskow' occurs 2 times in the article text; "
