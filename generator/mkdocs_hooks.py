@@ -478,7 +478,34 @@ def on_pre_build(config):
     # 1 (errors) leaves the last good pages in place, which are served; the errors are on the terminal.
     path = os.pathsep.join(filter(None, (_REPOSITORY, os.environ.get("PYTHONPATH"))))
     command = [sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--docs", str(docs), "--changed-only"]
-    subprocess.run(command, env={**os.environ, "PYTHONPATH": path}, check=False)
+    global _generation_failed
+    _generation_failed = subprocess.run(command, env={**os.environ, "PYTHONPATH": path}, check=False).returncode != 0
+
+
+# Under `make serve`: whether the last generation stopped on errors. The browser then still shows the
+# last good pages, and an edit seemed ignored; every page served says so until a generation succeeds.
+_generation_failed = False
+FAILED_BANNER = (
+    b'<aside class="md-banner md-banner--warning digest-generation-failed" role="alert">'
+    b'<div class="md-banner__inner md-grid md-typeset">The last change did not build: the terminal running '
+    b"<code>make serve</code> lists the errors. The pages shown are the last good ones.</div></aside>"
+)
+
+
+def _with_failure_banner(inject):
+    """MkDocs' live-reload server's `_inject_js_into_html`, adding `FAILED_BANNER` at the top of the
+    page while the last generation has failed (the page is served as it was last built: the banner is
+    added on the way out, not written into `site/`)."""
+
+    def inject_and_warn(content: bytes, epoch):
+        content = inject(content, epoch)
+        if _generation_failed:
+            at = content.find(b'<header class="md-header')
+            if at != -1:
+                content = content[:at] + FAILED_BANNER + content[at:]
+        return content
+
+    return inject_and_warn
 
 
 def on_serve(server, config, builder):
@@ -486,10 +513,15 @@ def on_serve(server, config, builder):
     where there are some (generator/serve_watch.py). The generated part is written by the generator,
     at the start of a build: watching it started a second build after each one, and MkDocs' polling
     watcher stats every file it watches twice a second (10,000 pages at 10,000 articles). A
-    hand-written page added at the top of docs/ while serving is built with the next change."""
+    hand-written page added at the top of docs/ while serving is built with the next change. Pages are
+    served with a bar saying so while the last generation failed (`_with_failure_banner`)."""
     if os.environ.get("DIGEST_REGENERATE") != "1":
         return server
     from generator import serve_watch
+
+    # A private method of MkDocs 1.6's server (mkdocs is pinned below 2); without it, no banner.
+    if callable(getattr(server, "_inject_js_into_html", None)):
+        server._inject_js_into_html = _with_failure_banner(server._inject_js_into_html)
 
     docs = config["docs_dir"]
     try:

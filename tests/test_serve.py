@@ -33,12 +33,20 @@ BUILDING = "Building documentation..."
 
 
 def _serve_and_edit(
-    tmp_path: Path, edit, url_path: str, expected: str | None, watch: str | None = None, own_generator: bool = False
+    tmp_path: Path,
+    edit,
+    url_path: str,
+    expected: str | None,
+    watch: str | None = None,
+    own_generator: bool = False,
+    then=(),
 ) -> str:
     """Serve a fresh project, `edit()` it once served, wait until `url_path` shows `expected` (None:
     until a second build starts) and a little longer; return the server's log. `watch` is the
     DIGEST_WATCH setting, if any. With `own_generator`, the project has a copy of generator/ that the
-    server runs from (its hooks and the generator), as `make serve` runs the repository's."""
+    server runs from (its hooks and the generator), as `make serve` runs the repository's. `then`:
+    more (edit, check) steps, each edit made once the previous step is seen, and `check(page)` polled
+    on `url_path` until true."""
     seeds = tmp_path / "seeds"
     shutil.copytree(SEEDS, seeds)
     config_path = prepare_project(seeds, tmp_path)
@@ -74,11 +82,45 @@ def _serve_and_edit(
                 assert wait_for(base + url_path, expected, time.perf_counter() + 120) is not None, log.read_text(
                     encoding="utf-8"
                 )
+            for step_edit, check in then:
+                time.sleep(1)
+                step_edit(tmp_path)
+                deadline = time.perf_counter() + 120
+                while not check(_fetch(base + url_path)) and time.perf_counter() < deadline:
+                    time.sleep(0.2)
+                assert check(_fetch(base + url_path)), log.read_text(encoding="utf-8")
             time.sleep(3)  # time enough for the watcher to start another build, if it would
         finally:
             server.terminate()
             server.wait(timeout=30)
     return log.read_text(encoding="utf-8")
+
+
+def _fetch(url: str) -> str:
+    from urllib.request import urlopen
+
+    try:
+        with urlopen(url, timeout=10) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def test_a_change_that_does_not_build_is_said_so_in_the_browser_until_one_does(tmp_path):
+    """The generator stopped on the error and the browser kept showing the last good page: the edit
+    seemed ignored, and only the terminal said why."""
+    annotation = tmp_path / "seeds" / ANNOTATION
+    banner = "The last change did not build"
+
+    def break_it(project: Path) -> None:
+        annotation.write_text(annotation.read_text(encoding="utf-8") + "countries: [IR]\n", encoding="utf-8")
+
+    def mend_it(project: Path) -> None:  # the duplicate key removed
+        annotation.write_text(annotation.read_text(encoding="utf-8").removesuffix("countries: [IR]\n"), "utf-8")
+
+    log = _serve_and_edit(tmp_path, break_it, ARTICLE, banner, then=[(mend_it, lambda page: banner not in page)])
+    assert "duplicate key 'countries'" in log and "build aborted" in log, log
+    assert "Traceback" not in log, log
 
 
 @pytest.mark.parametrize("watch", [None, "poll"])
