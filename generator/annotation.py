@@ -484,6 +484,8 @@ def _syntax_error(path: str, text: str, err: yaml.YAMLError) -> Diagnostic:
         hint = "the value's quotes close here, before its end: write \\\" for a quote mark inside double quotes"
     elif quote is not None:
         hint = "the value's quotes close here, before its end: write '' for an apostrophe inside single quotes"
+    elif "'\\t'" in problem and mark is not None and text.splitlines()[mark.line][: mark.column].strip():
+        hint = "write a space instead of this tab: YAML takes no tab between a key or '-' and its value"
     elif "'\\t'" in problem:
         hint = "indent with spaces, not tabs"
     elif mark is not None and _misindented(text, mark, problem):

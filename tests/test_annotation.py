@@ -146,6 +146,11 @@ def test_empty_annotations_and_empty_keys_mean_nothing_given(text):
             "a.yml:1:9: error: invalid YAML: mapping values are not allowed here; "
             "quote values that contain ': ' or start with a special character",
         ),
+        (  # a tab after a key, harmless to libyaml, but the message comes from PyYAML's own parser
+            "title_en:\tIran\nnotes:\n- quote: Iran\n\tnote: y\n",
+            "a.yml:1:10: error: invalid YAML: while scanning for the next token, found character '\\t' that cannot "
+            "start any token; write a space instead of this tab: YAML takes no tab between a key or '-' and its value",
+        ),
         (
             "title: x\n\tsummary: y\n",
             "a.yml:2:1: error: invalid YAML: while scanning for the next token, found character '\\t' "
