@@ -30,6 +30,7 @@ VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, 
 ARTICLE_001 = "articles/2017/iran-dan-rusia-tingkatkan-koordinasi-untuk-cegah-intervensi-as-di-suriah/"
 ARTICLE_003 = "articles/2021/csto-dan-rusia-akan-kerahkan-pasukan-di-sepanjang-perbatasan-tajikistan-dan/"
 ARTICLE_004 = "articles/2024/iran-adakan-latihan-militer-gabungan-bersama-azerbaijan/"
+ARTICLE_002 = "articles/2024/presiden-iran-dan-rusia-bahas-kerja-sama-membantu-suriah-memerangi-terorisme/"
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -122,6 +123,17 @@ def test_a_search_narrowed_to_a_tag_lists_only_its_articles(page, base_url):
     assert [urlsplit(href).path for href in results.evaluate_all("links => links.map(a => a.href)")] == [
         "/" + ARTICLE_003
     ]
+
+
+def test_a_word_with_a_plus_must_be_found_in_the_articles_of_a_tag(page, base_url):
+    """`+tags:russia putin` lists every article about Russia (the word is optional); with `+putin` only
+    those that name him, as the home page says."""
+    page.goto(base_url)
+    _first_result(page, "+tags:russia +putin")
+    results = page.locator(".md-search-result__item > a.md-search-result__link")
+    found = sorted({urlsplit(href).path for href in results.evaluate_all("links => links.map(a => a.href)")})
+    assert found == sorted(["/" + ARTICLE_003, "/" + ARTICLE_002])
+    assert "+tags:russia +putin" in page.locator("article.md-content__inner").inner_text()  # the home page's example
 
 
 def test_an_articles_tags_show_on_its_search_result_not_above_its_title(page, base_url):

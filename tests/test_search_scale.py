@@ -18,6 +18,7 @@ from tests.conftest import SEEDS
 from tests.sitebuild import prepare_project, run
 from tests.test_browser import (
     ARTICLE_001,
+    ARTICLE_002,
     ARTICLE_003,
     ARTICLE_004,
     _first_result,
@@ -167,6 +168,12 @@ def _results(page) -> list[str]:
 def test_the_digest_worker_shows_the_right_article_first(compact_page, query, expected):
     assert _first_result(compact_page, query).endswith(expected), query
     assert any(url.endswith("/search/digest_index.json") for url in compact_page.requested)
+
+
+@pytest.mark.browser
+def test_the_digest_worker_requires_a_word_with_a_plus_as_the_home_page_says(compact_page):
+    _first_result(compact_page, "+tags:russia +putin")
+    assert sorted(set(_results(compact_page))) == sorted(["/" + ARTICLE_002, "/" + ARTICLE_003])
 
 
 @pytest.mark.browser

@@ -38,7 +38,8 @@ def render_home(collection: Collection, intro: str | None) -> str:
             f" [timeline]({TIMELINE_PAGE}). Follow new articles with the [Atom feed]({ALL_FEED}),"
             f" or [download the data]({OPEN_DATA_PAGE}) (JSON and CSV).\n",
             SEARCH_FINDS
-            + "; narrow a search to a country or topic by adding it as a tag to your words, e.g. `+tags:syria`.\n",
+            + "; narrow a search to a country or topic by adding it as a tag, e.g. `+tags:syria`, and put a `+`"
+            " before each word that must be found too: `+tags:russia +putin`.\n",
             "## Latest articles\n",
             article_list(collection.articles[:LATEST_COUNT], HOME_PAGE),
         ]
