@@ -41,6 +41,7 @@ def check_collection(
     problems: list[Diagnostic] = []
     first_with_body: dict[str, Article] = {}
     first_with_url: dict[str, Article] = {}
+    first_with_title: dict[str, Article] = {}
     page_owner: dict[str, Article] = {}
     for article in articles:
         page_owner.setdefault(article.page_path, article)
@@ -67,6 +68,19 @@ def check_collection(
                         "one article, one annotation; remove the duplicate",
                     )
                 )
+        headline = " ".join(article.title.split()).casefold()
+        same_title = first_with_title.setdefault(headline, article) if article.title != article.stem else article
+        # Same headline, other text: the same report again, copied from another site or edited, whose
+        # text the exact check above does not catch (a page of its own in another year's folder).
+        if same_title is not article and same_title.year_folder != article.year_folder:
+            problems.append(
+                Diagnostic(
+                    article.annotation_path or article.source_path,
+                    level="warning",
+                    message=f"same headline as {same_title.source_path}: the same report twice? Remove one, or keep "
+                    "both if they are different reports",
+                )
+            )
         if article.stem in renamed:
             shared = renamed[article.stem]
             owner = page_owner.get(shared)

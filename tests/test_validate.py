@@ -44,6 +44,19 @@ def test_the_same_url_twice_is_an_error_on_the_later_annotation():
     ]
 
 
+def test_the_same_headline_in_another_year_is_a_warning():
+    """A copy of a report with one character changed and no date was published again, under undated/:
+    the exact-text check missed it and nothing was said."""
+    a = article("a", title="Iran dan Rusia Sepakat", body="Isi berita pada Jumat.", published=dt.date(2024, 1, 1))
+    b = article("b", title="Iran dan  rusia sepakat", body="Isi berita pada Jum.at.", published=None)
+    assert messages([a, b]) == [
+        "seeds/b.txt: warning: same headline as seeds/a.txt: the same report twice? Remove one, or keep both if "
+        "they are different reports"
+    ]
+    c = article("c", title="Iran dan Rusia Sepakat", body="Berita lain.", published=dt.date(2024, 1, 2))
+    assert all("same headline" not in m for m in messages([a, c]))  # one year: the shared page says it
+
+
 def test_an_article_without_summary_is_a_warning_that_says_what_to_do():
     assert messages([article("a", summary=None), article("b", summary=None, annotation_path="seeds/b.yml")]) == [
         'seeds/a.txt: warning: no summary yet: shown as "not yet annotated"; run: python -m generator new seeds/a.txt',
