@@ -85,3 +85,15 @@ def test_the_sitemap_lists_article_pages_at_the_site_url(seeds_site):
         "<loc>https://example.github.io/news-digest/articles/2024/iran-adakan-latihan-militer-gabungan-bersama-azerbaijan/</loc>"
         in sitemap
     )
+
+
+def test_search_finds_an_article_on_its_own_page_not_on_every_list_that_shows_its_summary(seeds_site):
+    """Every summary is repeated on the home page, the timeline and its countries' and topics' pages:
+    "Putin" gave 15 results for his 2 articles. The lists are left out of search, the pages' titles
+    are not; and the engineering log is not in the readers' search at all."""
+    docs = json.loads((seeds_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    pages = {d["location"].split("#")[0] for d in docs if "Putin" in d["text"] or "Putin" in d["title"]}
+    assert {page for page in pages if not page.startswith("articles/")} <= {"about/"}
+    assert len({page for page in pages if page.startswith("articles/")}) == 2
+    assert any(d["location"] == "countries/kazakhstan/" and d["title"] == "🇰🇿 Kazakhstan" for d in docs)
+    assert not any(d["location"].startswith("performance/") for d in docs)
