@@ -62,7 +62,10 @@ def monthly_chart(counts: dict[tuple[int, int], int], chart_id: str, subject: st
     """Column chart of articles per month over a continuous month axis (empty months show as gaps)."""
     if not counts:
         return ""
-    months = _month_range(min(counts), max(counts))
+    # A year at least, ending with the latest month: two articles a month apart drew two bars half the
+    # chart wide each.
+    last = max(counts)
+    months = _month_range(min(min(counts), (last[0] - 1, last[1] + 1) if last[1] < 12 else (last[0], 1)), last)
     peak = max(counts.values())
     # The scale (the peak; the axis is zero) is on the right: on a phone the chart opens scrolled to
     # its right end (the latest months, see digest.css), and the scale must be in view there. The
@@ -97,7 +100,7 @@ def monthly_chart(counts: dict[tuple[int, int], int], chart_id: str, subject: st
                 f' opacity=".6">{MONTHS[month - 1]}</text>'
             )
     total = sum(counts.values())
-    first, last = month_label(*months[0]), month_label(*months[-1])
+    first, last = month_label(*min(counts)), month_label(*max(counts))  # the articles', not the axis's
     busiest = [month for month, count in counts.items() if count == peak]
     when = month_label(*busiest[0]) if len(busiest) == 1 else f"in {len(busiest)} months"
     desc = f"{total} dated article(s) {subject} from {first} to {last}; at most {peak} in a month ({when})."
@@ -150,8 +153,12 @@ def figure(svg: str, caption: str, rows: list[tuple[str, str]], headers: tuple[s
 
 
 def monthly_figure(articles: Iterable[Article], chart_id: str, subject: str) -> str:
-    """`monthly_chart` of `articles` in a figure, with its non-empty months as a table."""
+    """`monthly_chart` of `articles` in a figure, with its non-empty months as a table; nothing when
+    the articles fall in one month: one bar says no more than the page's sentence above it (9 of the
+    15 country pages of the seeds opened with a single bar across the chart)."""
     counts = month_counts(articles)
+    if len(counts) < 2:
+        return ""
     rows = [(month_label(*month), str(counts[month])) for month in sorted(counts, reverse=True)]
     caption = f"Articles per month {subject} (by publication date; undated articles are not counted)."
     return figure(monthly_chart(counts, chart_id, subject), caption, rows, ("Month", "Articles"))

@@ -34,9 +34,9 @@ def test_monthly_chart_has_one_bar_per_non_empty_month_and_spans_the_gaps():
         "3 dated article(s) about Iran from January 2024 to April 2024; at most 2 in a month (January 2024)."
     )
     assert len(_bars(svg)) == 2
-    # Four months on the axis: the April bar starts three quarters of the way along.
+    # Twelve months on the axis (a year at least), the April bar three months after the January one.
     first, second = (float(re.match(r"M([\d.]+)", bar).group(1)) for bar in _bars(svg))
-    assert second - first > 2.5 * (second - first) / 3
+    assert second - first == pytest.approx(3 * (640 - 4 - 30) / 12, abs=0.2)
 
 
 def test_a_peak_shared_by_several_months_is_not_put_on_one_of_them():
@@ -81,10 +81,23 @@ def test_undated_articles_are_not_counted():
 
 
 def test_timeline_countries_and_country_pages_carry_their_charts():
-    collection = build_collection([article("a", countries=("IR", "AZ")), article("b", dt.date(2017, 7, 5))])
+    collection = build_collection(
+        [article("a", countries=("IR", "AZ")), article("b", dt.date(2017, 7, 5)), article("c", dt.date(2020, 1, 2))]
+    )
     assert 'id="timeline-chart-t"' in render_timeline(collection)
     assert 'id="countries-chart-t"' in render_countries_index(collection)
-    assert 'id="country-chart-t"' in render_country(collection, "AZ")
+    assert 'id="country-chart-t"' in render_country(collection, "IR")
+    # Articles of one month: one bar across the chart said no more than the sentence above it.
+    assert "<figure" not in render_country(collection, "AZ")
+
+
+def test_a_short_span_is_drawn_over_a_year_and_described_by_its_articles():
+    """Two articles a month apart drew two bars, each half the chart wide."""
+    svg = monthly_chart({(2024, 12): 1, (2025, 1): 1}, "c", "about Iran")
+    assert len(_bars(svg)) == 2
+    widths = [float(re.search(r"h([\d.]+)v", bar).group(1)) for bar in _bars(svg)]
+    assert max(widths) < (640 - 34) / 12  # a twelfth of the plot at most
+    assert ET.fromstring(svg).findtext(f"{SVG}desc").startswith("2 dated article(s) about Iran from December 2024 to")
 
 
 def test_charts_are_deterministic():
