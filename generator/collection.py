@@ -67,7 +67,10 @@ def build_collection(articles: list[Article]) -> Collection:
     )
 
 
-def co_occurring(articles: tuple[Article, ...], attribute: str, exclude: str | None = None) -> list[tuple[str, int]]:
-    """How often each value of `attribute` (countries/topics) appears in `articles`, most first."""
+def co_occurring(
+    articles: tuple[Article, ...], attribute: str, exclude: str | None = None, label=lambda value: value
+) -> list[tuple[str, int]]:
+    """How often each value of `attribute` (countries/topics) appears in `articles`, most first, then
+    by `label(value)`, the name a reader sees (by code, Pakistan's page listed "Israel (1), Iran (1)")."""
     counts = Counter(value for article in articles for value in getattr(article, attribute) if value != exclude)
-    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return sorted(counts.items(), key=lambda item: (-item[1], label(item[0]), item[0]))

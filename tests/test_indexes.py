@@ -49,3 +49,11 @@ def test_the_topics_index_lists_the_most_covered_topic_first():
     rows = [line for line in render_topics_index(build_collection(articles)).splitlines() if line.startswith("| [")]
     labels = [row.split("]")[0].removeprefix("| [") for row in rows]
     assert labels == ["Diplomacy", "Border security", "Counter-terrorism"]
+
+
+def test_appears_with_breaks_ties_by_name_not_by_code():
+    """Pakistan's page listed "Israel (1), Iran (1)": IL sorts before IR, Iran before Israel."""
+    collection = build_collection([article("a", countries=("PK", "IL", "IR"))])
+    page = render_country(collection, "PK")
+    appears_with = page.split("## Appears with")[1]
+    assert appears_with.index("Iran") < appears_with.index("Israel")

@@ -63,3 +63,16 @@ def test_a_person_listed_twice_in_one_article_counts_once():
     assert ranking[position["lavrov"]][0] == position["two"]
     assert explain(with_lavrov, twice).people == ("Vladimir Putin",)
     assert explain(with_lavrov, two_shared).people == ("Vladimir Putin", "Sergey Lavrov")
+
+
+def test_what_a_related_article_shares_is_listed_in_the_order_of_the_pages_box():
+    """The box lists the main countries first, then by name, and topics as annotated; the related
+    coverage under it listed what it shares in the other article's order."""
+    from generator.pages.article import render_article
+
+    page_article = article(
+        "a", countries=("IL", "IR", "PK"), main_countries=("PK",), topics=("diplomacy", "border-security")
+    )
+    other = article("b", countries=("IR", "IL", "PK"), topics=("border-security", "diplomacy"))
+    page = render_article(page_article, (explain(page_article, other),))
+    assert "shares Pakistan, Iran, Israel · Diplomacy, Border security" in page

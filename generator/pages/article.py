@@ -59,7 +59,7 @@ def render_article(article: Article, related: tuple[Related, ...]) -> str:
         parts.append(f'!!! warning "Not yet annotated"\n    {md_text(NOT_ANNOTATED)}\n')
     parts.append("## Article text (Indonesian)\n")
     parts.append(_body(article.body, article.notes, article.countries, page))
-    parts.append(_related(related, page))
+    parts.append(_related(related, article))
     parts.append(_source(article))
     return "\n".join(parts)
 
@@ -281,15 +281,20 @@ def _linked(segment: str, unlinked: list[str], names: tuple[tuple[str, str], ...
     return "".join(out)
 
 
-def _related(related: tuple[Related, ...], page: str) -> str:
+def _related(related: tuple[Related, ...], article: Article) -> str:
+    """What each related article shares, its countries and topics in the order of this page's box."""
     if not related:
         return "## Related coverage\n\nNo other article shares a country, topic or person with this one yet.\n"
+    page = article.page_path
     vocabulary = topics()
+    topic_order = {topic: index for index, topic in enumerate(article.topics)}
     items = []
     for entry in related:
-        reasons = [", ".join(country_name(c) for c in entry.countries)] if entry.countries else []
+        countries = in_reading_order(entry.countries, article.main_countries)
+        reasons = [", ".join(country_name(c) for c in countries)] if countries else []
         if entry.topics:
-            reasons.append(", ".join(vocabulary[t].label if t in vocabulary else t for t in entry.topics))
+            shared = sorted(entry.topics, key=lambda t: (topic_order.get(t, len(topic_order)), t))
+            reasons.append(", ".join(vocabulary[t].label if t in vocabulary else t for t in shared))
         if entry.people:
             reasons.append(", ".join(entry.people))
         date = long_date(entry.article.published) if entry.article.published else "undated"

@@ -100,11 +100,11 @@ def render_country(collection: Collection, code: str) -> str:
         "## Articles\n",
         *_listing(articles, page),
     ]
-    topic_counts = co_occurring(articles, "topics")
+    topic_counts = co_occurring(articles, "topics", label=_topic_label)
     if topic_counts:
         parts.append("## Topics\n")
         parts.append(", ".join(f"{link(_topic_label(t), page, topic_page(t))} ({n})" for t, n in topic_counts) + "\n")
-    others = co_occurring(articles, "countries", exclude=code)
+    others = co_occurring(articles, "countries", exclude=code, label=country_name)
     if others:
         parts.append("## Appears with\n")
         parts.append(
@@ -157,13 +157,13 @@ def render_topic(collection: Collection, slug: str) -> str:
         "## Articles\n",
         *_listing(articles, page),
     ]
-    countries = co_occurring(articles, "countries")
+    countries = co_occurring(articles, "countries", label=country_name)
     if countries:
         parts.append("## Countries\n")
         parts.append(
             ", ".join(f"{flagged(c, link(country_name(c), page, country_page(c)))} ({n})" for c, n in countries) + "\n"
         )
-    others = co_occurring(articles, "topics", exclude=slug)
+    others = co_occurring(articles, "topics", exclude=slug, label=_topic_label)
     if others:
         parts.append("## Appears with\n")
         parts.append(", ".join(f"{link(_topic_label(t), page, topic_page(t))} ({n})" for t, n in others) + "\n")
