@@ -156,6 +156,18 @@ def on_page_content(html, page, config, files):
     return html
 
 
+def _where_from(article: dict) -> str:
+    """The box's dateline (as written and in English), outlet, original source and editor, for search:
+    "Tehran", "Anadolu" or "Daily Sabah" found none of the articles whose box shows them."""
+    from generator.country_names import city_in_english
+
+    dateline = article.get("dateline")
+    values = [city_in_english(str(dateline)), str(dateline)] if dateline else []
+    values += [str(article[key]) for key in ("outlet", "original_source", "editor") if article.get(key)]
+    unique = list(dict.fromkeys(values))
+    return f"<p>{escape(' · '.join(unique))}</p>" if unique else ""
+
+
 def _compact_search_content(html: str, page, config) -> str | None:
     article = (page.meta or {}).get("article")
     if not compact_search(config) or not isinstance(article, dict):
@@ -171,6 +183,7 @@ def _compact_search_content(html: str, page, config) -> str | None:
         html[:end]
         + (f"<p>{escape(str(summary))}</p>" if summary else "")
         + (f"<p>{escape('; '.join(names))}</p>" if names else "")
+        + _where_from(article)
         + "<!-- digest: search -->"
     )
     _shown_to_search[page.file.src_uri] = (shown, zlib.compress(html.encode("utf-8"), 1))
@@ -182,7 +195,8 @@ def _full_search_content(html: str, page) -> str | None:
     related coverage and the source. The box was the excerpt of the page's first result (date note,
     outlet, links), and the related coverage, which repeats other articles' titles and what they share,
     had searching "CSTO" find every article whose related coverage lists the one about the CSTO. The
-    names of the box are in the text, its countries and topics in the page's tags."""
+    names of the box are in the text, its countries and topics in the page's tags, its places and
+    sources in a line after the text (`_where_from`)."""
     if not isinstance((page.meta or {}).get("article"), dict):
         return None
     start = html.find(PANEL_START)
@@ -190,7 +204,10 @@ def _full_search_content(html: str, page) -> str | None:
     if end < 0:
         return None
     cut = html.find(RELATED_START, end)
-    shown = html[:start] + html[end + len("</div>") : cut if cut >= 0 else len(html)] + "<!-- digest: search -->"
+    # The box's places and sources stay searchable, after the text: not the excerpt of the first result.
+    where = _where_from(page.meta["article"])
+    text = html[end + len("</div>") : cut if cut >= 0 else len(html)]
+    shown = html[:start] + text + where + "<!-- digest: search -->"
     _shown_to_search[page.file.src_uri] = (shown, zlib.compress(html.encode("utf-8"), 1))
     return shown
 

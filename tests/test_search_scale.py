@@ -163,6 +163,7 @@ def _results(page) -> list[str]:
         ("Tajikistan", ARTICLE_003),  # an English country name, only a tag of the article
         ("tajik", ARTICLE_003),  # words are matched as prefixes while typing
         ("+tags:azerbaijan iran", ARTICLE_004),
+        ("Sabah", ARTICLE_003),  # the original source in the box (Daily Sabah), not in the text
     ],
 )
 def test_the_digest_worker_shows_the_right_article_first(compact_page, query, expected):

@@ -97,3 +97,20 @@ def test_search_finds_an_article_on_its_own_page_not_on_every_list_that_shows_it
     assert len({page for page in pages if page.startswith("articles/")}) == 2
     assert any(d["location"] == "countries/kazakhstan/" and d["title"] == "🇰🇿 Kazakhstan" for d in docs)
     assert not any(d["location"].startswith("performance/") for d in docs)
+
+
+def test_the_places_and_sources_of_an_articles_box_are_searchable(seeds_site):
+    """The box is not indexed (it was the excerpt of every first result): "Tehran" found one of the
+    three articles whose box shows it, "Daily Sabah" none."""
+    docs = json.loads((seeds_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+    def found(word: str) -> set[str]:
+        return {
+            d["location"].split("#")[0] for d in docs if word in d["text"] and d["location"].startswith("articles/")
+        }
+
+    assert len(found("Tehran")) == 3
+    assert found("Daily Sabah") == {
+        "articles/2021/csto-dan-rusia-akan-kerahkan-pasukan-di-sepanjang-perbatasan-tajikistan-dan/"
+    }
+    assert "Dateline:" not in " ".join(d["text"] for d in docs if d["location"].startswith("articles/"))
