@@ -136,11 +136,16 @@ def _quote_not_found(quote: str, removed: tuple[str, ...], headline: str | None 
     )
 
 
+def _text_before(text: str, mark: yaml.Mark) -> str:
+    """What the line of `mark` holds before it ("" past the last line)."""
+    lines = text.splitlines()
+    return lines[mark.line][: mark.column] if mark.line < len(lines) else ""
+
+
 def _misindented(text: str, mark: yaml.Mark, problem: str) -> bool:
     """Whether the parser stopped at a `key:` line of its own indented unlike its neighbours (where
     `title: a: b` needs quotes, `   note: b` needs its indentation mended)."""
-    lines = text.splitlines()
-    before = lines[mark.line][: mark.column] if mark.line < len(lines) else ""
+    before = _text_before(text, mark)
     if "expected <block end>" in problem:  # found at the start of a line, not after a value (`[IR] x`)
         return not before.strip()
     return problem == "mapping values are not allowed here" and re.fullmatch(r"\s+-?\s*[\w-]+\s*", before) is not None
@@ -484,7 +489,7 @@ def _syntax_error(path: str, text: str, err: yaml.YAMLError) -> Diagnostic:
         hint = "the value's quotes close here, before its end: write \\\" for a quote mark inside double quotes"
     elif quote is not None:
         hint = "the value's quotes close here, before its end: write '' for an apostrophe inside single quotes"
-    elif "'\\t'" in problem and mark is not None and text.splitlines()[mark.line][: mark.column].strip():
+    elif "'\\t'" in problem and mark is not None and _text_before(text, mark).strip():
         hint = "write a space instead of this tab: YAML takes no tab between a key or '-' and its value"
     elif "'\\t'" in problem:
         hint = "indent with spaces, not tabs"

@@ -65,7 +65,8 @@ def monthly_chart(counts: dict[tuple[int, int], int], chart_id: str, subject: st
     # A year at least, ending with the latest month: two articles a month apart drew two bars half the
     # chart wide each.
     last = max(counts)
-    months = _month_range(min(min(counts), (last[0] - 1, last[1] + 1) if last[1] < 12 else (last[0], 1)), last)
+    year_before = (last[0] - 1, last[1] + 1) if last[1] < 12 else (last[0], 1)  # the 12th month back
+    months = _month_range(min(min(counts), year_before), last)
     peak = max(counts.values())
     # The scale (the peak; the axis is zero) is on the right: on a phone the chart opens scrolled to
     # its right end (the latest months, see digest.css), and the scale must be in view there. The

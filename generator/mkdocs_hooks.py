@@ -32,6 +32,7 @@ if _REPOSITORY not in sys.path:
     sys.path.insert(0, _REPOSITORY)
 
 from generator import htmlstash, page_conversion, page_workers, parallel, template_cache  # noqa: E402  (needs the path above)
+from generator.country_names import city_in_english  # noqa: E402
 from generator.htmltext import PANEL_START, RELATED_START  # noqa: E402
 
 # Search indexes every article's full text up to `extra.full_text_search_limit` articles. Above it,
@@ -159,8 +160,6 @@ def on_page_content(html, page, config, files):
 def _where_from(article: dict) -> str:
     """The box's dateline (as written and in English), outlet, original source and editor, for search:
     "Tehran", "Anadolu" or "Daily Sabah" found none of the articles whose box shows them."""
-    from generator.country_names import city_in_english
-
     dateline = article.get("dateline")
     values = [city_in_english(str(dateline)), str(dateline)] if dateline else []
     values += [str(article[key]) for key in ("outlet", "original_source", "editor") if article.get(key)]
@@ -184,10 +183,8 @@ def _compact_search_content(html: str, page, config) -> str | None:
         + (f"<p>{escape(str(summary))}</p>" if summary else "")
         + (f"<p>{escape('; '.join(names))}</p>" if names else "")
         + _where_from(article)
-        + "<!-- digest: search -->"
     )
-    _shown_to_search[page.file.src_uri] = (shown, zlib.compress(html.encode("utf-8"), 1))
-    return shown
+    return _shown_to_search_instead(html, shown, page)
 
 
 def _full_search_content(html: str, page) -> str | None:
@@ -207,7 +204,13 @@ def _full_search_content(html: str, page) -> str | None:
     # The box's places and sources stay searchable, after the text: not the excerpt of the first result.
     where = _where_from(page.meta["article"])
     text = html[end + len("</div>") : cut if cut >= 0 else len(html)]
-    shown = html[:start] + text + where + "<!-- digest: search -->"
+    return _shown_to_search_instead(html, html[:start] + text + where, page)
+
+
+def _shown_to_search_instead(html: str, shown: str, page) -> str:
+    """`shown` (marked as such) for search to index instead of the page's `html`, which `on_post_page`
+    puts back in its place before the page is written."""
+    shown += "<!-- digest: search -->"
     _shown_to_search[page.file.src_uri] = (shown, zlib.compress(html.encode("utf-8"), 1))
     return shown
 
