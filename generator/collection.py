@@ -11,6 +11,8 @@ from generator.model import Article
 COUNTRIES_DIR = "countries"
 TOPICS_DIR = "topics"
 TIMELINE_PAGE = "timeline.md"
+COUNTRIES_INDEX = f"{COUNTRIES_DIR}/index.md"
+TOPICS_INDEX = f"{TOPICS_DIR}/index.md"
 HOME_PAGE = "index.md"
 
 

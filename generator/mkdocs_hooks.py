@@ -32,6 +32,7 @@ if _REPOSITORY not in sys.path:
     sys.path.insert(0, _REPOSITORY)
 
 from generator import htmlstash, page_conversion, page_workers, parallel, template_cache  # noqa: E402  (needs the path above)
+from generator.collection import COUNTRIES_INDEX, TIMELINE_PAGE, TOPICS_INDEX  # noqa: E402
 from generator.country_names import city_in_english  # noqa: E402
 from generator.htmltext import PANEL_START, RELATED_START  # noqa: E402
 
@@ -221,7 +222,42 @@ def on_page_context(context, page, config, nav):
     held = _held.pop(page.file.src_uri, None)
     if held is not None:
         page.content = zlib.decompress(held).decode("utf-8")
+    _mark_tab(page, nav)
     return context
+
+
+# Material highlights the tab of the page shown only for pages listed in the nav, which holds index
+# pages only (mkdocs.yml): on an article, country, topic or year page no tab was highlighted. Such a
+# page is shown under the tab of the nav page it belongs to, the way Material's blog shows its posts
+# under the blog's tab. By folder (the first part of the path), then by page.
+_TAB_OF_FOLDER = {
+    "articles": TIMELINE_PAGE,
+    "timeline": TIMELINE_PAGE,
+    "countries": COUNTRIES_INDEX,
+    "topics": TOPICS_INDEX,
+}
+_TAB_OF_PAGE = {"performance.md": "about.md"}  # linked from About, not listed
+_marked: dict[str, object] = {}  # page path → the nav page marked active while that page is rendered
+
+
+def _mark_tab(page, nav) -> None:
+    """Mark the nav page that `page` (outside the nav) belongs under as active, for its template:
+    Material then highlights its tab (and section). Undone by `_unmark_tab` once the page is rendered,
+    since every page shares the nav."""
+    if nav is None or page.parent is not None or page in nav.pages:
+        return
+    path = page.file.src_uri
+    target = _TAB_OF_PAGE.get(path) or _TAB_OF_FOLDER.get(path.split("/", 1)[0] if "/" in path else "")
+    owner = next((item for item in nav.pages if item.file.src_uri == target), None)
+    if owner is not None:
+        owner.active = True  # MkDocs' setter marks its section active too
+        _marked[path] = owner
+
+
+def _unmark_tab(page) -> None:
+    owner = _marked.pop(page.file.src_uri, None)
+    if owner is not None:
+        owner.active = False
 
 
 def _restore_raw_html(html: str, page) -> str:
@@ -245,6 +281,7 @@ def _restore_raw_html(html: str, page) -> str:
 
 
 def on_post_page(output, page, config):
+    _unmark_tab(page)
     shown, real = _shown_to_search.pop(page.file.src_uri, (None, None))
     if shown is not None:
         output = output.replace(shown, zlib.decompress(real).decode("utf-8"), 1)

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from operator import attrgetter
 
-from generator.collection import TIMELINE_PAGE, build_collection, country_page, topic_page
+from generator.collection import (
+    COUNTRIES_INDEX,
+    TIMELINE_PAGE,
+    TOPICS_INDEX,
+    build_collection,
+    country_page,
+    topic_page,
+)
 from generator.country_names import country_name
 from generator.feeds import render_feeds
 from generator.model import Article
@@ -14,8 +21,6 @@ from generator.pages.archive import render_year_page, year_groups
 from generator.pages.article import render_article
 from generator.pages.home import render_home
 from generator.pages.indexes import (
-    COUNTRIES_INDEX,
-    TOPICS_INDEX,
     render_countries_index,
     render_country,
     render_topic,

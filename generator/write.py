@@ -25,7 +25,7 @@ GENERATED_FILES = ("index.md", "timeline.md")
 STAGING_PREFIX = ".generated-staging-"
 
 
-def _is_generated(relative: str) -> bool:
+def is_generated(relative: str) -> bool:
     """Whether `relative` is a clean path inside the generated part of `docs/`."""
     parts = relative.split("/")
     if "\\" in relative or any(part in ("", ".", "..") for part in parts):  # also refuses absolute paths
@@ -110,7 +110,7 @@ def write_generated(docs_dir: Path, files: Mapping[str, Generated]) -> int:
     """
     docs_dir = Path(docs_dir)
     for relative in files:
-        if not _is_generated(relative):
+        if not is_generated(relative):
             raise ValueError(f"refusing to write {relative!r}: not a generated path")
     docs_dir.mkdir(parents=True, exist_ok=True)
     docs_root = docs_dir.resolve()

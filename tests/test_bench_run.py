@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tests.bench.run import SERVE_COLUMNS, bench_one, search_table, table
+import yaml
+
+from tests.bench.run import SERVE_COLUMNS, bench_one, search_table, table, write_project
 
 
 def test_the_bench_measures_every_step_on_a_tiny_corpus(tmp_path):
@@ -16,3 +18,12 @@ def test_the_bench_measures_every_step_on_a_tiny_corpus(tmp_path):
     assert row["serve_idle_percent"] >= 0
     assert "| 12 |" in table([row])
     assert "no result" not in search_table([row], SERVE_COLUMNS)
+
+
+def test_the_bench_site_has_the_real_sites_tabs(tmp_path):
+    # The generated pages do not exist yet when the project is written: they stay in the nav, or
+    # the bench would build a site without the Home, Timeline, Countries and Topics tabs.
+    _, config_path = write_project(tmp_path)
+    nav = yaml.safe_load(config_path.read_text(encoding="utf-8"))["nav"]
+    tabs = [next(iter(item)) for item in nav]
+    assert tabs[:4] == ["Home", "Timeline", "Countries", "Topics"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator.pipeline import collect
 from generator.render import render_site
 from generator.siteconfig import SiteConfig
-from generator.write import _is_generated
+from generator.write import is_generated
 from tests.conftest import SEEDS
 
 CONFIG = SiteConfig(site_name="Digest", site_url="https://digest.example/")
@@ -23,7 +23,7 @@ def test_feeds_and_open_data_are_generated_files():
         assert path in files
     for path in ("data/articles.json", "data/articles.csv", "data/articles.schema.json"):
         assert path in files
-    assert all(_is_generated(path) for path in files)
+    assert all(is_generated(path) for path in files)
 
 
 def test_the_home_page_says_what_search_finds():

@@ -114,3 +114,37 @@ def test_the_places_and_sources_of_an_articles_box_are_searchable(seeds_site):
         "articles/2021/csto-dan-rusia-akan-kerahkan-pasukan-di-sepanjang-perbatasan-tajikistan-dan/"
     }
     assert "Dateline:" not in " ".join(d["text"] for d in docs if d["location"].startswith("articles/"))
+
+
+def _active_tabs(page) -> list[str]:
+    """The labels of the tabs a page highlights (Material's `md-tabs__item--active`)."""
+    html = page.read_text(encoding="utf-8")
+    tabs = re.findall(r'<li class="md-tabs__item( md-tabs__item--active)?">\s*<a [^>]*>\s*([^<]+?)\s*</a>', html)
+    return [label for active, label in tabs if active]
+
+
+@pytest.mark.parametrize(
+    ("page", "tab"),
+    [
+        ("index.html", "Home"),
+        ("timeline/index.html", "Timeline"),
+        (ARTICLE, "Timeline"),  # an article is one entry of the timeline, as a blog post of its blog
+        ("countries/index.html", "Countries"),
+        ("countries/iran/index.html", "Countries"),
+        ("topics/index.html", "Topics"),
+        ("topics/diplomacy/index.html", "Topics"),
+        ("data/index.html", "Open data"),
+        ("about/index.html", "About"),
+        ("contributing/index.html", "About"),
+        ("performance/index.html", "About"),  # linked from About
+    ],
+)
+def test_every_page_highlights_the_tab_it_belongs_under(seeds_site, page, tab):
+    assert _active_tabs(seeds_site / page) == [tab]
+
+
+def test_a_page_outside_the_nav_leaves_no_tab_highlighted_on_the_pages_after_it(seeds_site):
+    # Every page shares the nav: a tab marked for one page and left marked would show on the next.
+    for page in sorted(seeds_site.rglob("index.html")):
+        assert len(_active_tabs(page)) <= 1, page
+    assert _active_tabs(seeds_site / "404.html") == []

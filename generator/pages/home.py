@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from generator.collection import HOME_PAGE, TIMELINE_PAGE, Collection
+from generator.collection import COUNTRIES_INDEX, HOME_PAGE, TIMELINE_PAGE, TOPICS_INDEX, Collection
 from generator.feeds import ALL_FEED
 from generator.markdown import long_date
 from generator.pages.frontmatter import front_matter
-from generator.pages.indexes import COUNTRIES_INDEX, TOPICS_INDEX
 from generator.pages.listing import article_list
 
 LATEST_COUNT = 10

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from generator.charts import figure, monthly_figure, ranked_chart
 from generator.collection import (
-    COUNTRIES_DIR,
-    TOPICS_DIR,
+    COUNTRIES_INDEX,
+    TOPICS_INDEX,
     Collection,
     co_occurring,
     country_page,
@@ -20,9 +20,7 @@ from generator.pages.frontmatter import front_matter
 from generator.pages.listing import article_list
 from generator.vocabulary import topics
 
-COUNTRIES_INDEX = f"{COUNTRIES_DIR}/index.md"
 CHART_COUNTRIES = 20
-TOPICS_INDEX = f"{TOPICS_DIR}/index.md"
 
 
 def _topic_label(slug: str) -> str:

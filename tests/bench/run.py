@@ -27,6 +27,7 @@ from pathlib import Path
 import yaml
 
 from generator import page_workers
+from generator.write import is_generated
 from tests.bench.corpus import write_corpus
 from tests.sitebuild import ROOT, copy_hand_written, project_config, write_config
 
@@ -84,7 +85,9 @@ def write_project(work: Path, search_limit: int | None = None) -> tuple[Path, Pa
 
 
 def _existing(nav: list, docs: Path) -> list:
-    """`nav` without the pages missing from `docs`, and without the sections left empty."""
+    """`nav` without the hand-written pages missing from `docs`, and without the sections left empty.
+    The generated pages it lists (home, timeline, country and topic indexes) stay: the generator
+    writes them after this."""
     kept = []
     for item in nav:
         title, target = next(iter(item.items()))
@@ -92,7 +95,7 @@ def _existing(nav: list, docs: Path) -> list:
             target = _existing(target, docs)
             if target:
                 kept.append({title: target})
-        elif (docs / target).exists():
+        elif is_generated(target) or (docs / target).exists():
             kept.append(item)
     return kept
 
