@@ -534,7 +534,7 @@ def parse_annotation(
         except yaml.YAMLError as err:
             return None, [_syntax_error(path, text, err)]
     if root is None or (isinstance(root, yaml.ScalarNode) and root.tag == _NULL_TAG):
-        return Annotation(), []
+        return Annotation(), [Diagnostic(path, level="warning", message=f"the annotation is empty, so {_NO_SUMMARY}")]
     if not isinstance(root, yaml.MappingNode):
         checker.error(
             root,
@@ -586,6 +586,9 @@ def parse_annotation(
             "(what happened, who, where, when)",
         )
         failed = True
+    if "summary" not in values and not failed:
+        # At the key when it is there but empty: the contributor may not see why it does not count.
+        checker.warning(nodes.get("summary"), _NO_SUMMARY)
     _unreviewed(checker, text)  # with the other problems: a contributor fixes them in one round
     if "#" in text:
         _cut_by_comments(checker, root, text)
@@ -597,25 +600,35 @@ def parse_annotation(
     return annotation, checker.problems
 
 
+_NO_SUMMARY = (
+    "no summary yet: shown as \"not yet annotated\"; write 'summary:' with 2-4 English sentences "
+    "(what happened, who, where, when)"
+)
+_MARKED_KEY = re.compile(r"\s*([A-Za-z_]+)\s*:")
+
+
 def _unreviewed(checker: _Checker, text: str) -> None:
     """A warning at each value `new` marked for review whose marker is still there: the marker as a
-    comment of its own, not quoted in another comment (the header `new` writes quotes it)."""
+    comment of its own, not quoted in another comment (the header `new` writes quotes it). The first
+    says what to do; the others, one per line of a fresh annotation, name their key only."""
     if REVIEW_MARKER not in text:  # nearly always: one scan of the text
         return
+    explained = False
     for number, line in enumerate(text.splitlines(), start=1):
         column = line.find(REVIEW_MARKER)
         stripped = line.strip()
         if column != -1 and (stripped == REVIEW_MARKER or not stripped.startswith("#")):
-            checker.problems.append(
-                Diagnostic(
-                    checker.path,
-                    number,
-                    column + 1,
-                    "warning",
-                    "a value read from the text is still marked for review: check it (correct it, or write "
-                    "null if the article has none), then remove the marker",
+            key = _MARKED_KEY.match(line)
+            what = f"{key.group(1)!r}" if key else "a value read from the text"
+            if explained:
+                message = f"{what} is still marked for review too"
+            else:
+                message = (
+                    f"{what} is still marked for review: check the value read from the text (correct it, or "
+                    "write null if the article has none), then remove the marker"
                 )
-            )
+                explained = True
+            checker.problems.append(Diagnostic(checker.path, number, column + 1, "warning", message))
 
 
 # After a value without quotes, ` #` starts a YAML comment: `units #2 and #3` is read as `units`. A

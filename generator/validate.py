@@ -28,13 +28,11 @@ def check_collection(
     articles: list[Article],
     renamed: dict[str, str],
     vocabulary: tuple[str, ...] = (),
-    rejected: frozenset[str] = frozenset(),
     body_keys: Mapping[str, str] | None = None,
 ) -> list[Diagnostic]:
-    """Duplicates, shared pages, missing summaries and unused topics across `articles` (in seed order).
+    """Duplicates, shared pages, unannotated articles and unused topics across `articles` (in seed order).
 
     `renamed` maps the stem of each article whose slug was made unique to the page it would have shared;
-    `rejected` holds the stems whose annotation has errors (their missing summary is not news);
     `body_keys` maps stems to their text's `body_key` where already known.
     """
     body_keys = body_keys or {}
@@ -110,13 +108,16 @@ def check_collection(
                     f"{article.stem!r}; add 'title:' with the headline to the annotation",
                 )
             )
-        if not article.summary and article.stem not in rejected:
-            if article.annotation_path:
-                where, hint = article.annotation_path, "add 'summary:' with 2-4 English sentences"
-            else:
-                where, hint = article.source_path, f"run: python -m generator new {article.source_path}"
+        # An annotation without a summary is told so where it is read (`annotation.parse_annotation`),
+        # at its empty 'summary:' line if it has one.
+        if not article.summary and not article.annotation_path:
+            hint = f"run: python -m generator new {article.source_path}"
             problems.append(
-                Diagnostic(where, level="warning", message=f'no summary yet: shown as "not yet annotated"; {hint}')
+                Diagnostic(
+                    article.source_path,
+                    level="warning",
+                    message=f'no summary yet: shown as "not yet annotated"; {hint}',
+                )
             )
     used = {topic for article in articles for topic in article.topics}
     unused = [slug for slug in vocabulary if slug not in used]

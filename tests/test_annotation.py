@@ -17,11 +17,19 @@ TOPICS = ("border-security", "counter-terrorism", "diplomacy")
 BODY = "Menteri luar negeri Iran bertemu mitranya di Moskow. Keduanya membahas perbatasan. Moskow menyambut."
 
 
-def check(text: str, extracted: Extracted | None = None) -> tuple[Annotation | None, list[str]]:
+NO_SUMMARY = 'no summary yet: shown as "not yet annotated"'
+
+
+def check(
+    text: str, extracted: Extracted | None = None, *, summary_warning: bool = False
+) -> tuple[Annotation | None, list[str]]:
+    """The annotation read from `text`, and its problems. Most cases here write no summary: the warning
+    for that is left out unless `summary_warning` (it has tests of its own)."""
     annotation, problems = parse_annotation(
         "a.yml", text, extracted=extracted or Extracted(body=BODY), today=TODAY, known_topics=TOPICS
     )
-    return annotation, [p.format() for p in problems]
+    found = [p.format() for p in problems]
+    return annotation, found if summary_warning else [p for p in found if NO_SUMMARY not in p]
 
 
 def test_a_complete_annotation_is_read_into_values():
@@ -600,11 +608,43 @@ def test_values_left_marked_for_review_are_listed():
         "title: Iran dan Rusia  # extracted: please review\ntitle_en: Iran and Russia\n# extracted: please review\nx:\n"
     )
     _, problems = check(text.replace("x:\n", "people: [A]\n"))
-    marker = (
-        "warning: a value read from the text is still marked for review: check it (correct it, or write null if "
-        "the article has none), then remove the marker"
-    )
-    assert problems == [f"a.yml:1:24: {marker}", f"a.yml:3:1: {marker}"]
+    assert problems == [
+        "a.yml:1:24: warning: 'title' is still marked for review: check the value read from the text (correct it, "
+        "or write null if the article has none), then remove the marker",
+        "a.yml:3:1: warning: a value read from the text is still marked for review too",
+    ]
+
+
+def test_markers_after_the_first_name_their_key_without_repeating_what_to_do():
+    """A fresh annotation has seven markers: the same long line seven times hid which keys were left."""
+    text = "title: A  # extracted: please review\noutlet: B  # extracted: please review\n"
+    text += "countries: [IR]  # extracted: please review\n"
+    _, problems = check(text)
+    assert [p.split(": warning: ")[1] for p in problems[1:]] == [
+        "'outlet' is still marked for review too",
+        "'countries' is still marked for review too",
+    ]
+    assert problems[0].startswith("a.yml:1:11: warning: 'title' is still marked for review: check the value")
+
+
+def test_an_annotation_without_summary_is_warned_at_its_empty_summary_line():
+    """The warning had no line: a contributor with 'summary:' in the file could not tell why it did not count."""
+    _, problems = check("title: A\nsummary:\ncountries: [IR]\n", summary_warning=True)
+    assert problems == [
+        "a.yml:2:1: warning: no summary yet: shown as \"not yet annotated\"; write 'summary:' with 2-4 English "
+        "sentences (what happened, who, where, when)"
+    ]
+    for text in ("title: A\nsummary: ''\n", "title: A\nsummary: null\n"):
+        assert check(text, summary_warning=True)[1][0].startswith("a.yml:2:1: warning: no summary yet")
+    # Without the key there is no line to point at; an empty file says it is empty.
+    assert check("title: A\n", summary_warning=True)[1][0].startswith("a.yml: warning: no summary yet")
+    assert check("# nothing\n", summary_warning=True)[1] == [
+        'a.yml: warning: the annotation is empty, so no summary yet: shown as "not yet annotated"; '
+        "write 'summary:' with 2-4 English sentences (what happened, who, where, when)"
+    ]
+    # With a summary, or with errors (the annotation is not used), nothing is said of it.
+    assert check("title: A\nsummary: Iran and Russia met.\n", summary_warning=True)[1] == []
+    assert all(NO_SUMMARY not in p for p in check("title: null\nsummary:\n", summary_warning=True)[1])
 
 
 def test_the_header_new_writes_is_not_a_marker_left_and_markers_show_with_other_errors():

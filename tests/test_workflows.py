@@ -183,7 +183,7 @@ def test_ci_lists_only_the_pull_requests_warnings_on_a_checkout_of_its_merge(tmp
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         'seeds/new.yml: warning: no summary yet: shown as "not yet annotated"; '
-        "add 'summary:' with 2-4 English sentences",
+        "write 'summary:' with 2-4 English sentences (what happened, who, where, when)",
         "2 more warnings in files this change does not touch "
         "(python -m generator check without --changed-files lists them)",
         "0 errors, 3 warnings in 2 articles",
