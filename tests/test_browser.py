@@ -234,6 +234,36 @@ def test_a_country_named_in_the_text_links_to_its_page(page, base_url):
     assert page.url.endswith("/countries/azerbaijan/")
 
 
+def test_a_flag_is_drawn_as_a_flag_with_the_sites_own_font(page, base_url, requests_seen):
+    """A flag is two letters where the system has no pictures for them (Windows; this machine's
+    Chromium too, which drew two empty boxes): the site serves a font of flags for them."""
+    page.goto(base_url + "timeline/")
+    item = page.locator(".md-typeset li", has_text="Pakistan").first
+    assert item.evaluate("e => getComputedStyle(e).fontFamily").startswith('"Twemoji Country Flags"')
+    drawn = page.evaluate(
+        r"""async () => {
+            const faces = await document.fonts.load('64px "Twemoji Country Flags"', '\u{1F1EE}\u{1F1F7}');
+            const canvas = document.createElement("canvas");
+            canvas.width = canvas.height = 80;
+            const context = canvas.getContext("2d");
+            context.font = '64px "Twemoji Country Flags"';
+            context.textBaseline = "top";
+            context.fillText("\u{1F1EE}\u{1F1F7}", 0, 0);  // Iran: a green, a white and a red band
+            const pixels = context.getImageData(0, 0, 80, 80).data;
+            let green = 0, red = 0;
+            for (let i = 0; i < pixels.length; i += 4) {
+                const [r, g, b, a] = pixels.slice(i, i + 4);
+                if (a > 200 && g > 100 && g > 2 * r && g > 2 * b) green++;
+                if (a > 200 && r > 150 && r > 2 * g && r > 2 * b) red++;
+            }
+            return {faces: faces.length, green, red};
+        }"""
+    )
+    assert drawn["faces"] == 1 and drawn["green"] > 100 and drawn["red"] > 100, drawn
+    fonts = [url for url in requests_seen if url.endswith(".woff2")]
+    assert fonts == [base_url + "stylesheets/fonts/twemoji-country-flags.woff2"]
+
+
 def test_feeds_are_discoverable_and_parse(page, base_url):
     page.goto(base_url + "countries/iran/")
     href = page.locator("link[rel=alternate][type='application/atom+xml']").get_attribute("href")
