@@ -264,6 +264,36 @@ def test_a_flag_is_drawn_as_a_flag_with_the_sites_own_font(page, base_url, reque
     assert fonts == [base_url + "stylesheets/fonts/twemoji-country-flags.woff2"]
 
 
+def _focus_in_drawer(page, presses: int) -> list[bool]:
+    """After each of `presses` presses of Tab, whether the focus is inside the nav drawer."""
+    inside = []
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        inside.append(page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"))
+    return inside
+
+
+@pytest.mark.parametrize("width", [390, 1000])
+def test_the_closed_nav_drawer_takes_no_keyboard_focus(browser, base_url, width):
+    """Below the wide layout the nav is an off-screen drawer: its links took the focus, unseen."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(base_url + "countries/iran/")
+        assert not any(_focus_in_drawer(page, 25))
+        page.locator("label.md-header__button[for=__drawer]").click()
+        page.wait_for_timeout(400)  # the drawer slides in
+        assert any(_focus_in_drawer(page, 25))  # open, its links are reached
+    finally:
+        context.close()
+
+
+def test_the_wide_layouts_nav_keeps_its_keyboard_focus(page, base_url):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(base_url + "about/")
+    assert any(_focus_in_drawer(page, 25))
+
+
 def test_feeds_are_discoverable_and_parse(page, base_url):
     page.goto(base_url + "countries/iran/")
     href = page.locator("link[rel=alternate][type='application/atom+xml']").get_attribute("href")
