@@ -50,7 +50,6 @@ def merge(seed: Seed, extracted: Extracted, annotation: Annotation | None) -> Ar
         organisations=tuple(pick("organisations")),
         summary=note.summary,
         notes=note.notes,
-        removed=extracted.removed,
     )
 
 

@@ -176,7 +176,6 @@ class Article:
     organisations: tuple[str, ...] = ()
     summary: str | None = None
     notes: tuple[Note, ...] = ()
-    removed: tuple[str, ...] = field(default=(), compare=False)
 
     # Cached (in the instance's __dict__, which a frozen dataclass still has): every index, listing
     # and related list looks the path up, hundreds of thousands of times at 10,000 articles.
