@@ -32,7 +32,10 @@ _CODE_END_MAX = 31  # the longest writer's code: `(` 8 `/` 20 `)`
 # break, so the pattern can open with `/` (`re` skips to it) and leave out `.*$`.
 _PHOTO_CREDIT_RE = re.compile(r"/\s*foto\s*:", re.IGNORECASE)
 
-_LEAD_SEARCH_LINES = 15
+# How far down the lead is looked for. A CNN Indonesia page pasted whole has its menu, headline, date,
+# share buttons and photo caption above it: the lead on its 19th line, past 15 (the limit before),
+# lost the headline, the date and the dateline, and put the menu in the article text.
+_LEAD_SEARCH_LINES = 60
 _CAPTION_MAX_CHARS = 500
 _CAPTION_TAIL_CHARS = 160
 _LONG_LEAD_WORDS = 15

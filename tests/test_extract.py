@@ -122,9 +122,11 @@ def test_lead_forms(lead: str, dateline: str | None, outlet: str | None) -> None
         ("Sumber: Anadolu", "Anadolu"),
         ("(mm/alalam)", "Al Alam"),  # a known agency, as the agency list writes it
         ("(mm/kabarharapan)", "kabarharapan"),  # any other credit as written
+        ("(afp/bac)", "AFP"),  # CNN Indonesia: the agency, then the editor's initials
+        ("(haf/imk)", None),  # Detik: two writers' initials
     ],
 )
-def test_original_source_from_a_line(line: str, source: str) -> None:
+def test_original_source_from_a_line(line: str, source: str | None) -> None:
     lead = "Teheran, Purna Warta – Presiden Iran dan Rusia membahas rencana kerja sama bersama di kawasan."
     assert extract(f"{lead}\n{line}").original_source == source
 
