@@ -188,5 +188,5 @@ def collect(
     renamed = {a.stem: original[a.stem] for a in unique if a.page_path != original[a.stem]}
     # Unused topics are only worth a look once everything else is right.
     clean = not rejected and not any(d.level == "error" for d in diagnostics)
-    diagnostics.extend(check_collection(unique, renamed, vocabulary if clean else (), body_keys))
+    diagnostics.extend(check_collection(unique, renamed, vocabulary if clean else (), body_keys, frozenset(rejected)))
     return unique, sorted(diagnostics, key=sort_key)

@@ -29,11 +29,14 @@ def check_collection(
     renamed: dict[str, str],
     vocabulary: tuple[str, ...] = (),
     body_keys: Mapping[str, str] | None = None,
+    rejected: frozenset[str] = frozenset(),
 ) -> list[Diagnostic]:
     """Duplicates, shared pages, unannotated articles and unused topics across `articles` (in seed order).
 
     `renamed` maps the stem of each article whose slug was made unique to the page it would have shared;
-    `body_keys` maps stems to their text's `body_key` where already known.
+    `body_keys` maps stems to their text's `body_key` where already known; `rejected` holds the stems
+    whose annotation has errors: their article is the text's alone, so what it lacks may be in the
+    annotation, and is not told.
     """
     body_keys = body_keys or {}
     problems: list[Diagnostic] = []
@@ -99,7 +102,8 @@ def check_collection(
                     f"article (python -m generator extract {article.source_path} lists the removed lines)",
                 )
             )
-        if article.title == article.stem:  # what `merge` falls back on when neither file gives a headline
+        # What `merge` falls back on when neither file gives a headline.
+        if article.title == article.stem and article.stem not in rejected:
             problems.append(
                 Diagnostic(
                     article.annotation_path or article.source_path,

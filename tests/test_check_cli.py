@@ -136,6 +136,17 @@ def test_warnings_alone_exit_0(seeds, capsys):
     assert capsys.readouterr().out.splitlines()[-1] == "0 errors, 2 warnings in 1 article"
 
 
+def test_an_annotation_with_errors_is_not_told_to_add_what_it_has(seeds, capsys, monkeypatch):
+    """With an error in its annotation, an article is the text's alone: "add 'title:'" was said of an
+    annotation that had one, and adding a second was a duplicate-key error."""
+    monkeypatch.setattr(pipeline, "extract", lambda text: Extracted(body=text))  # no headline in the text
+    (seeds / "a.txt").write_text("Isi berita tanpa judul.\n")
+    (seeds / "a.yml").write_text("title: Iran dan Rusia\nsummary: Fine.\ncountries: [XX]\n")
+    assert main(["check"]) == 1
+    out = capsys.readouterr().out
+    assert "seeds/a.yml:3:" in out and "no headline found" not in out
+
+
 @pytest.mark.parametrize(
     ("diagnostic", "expected"),
     [
