@@ -136,6 +136,30 @@ def _read_regular_file(path: str, size: int) -> bytes:
         os.close(handle)
 
 
+# How many entries of a folder inside seeds/ are looked at for articles put there by mistake.
+_NESTED_LOOK = 1000
+
+
+def _nested_seeds(folder: str) -> list[tuple[str, str]]:
+    """The articles and annotations in `folder` (inside seeds/, which only its own files are read
+    from) and below, with their file names; none if it is not a folder. An article put in a folder
+    was left out of the site with one warning about the folder, which a pull request's check, listing
+    the warnings of the files it changes, did not show: each such file is an error."""
+    found: list[tuple[str, str]] = []
+    if not os.path.isdir(folder) or os.path.islink(folder):
+        return found
+    seen = 0
+    for current, dirs, names in os.walk(folder):
+        dirs.sort()
+        for name in sorted(names):
+            seen += 1
+            if name.endswith((TEXT_SUFFIX, ANNOTATION_SUFFIX)):
+                found.append((os.path.join(current, name), name))
+        if seen > _NESTED_LOOK:
+            break
+    return found
+
+
 def read_seeds(seeds_dir: Path, known: Known | None = None) -> tuple[list[Seed], list[Diagnostic]]:
     """Every seed in `seeds_dir`, sorted by file name, and the problems found reading them.
 
@@ -192,13 +216,19 @@ def read_seeds(seeds_dir: Path, known: Known | None = None) -> tuple[list[Seed],
                 Diagnostic(str(seeds_dir / name), message=f"articles end in .txt: rename it to {stem}{TEXT_SUFFIX}")
             )
         else:
-            diagnostics.append(
-                Diagnostic(
-                    str(seeds_dir / name),
-                    level="warning",
-                    message="ignored: seeds/ holds only <name>.txt articles and <name>.yml annotations",
-                )
+            nested = _nested_seeds(inside + name) if not suffix else []
+            diagnostics.extend(
+                Diagnostic(path, message=f"files in a folder inside seeds/ are not read: move it to {inside}{base}")
+                for path, base in nested
             )
+            if not nested:
+                diagnostics.append(
+                    Diagnostic(
+                        str(seeds_dir / name),
+                        level="warning",
+                        message="ignored: seeds/ holds only <name>.txt articles and <name>.yml annotations",
+                    )
+                )
 
     for stem in sorted(annotations.keys() - texts.keys()):
         article = stem.removesuffix(TEXT_SUFFIX)

@@ -151,3 +151,18 @@ def test_a_missing_seeds_folder(tmp_path):
     assert [d.format() for d in read_seeds(tmp_path / "nope")[1]] == [
         f"{tmp_path / 'nope'}: error: seeds folder not found; pass --seeds DIR"
     ]
+
+
+def test_an_article_in_a_folder_is_an_error_on_each_of_its_files(tmp_path):
+    """An article put in seeds/2024/ was left out of the site with one warning about the folder, which
+    the pull request's check (listing the warnings of the files it changes) did not show."""
+    (tmp_path / "2024" / "x").mkdir(parents=True)
+    (tmp_path / "2024" / "a.txt").write_text(TEXT)
+    (tmp_path / "2024" / "x" / "b.yml").write_text("summary: x\n")
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "n.md").write_text("notes")
+    assert messages(tmp_path) == [
+        "seeds/2024/a.txt: error: files in a folder inside seeds/ are not read: move it to seeds/a.txt",
+        "seeds/2024/x/b.yml: error: files in a folder inside seeds/ are not read: move it to seeds/b.yml",
+        "seeds/drafts: warning: ignored: seeds/ holds only <name>.txt articles and <name>.yml annotations",
+    ]
