@@ -144,10 +144,12 @@ def figure(svg: str, caption: str, rows: list[tuple[str, str]], headers: tuple[s
     if not svg:
         return ""
     cells = "".join(f"<tr><td>{attr(a)}</td><td>{attr(b)}</td></tr>" for a, b in rows)
+    # Left out of search (`data-search-exclude`): its years, months and counts made a country's page a
+    # result for "2024" or "January 2025" ahead of the articles of that date.
     return (
-        f'<figure class="digest-chart"><div class="digest-chart-scroll">{svg}</div>'
+        f'<figure class="digest-chart" data-search-exclude><div class="digest-chart-scroll">{svg}</div>'
         f"<figcaption>{attr(caption)}</figcaption></figure>\n"
-        f'<details class="digest-chart-data"><summary>The chart as a table</summary>'
+        f'<details class="digest-chart-data" data-search-exclude><summary>The chart as a table</summary>'
         f"<table><thead><tr><th>{attr(headers[0])}</th><th>{attr(headers[1])}</th></tr></thead>"
         f"<tbody>{cells}</tbody></table></details>\n"
     )

@@ -16,7 +16,9 @@ from functools import lru_cache
 
 # The metadata panel's first tag (Material's admonition markup): the hooks cut an article page there
 # for compact search.
-PANEL_START = '<div class="admonition info">'
+PANEL_ID = "about-this-report"
+PANEL_TITLE = "About this report"
+PANEL_START = f'<div class="admonition info" id="{PANEL_ID}">'
 # Where an article page's related coverage, then its source, start once converted (the toc extension's
 # id for `## Related coverage`): the hooks leave both out of what search indexes.
 RELATED_START = '<h2 id="related-coverage">'

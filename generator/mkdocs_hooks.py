@@ -12,6 +12,7 @@ plugin) would need this revisited.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import os
@@ -34,7 +35,8 @@ if _REPOSITORY not in sys.path:
 from generator import htmlstash, page_conversion, page_workers, parallel, template_cache  # noqa: E402  (needs the path above)
 from generator.collection import COUNTRIES_INDEX, TIMELINE_PAGE, TOPICS_INDEX  # noqa: E402
 from generator.country_names import city_in_english  # noqa: E402
-from generator.htmltext import PANEL_START, RELATED_START  # noqa: E402
+from generator.htmltext import PANEL_ID, PANEL_START, PANEL_TITLE, RELATED_START  # noqa: E402
+from generator.markdown import long_date  # noqa: E402
 
 # Search indexes every article's full text up to `extra.full_text_search_limit` articles. Above it,
 # the browser would download and index megabytes before the first result (docs/performance.md), so
@@ -159,13 +161,26 @@ def on_page_content(html, page, config, files):
 
 
 def _where_from(article: dict) -> str:
-    """The box's dateline (as written and in English), outlet, original source and editor, for search:
-    "Tehran", "Anadolu" or "Daily Sabah" found none of the articles whose box shows them."""
+    """The box's date (as it shows it), dateline (as written and in English), outlet, original source,
+    editor and date note, for search: "Tehran", "Anadolu" or "Daily Sabah" found none of the articles
+    whose box shows them, "21 January 2025" ranked the article of that day below 13 index pages, and
+    the words of a date note ("Kremlin") found nothing."""
+    values = [_shown_date(article.get("published"))]
     dateline = article.get("dateline")
-    values = [city_in_english(str(dateline)), str(dateline)] if dateline else []
+    values += [city_in_english(str(dateline)), str(dateline)] if dateline else []
     values += [str(article[key]) for key in ("outlet", "original_source", "editor") if article.get(key)]
-    unique = list(dict.fromkeys(values))
-    return f"<p>{escape(' · '.join(unique))}</p>" if unique else ""
+    unique = list(dict.fromkeys(value for value in values if value))
+    line = f"<p>{escape(' · '.join(unique))}</p>" if unique else ""
+    note = article.get("date_note")
+    return line + (f"<p>{escape(str(note))}</p>" if note else "")
+
+
+def _shown_date(published: object) -> str:
+    """`2025-01-21` (as the front matter has it) as the box shows it, `21 January 2025`; "" if none."""
+    try:
+        return long_date(dt.date.fromisoformat(str(published))) if published else ""
+    except ValueError:
+        return ""
 
 
 def _compact_search_content(html: str, page, config) -> str | None:
@@ -202,8 +217,11 @@ def _full_search_content(html: str, page) -> str | None:
     if end < 0:
         return None
     cut = html.find(RELATED_START, end)
-    # The box's places and sources stay searchable, after the text: not the excerpt of the first result.
+    # The box's date, places and sources stay searchable, after the text, in a section named as the box
+    # (whose id it links to): not the excerpt of the first result, nor shown as if from the article text,
+    # where the reader following the result would not find "Tehran".
     where = _where_from(page.meta["article"])
+    where = f'<h2 id="{PANEL_ID}">{PANEL_TITLE}</h2>{where}' if where else ""
     text = html[end + len("</div>") : cut if cut >= 0 else len(html)]
     return _shown_to_search_instead(html, html[:start] + text + where, page)
 

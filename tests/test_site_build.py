@@ -90,13 +90,33 @@ def test_search_indexes_an_article_without_its_metadata_box_related_coverage_and
     article_docs = [doc for doc in index["docs"] if doc["location"].startswith("articles/")]
     assert len({doc["location"].split("#")[0] for doc in article_docs}) == len(articles)
     for doc in article_docs:
-        for left_out in ("About this report", "How the date was established", "Related coverage", "The raw text"):
+        for left_out in ("How the date was established", "Countries:", "Related coverage", "The raw text"):
             assert left_out not in doc["title"] + doc["text"], (doc["location"], left_out)
+        # The box's date, places and sources, and its date note, are a section of their own after the
+        # text, linked to the box: never the excerpt of the page's first result.
+        if "About this report" in doc["title"] + doc["text"]:
+            assert doc["location"].endswith("/#about-this-report") and doc["title"] == "About this report"
     # The notes stay, and the page as written still has all of it.
     texts = " ".join(doc["text"] for doc in article_docs)
     assert "army of injustice" in texts
     page = (seeds_site / articles[0].page_path.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
     assert all(part in page for part in ("About this report", "Related coverage", "The raw text"))
+
+
+def test_search_finds_an_article_by_the_date_its_box_shows_and_by_its_date_note(seeds_site):
+    """ "21 January 2025" ranked the article of that day 13th of 14, below index pages whose only match was
+    a "latest 21 January 2025" or a chart; "Kremlin", in a date note only, found nothing."""
+    index = json.loads((seeds_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    dated = [doc["location"] for doc in index["docs"] if "21 January 2025" in html_to_text(doc["text"])]
+    article = "articles/2025/iran-dan-pakistan-desak-perang-melawan-terorisme-untuk-tingkatkan-keamanan/"
+    assert article + "#about-this-report" in dated
+    # (The two overviews' tables give each country's and topic's latest date: still found.)
+    listings = [loc for loc in dated if loc.startswith(("countries/", "topics/", "timeline/"))]
+    assert set(listings) <= {"countries/", "topics/"}, dated
+    assert any("Kremlin" in doc["text"] for doc in index["docs"] if doc["location"].startswith("articles/"))
+    # Charts and the lists of co-occurring topics and countries are left out: index pages are found by title.
+    listing = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith(("countries/i", "topics/d")))
+    assert "Articles per month" not in listing and "Appears with" not in listing and "(2)" not in listing
 
 
 @pytest.mark.parametrize(

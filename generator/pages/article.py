@@ -10,7 +10,7 @@ from generator.collection import country_page, topic_page
 from generator.country_names import city_in_english, country_name, country_names_in_text, flagged, in_reading_order
 from generator.feeds import ALL_FEED
 from generator.glossary import abbreviate, abbreviate_folded
-from generator.htmltext import PANEL_START, link, text
+from generator.htmltext import PANEL_START, PANEL_TITLE, link, text
 from generator.markdown import first_sentence, is_web_url, long_date, md_text
 from generator.metadata import article_metadata
 from generator.model import Article, Note
@@ -102,7 +102,7 @@ def _metadata_panel(article: Article, page: str) -> str:
     if article.organisations:
         rows.append("<strong>Organisations:</strong> " + "; ".join(abbreviate(o) for o in article.organisations))
     items = "\n".join(f"<li>{row}</li>" for row in rows)
-    return f'{PANEL_START}\n<p class="admonition-title">About this report</p>\n<ul>\n{items}\n</ul>\n</div>\n'
+    return f'{PANEL_START}\n<p class="admonition-title">{PANEL_TITLE}</p>\n<ul>\n{items}\n</ul>\n</div>\n'
 
 
 def _body(body: str, notes: tuple[Note, ...], countries: tuple[str, ...] = (), page: str = "") -> str:

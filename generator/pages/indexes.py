@@ -13,6 +13,8 @@ from generator.collection import (
 )
 from generator.country_names import country_name, flag, flagged
 from generator.feeds import country_feed, topic_feed
+from generator.htmltext import link as html_link
+from generator.htmltext import text
 from generator.markdown import link, long_date, md_text, plural, relative
 from generator.pages import archive
 from generator.pages.archive import is_split, older_by_year
@@ -36,6 +38,23 @@ def _listing(articles, page: str) -> list[str]:
         f"The latest {archive.LIST_LIMIT} articles. {older_by_year(articles, page)}",
         article_list(articles[: archive.LIST_LIMIT], page),
     ]
+
+
+def _latest_unsearched(articles) -> str:
+    """ "latest <date>", left out of search: a page's sentence "4 articles mention Iran; latest 21 January
+    2025" made 11 index pages results for "21 January 2025", ahead of the article of that day."""
+    return f"<span data-search-exclude>latest {_latest(articles)}</span>"
+
+
+def _counted(page: str, items: list[tuple[str, str, str | None, int]]) -> str:
+    """A paragraph of linked names (with a country's flag) and how many articles each shares with the
+    page: (name, its page, country code or None, count). Raw HTML, left out of search: it repeats names
+    whose own pages search finds by title, and made "United States" 17 results on the five seeds."""
+    entries = []
+    for name, target, code, count in items:
+        linked = html_link(text(name), page, target)
+        entries.append(f"{flagged(code, linked) if code else linked} ({count})")
+    return "<p data-search-exclude>" + ", ".join(entries) + "</p>\n"
 
 
 def _latest(articles) -> str:
@@ -92,7 +111,7 @@ def render_country(collection: Collection, code: str) -> str:
     parts = [
         front_matter(name, f"News reports about {name} in the digest.", {"country": code, "feed": country_feed(code)}),
         f"# {flag(code)} {md_text(name)}\n",
-        f"{_mention(len(articles))} {md_text(name)}; latest {_latest(articles)}."
+        f"{_mention(len(articles))} {md_text(name)}; {_latest_unsearched(articles)}."
         f" Follow the coverage with the [Atom feed]({relative(page, country_feed(code))}).\n",
         monthly_figure(articles, "country-chart", f"about {name}"),
         "## Articles\n",
@@ -101,13 +120,11 @@ def render_country(collection: Collection, code: str) -> str:
     topic_counts = co_occurring(articles, "topics", label=_topic_label)
     if topic_counts:
         parts.append("## Topics\n")
-        parts.append(", ".join(f"{link(_topic_label(t), page, topic_page(t))} ({n})" for t, n in topic_counts) + "\n")
+        parts.append(_counted(page, [(_topic_label(t), topic_page(t), None, n) for t, n in topic_counts]))
     others = co_occurring(articles, "countries", exclude=code, label=country_name)
     if others:
         parts.append("## Appears with\n")
-        parts.append(
-            ", ".join(f"{flagged(c, link(country_name(c), page, country_page(c)))} ({n})" for c, n in others) + "\n"
-        )
+        parts.append(_counted(page, [(country_name(c), country_page(c), c, n) for c, n in others]))
     return "\n".join(parts)
 
 
@@ -149,7 +166,7 @@ def render_topic(collection: Collection, slug: str) -> str:
     if entry:
         parts.append(md_text(entry.description) + "\n")
     parts += [
-        f"{plural(len(articles), 'article')}; latest {_latest(articles)}."
+        f"{plural(len(articles), 'article')}; {_latest_unsearched(articles)}."
         f" Follow the coverage with the [Atom feed]({relative(page, topic_feed(slug))}).\n",
         monthly_figure(articles, "topic-chart", f"on {label}"),
         "## Articles\n",
@@ -158,11 +175,9 @@ def render_topic(collection: Collection, slug: str) -> str:
     countries = co_occurring(articles, "countries", label=country_name)
     if countries:
         parts.append("## Countries\n")
-        parts.append(
-            ", ".join(f"{flagged(c, link(country_name(c), page, country_page(c)))} ({n})" for c, n in countries) + "\n"
-        )
+        parts.append(_counted(page, [(country_name(c), country_page(c), c, n) for c, n in countries]))
     others = co_occurring(articles, "topics", exclude=slug, label=_topic_label)
     if others:
         parts.append("## Appears with\n")
-        parts.append(", ".join(f"{link(_topic_label(t), page, topic_page(t))} ({n})" for t, n in others) + "\n")
+        parts.append(_counted(page, [(_topic_label(t), topic_page(t), None, n) for t, n in others]))
     return "\n".join(parts)
