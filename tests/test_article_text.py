@@ -70,7 +70,7 @@ def reference_body(body: str, notes: tuple[Note, ...], countries: tuple[str, ...
             before, after = rest.split(quotes[index], 1)
             pieces.append(_reference_linked(before, unlinked, page, countries))
             pieces.append(
-                f'<mark>{reference_abbreviate(quotes[index])}</mark><sup id="fnref:{number}">'
+                f'<mark class="digest-note">{reference_abbreviate(quotes[index])}</mark><sup id="fnref:{number}">'
                 f'<a class="footnote-ref" href="#fn:{number}">{number}</a></sup>'
             )
             rest = after
@@ -256,7 +256,7 @@ def test_paragraphs_are_folded_lines_whatever_their_whitespace():
 
 def _footnote_numbers(block: str) -> tuple[list[str], list[str]]:
     """The numbers of the footnote references in the text, and the notes of the list, in order."""
-    references = re.findall(r'<mark>([^<]*)</mark><sup id="fnref:(\d+)">', block)
+    references = re.findall(r'<mark class="digest-note">([^<]*)</mark><sup id="fnref:(\d+)">', block)
     listed = re.findall(r'<li id="fn:(\d+)">\n<p>([^&]*)&#160;', block)
     return [f"{number}:{quote}" for quote, number in references], [f"{number}:{note}" for number, note in listed]
 

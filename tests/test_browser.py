@@ -200,6 +200,17 @@ def test_an_annotated_note_opens_at_its_phrase(page, base_url):
     tooltip.wait_for(state="visible", timeout=5_000)
 
 
+def test_a_notes_phrase_does_not_look_like_a_word_search_found(page, base_url):
+    """Both were yellow: after a search for "Teheran" the note's phrase read as one more hit."""
+    page.goto(base_url + ARTICLE_004 + "?h=teheran")
+    found = page.locator("mark[data-md-highlight]").first
+    found.wait_for()
+    note = page.locator("mark.digest-note", has_text="menyerang kedutaan Azerbaijan di Teheran")
+    look = "e => [getComputedStyle(e).backgroundColor, getComputedStyle(e).borderBottomStyle]"
+    assert note.evaluate(look) != found.evaluate(look)
+    assert note.evaluate(look)[1] == "dotted"
+
+
 def test_an_article_title_has_no_empty_line_under_it_at_any_width(page, base_url):
     """Material's hidden "¶" after a heading wraps onto a line of its own when the title nearly fills
     its last line; on the title that line would be an empty gap above the original title. Widths in

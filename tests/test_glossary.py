@@ -73,8 +73,11 @@ def test_the_first_mention_of_each_country_links_to_its_page():
 def test_country_links_keep_notes_and_escaping():
     page = render_article(HOSTILE_ARTICLE, ())
     assert '<a href="../../../countries/iran/">Iran</a> &lt;script&gt;' in page
-    assert "<mark><a " not in page  # the note's phrase is marked, not linked
-    assert '<mark>Rusia dan</mark><sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>' in page
+    assert '<mark class="digest-note"><a ' not in page  # the note's phrase is marked, not linked
+    assert (
+        '<mark class="digest-note">Rusia dan</mark><sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>'
+        in page
+    )
 
 
 def test_tags_are_html_escaped_country_and_topic_names():

@@ -197,7 +197,7 @@ def _marked(
         end = at + len(quotes[index])
         pieces.append(_linked(paragraph[start:at], unlinked, names, page))
         pieces.append(
-            f'<mark>{abbreviate_folded(quotes[index])}</mark><sup id="fnref:{number}">'
+            f'<mark class="digest-note">{abbreviate_folded(quotes[index])}</mark><sup id="fnref:{number}">'
             f'<a class="footnote-ref" href="#fn:{number}">{number}</a></sup>'
         )
         start = end
