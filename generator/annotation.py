@@ -83,12 +83,18 @@ def quoted(value: object, limit: int = 60) -> str:
 _NUMERIC_DATE = re.compile(
     r"(?P<y1>\d{4})[-/.](?P<m1>\d{1,2})[-/.](?P<d1>\d{1,2})|(?P<d2>\d{1,2})[-/.](?P<m2>\d{1,2})[-/.](?P<y2>\d{4})"
 )
+# An ISO 8601 date-time, as copied from a page's metadata (`2024-09-18T09:12:00+07:00`): the hint gives
+# its date as written, the date where its offset says (the outlet's, for Indonesia's +07:00).
+_ISO_DATE_TIME = re.compile(
+    r"(\d{4}-\d{1,2}-\d{1,2})(?:T|\s+)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?"
+)
 
 
 def _as_iso(raw: str) -> str:
     """`; write it as 2025-03-03` for a date written another way (`03/03/2025`, `3 Maret 2025`), read
     as the extractor reads dates in articles (day first); "" when `raw` holds no one date."""
-    numeric = _NUMERIC_DATE.fullmatch(raw.strip())
+    timed = _ISO_DATE_TIME.fullmatch(raw.strip())
+    numeric = _NUMERIC_DATE.fullmatch(timed.group(1) if timed else raw.strip())
     if numeric is not None:  # 2025-3-14, 2025/03/14, 14-03-2025, 14.03.2025: not forms articles use
         year, month, day = numeric.group("y1", "m1", "d1") if numeric.group("y1") else numeric.group("y2", "m2", "d2")
         try:
@@ -101,6 +107,17 @@ def _as_iso(raw: str) -> str:
             return ""
         date = found[0]
     return f"; write it as {date.year:04d}-{date.month:02d}-{date.day:02d}"
+
+
+def _with_scheme(url: str) -> str:
+    """`; write it as 'https://www.cnnindonesia.com/x'` for a link copied without its scheme
+    (`www.cnnindonesia.com/x`, `//www.cnnindonesia.com/x`); "" for anything else (`/articles/1`)."""
+    if urlsplit(url).scheme or " " in url:
+        return ""
+    meant = "https:" + url if url.startswith("//") else "https://" + url
+    host = urlsplit(meant).hostname or ""
+    named = re.fullmatch(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", host)  # a domain name, not `localhost`, `1.2.3.4`
+    return f"; write it as {quoted(meant, 120)}" if named else ""
 
 
 def _nearest_phrase(quote: str, body: str) -> str | None:
@@ -192,6 +209,41 @@ def suggest_country(value: str) -> str | None:
     return names[close[0]] if close else None
 
 
+def _continued_lines(text: str, node: yaml.Node) -> list[tuple[int, int]]:
+    """Line and column (0-based) of each `- ` that starts a later line of a plain value `node`: a list
+    item indented deeper than its list, which YAML reads as more words of the item above."""
+    if not isinstance(node, yaml.ScalarNode) or node.style or node.start_mark.line == node.end_mark.line:
+        return []
+    lines = text.splitlines()[node.start_mark.line + 1 : node.end_mark.line + 1]
+    dashes = (re.match(r"[ \t]*(?=-(?:[ \t]|$))", line) for line in lines)
+    return [(node.start_mark.line + 1 + i, dash.end()) for i, dash in enumerate(dashes) if dash is not None]
+
+
+_CONTINUED_ITEM = (
+    "this line continues the item above, as YAML reads a '- ' indented deeper than its list; "
+    "line it up with the other items (or quote the item if the dash belongs to it)"
+)
+
+
+# Other names contributors write for a key, which no spelling brings close (or brings close to the
+# wrong key: `date` to 'dateline', `headline` to 'dateline', `publisher` to 'published'). The meanings
+# are CONTRIBUTING.md's: the outlet published the article, the original source is the agency it credits;
+# a bare `source` could be either, and is left to the list of keys.
+_KEYS_MEANT = {
+    "link": "url",
+    "source_url": "url",
+    "href": "url",
+    "website": "url",
+    "date": "published",
+    "headline": "title",
+    "publisher": "outlet",
+    "agency": "original_source",
+    "tags": "topics",
+    "persons": "people",
+    "orgs": "organisations",
+}
+
+
 def _did_you_mean(value: str, choices: Iterable[str]) -> str | None:
     close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
     return close[0] if close else None
@@ -202,6 +254,7 @@ class _Checker:
     path: str
     today: dt.date
     known_topics: tuple[str, ...]
+    source: str = ""  # the annotation's text, for what the nodes do not tell
     problems: list[Diagnostic] = field(default_factory=list)
 
     def error(self, node: yaml.Node | None, message: str) -> None:
@@ -248,6 +301,12 @@ class _Checker:
         seen: set[str] = set()
         ok = True
         for item in node.value:
+            continued = _continued_lines(self.source, item) if not node.flow_style else []
+            if continued:  # a value certainly not meant, whatever else is wrong with it
+                for line, column in continued:
+                    self.problems.append(Diagnostic(self.path, line + 1, column + 1, "error", _CONTINUED_ITEM))
+                ok = False
+                continue
             value = self.text(key, item, single_line=True, what=f"each entry of {key!r}")
             if value is None:
                 ok = False
@@ -292,7 +351,7 @@ class _Checker:
             self.error(
                 node,
                 "'url' must be an absolute http(s) link like https://example.com/article, "
-                f"but received: {quoted(value)}",
+                f"but received: {quoted(value)}{_with_scheme(value)}",
             )
             return None
         return value
@@ -338,7 +397,13 @@ class _Checker:
         self, node: yaml.Node, body: str | None, removed: tuple[str, ...] = (), headline: str | None = None
     ) -> tuple[Note, ...] | None:
         if not isinstance(node, yaml.SequenceNode):
-            self.error(node, "'notes' must be a list of entries, each with 'quote:' and 'note:'")
+            # A mapping has the keys right but not the '- ' before each note: show where it goes.
+            form = (
+                "; write each note as a list item: '- quote: <exact phrase>' then 'note: <your note>' under it"
+                if isinstance(node, yaml.MappingNode)
+                else ""
+            )
+            self.error(node, f"'notes' must be a list of entries, each with 'quote:' and 'note:'{form}")
             return None
         if len(node.value) > MAX_NOTES:
             self.error(node, f"'notes' has {len(node.value)} entries; at most {MAX_NOTES} are allowed")
@@ -517,7 +582,7 @@ def parse_annotation(
     """
     today = today or dt.date.today()
     topics = tuple(known_topics) if known_topics is not None else tuple(vocabulary_topics())
-    checker = _Checker(path, today, topics)
+    checker = _Checker(path, today, topics, text)
     if len(text) > MAX_ANNOTATION_CHARS:
         return None, [Diagnostic(path, message=f"the annotation is longer than {MAX_ANNOTATION_CHARS:,} characters")]
     try:
@@ -544,6 +609,7 @@ def parse_annotation(
 
     values: dict[str, object] = {}
     nodes: dict[str, yaml.Node] = {}
+    value_nodes: dict[str, yaml.Node] = {}
     cleared: set[str] = set()
     failed = False
     for key_node, value_node in root.value:
@@ -553,7 +619,7 @@ def parse_annotation(
             continue
         key = key_node.value
         if key not in ANNOTATION_KEYS:
-            suggestion = _did_you_mean(key, ANNOTATION_KEYS)
+            suggestion = _KEYS_MEANT.get(key.lower()) or _did_you_mean(key, ANNOTATION_KEYS)
             hint = f"did you mean {suggestion!r}?" if suggestion else f"expected one of: {', '.join(ANNOTATION_KEYS)}"
             checker.error(key_node, f"unknown key {quoted(key)}; {hint}")
             failed = True
@@ -564,6 +630,7 @@ def parse_annotation(
             failed = True
             continue
         nodes[key] = key_node
+        value_nodes[key] = value_node
         if isinstance(value_node, yaml.ScalarNode) and value_node.tag == _NULL_TAG:
             # `key:` left empty: not given, the extraction stands; `key: null` (or `~`): none at all.
             if value_node.value and key in CLEARABLE_KEYS:
@@ -596,7 +663,7 @@ def parse_annotation(
         return None, checker.problems
     annotation = Annotation(**values, cleared=frozenset(cleared))
     if extracted is not None:
-        _compare(checker, annotation, extracted, nodes)
+        _compare(checker, annotation, extracted, nodes, value_nodes)
     return annotation, checker.problems
 
 
@@ -704,8 +771,15 @@ def _abbreviates(short: list[str], long: list[str]) -> bool:
     )
 
 
-def _compare(checker: _Checker, annotation: Annotation, extracted: Extracted, nodes: dict[str, yaml.Node]) -> None:
-    """Warn where the annotation and the text disagree; the annotation wins, but one may be a mistake."""
+def _compare(
+    checker: _Checker,
+    annotation: Annotation,
+    extracted: Extracted,
+    nodes: dict[str, yaml.Node],
+    value_nodes: dict[str, yaml.Node],
+) -> None:
+    """Warn where the annotation and the text disagree; the annotation wins, but one may be a mistake.
+    `nodes` are the keys, `value_nodes` their values."""
 
     for key in ("title", "outlet", "dateline"):
         given, found = getattr(annotation, key), getattr(extracted, key)
@@ -736,8 +810,11 @@ def _compare(checker: _Checker, annotation: Annotation, extracted: Extracted, no
         unnamed = sorted(given - set(extracted.countries))
         left_out = sorted(set(extracted.main_countries) - given)
         if unnamed:
+            # At the first code the text does not name, as written: the one to check.
+            items = value_nodes["countries"].value
+            first = next((item for item in items if " ".join(item.value.split()) in unnamed), nodes["countries"])
             checker.warning(
-                nodes["countries"],
+                first,
                 f"'countries' has [{', '.join(unnamed)}], which the text does not name; "
                 "the annotation wins, check the code",
             )

@@ -119,6 +119,21 @@ def test_empty_annotations_and_empty_keys_mean_nothing_given(text):
             )
             for written in ("14-03-2025", "2025-3-14", "2025/03/14", "14.03.2025")  # no hint before
         ),
+        *(
+            (
+                f"published: {written}\n",
+                f"a.yml:1:12: error: 'published' must be a date written YYYY-MM-DD, but received: {written!r}; "
+                "write it as 2024-09-18",
+            )
+            # ISO date-times, as pages' metadata gives them: no hint before for those with a 'T'
+            for written in (
+                "2024-09-18T09:12:00+07:00",
+                "2024-09-18T09:12:00",
+                "2024-09-18T02:12:00Z",
+                "2024-09-18T09:12:00.000+0700",
+                "2024-09-18 09:12:00+07:00",
+            )
+        ),
         (
             "published: 3 Maret 2025\n",
             "a.yml:1:12: error: 'published' must be a date written YYYY-MM-DD, "
@@ -175,6 +190,24 @@ def test_empty_annotations_and_empty_keys_mean_nothing_given(text):
         ),
         ("countires: [IR]\n", "a.yml:1:1: error: unknown key 'countires'; did you mean 'countries'?"),
         ("summry: x\n", "a.yml:1:1: error: unknown key 'summry'; did you mean 'summary'?"),
+        *(
+            (f"{written}: x\n", f"a.yml:1:1: error: unknown key {written!r}; did you mean {meant!r}?")
+            # other names for a key: before, every key was listed, or a wrong one ('date' → 'dateline')
+            for written, meant in (
+                ("link", "url"),
+                ("source_url", "url"),
+                ("href", "url"),
+                ("website", "url"),
+                ("Link", "url"),
+                ("date", "published"),
+                ("headline", "title"),
+                ("publisher", "outlet"),
+                ("agency", "original_source"),
+                ("tags", "topics"),
+                ("persons", "people"),
+                ("orgs", "organisations"),
+            )
+        ),
         (
             "colour: red\n",
             "a.yml:1:1: error: unknown key 'colour'; expected one of: title, title_en, url, outlet, "
@@ -284,6 +317,16 @@ def test_empty_annotations_and_empty_keys_mean_nothing_given(text):
             "a.yml:1:6: error: 'url' must be an absolute http(s) link like https://example.com/article, "
             "but received: '/articles/1'",
         ),
+        (  # copied without its scheme: no hint before
+            "url: www.cnnindonesia.com/x\n",
+            "a.yml:1:6: error: 'url' must be an absolute http(s) link like https://example.com/article, "
+            "but received: 'www.cnnindonesia.com/x'; write it as 'https://www.cnnindonesia.com/x'",
+        ),
+        (
+            "url: //www.cnnindonesia.com/x\n",
+            "a.yml:1:6: error: 'url' must be an absolute http(s) link like https://example.com/article, "
+            "but received: '//www.cnnindonesia.com/x'; write it as 'https://www.cnnindonesia.com/x'",
+        ),
         (
             "url: https://\n",
             "a.yml:1:6: error: 'url' must be an absolute http(s) link like https://example.com/article, "
@@ -302,6 +345,11 @@ def test_empty_annotations_and_empty_keys_mean_nothing_given(text):
             "(what happened, who, where, when)",
         ),
         ("notes: a note\n", "a.yml:1:8: error: 'notes' must be a list of entries, each with 'quote:' and 'note:'"),
+        (  # the keys right, the '- ' left out: no example of the form before
+            "notes:\n  quote: di Moskow\n  note: x\n",
+            "a.yml:2:3: error: 'notes' must be a list of entries, each with 'quote:' and 'note:'; write each note "
+            "as a list item: '- quote: <exact phrase>' then 'note: <your note>' under it",
+        ),
         (
             "notes:\n  - just text\n",
             "a.yml:2:5: error: each note must be a mapping: '- quote: <exact phrase>' then 'note: <your note>'",
@@ -367,6 +415,24 @@ def test_each_problem_is_reported_at_its_line_and_column(text, expected):
     assert problems == [expected]
     if " error: " in expected:
         assert annotation is None
+
+
+def test_a_list_item_indented_deeper_than_its_list_is_not_merged_into_the_item_above():
+    """YAML reads a '- ' indented deeper as more words of the item above: one person, "Ketua KNB Ermek
+    Sagimbayev - Presiden Kassym-Jomart Tokayev", and check said nothing."""
+    text = "people:\n  - Ketua KNB Ermek Sagimbayev\n    - Presiden Kassym-Jomart Tokayev\n  - Ermek\n"
+    annotation, problems = check(text)
+    assert annotation is None
+    assert problems == [
+        "a.yml:3:5: error: this line continues the item above, as YAML reads a '- ' indented deeper than its "
+        "list; line it up with the other items (or quote the item if the dash belongs to it)"
+    ]
+    _, problems = check("countries:\n- IR\n  - RU\n  - PK\n")
+    assert [p.split(": error: ")[0] for p in problems] == ["a.yml:3:3", "a.yml:4:3"]
+    # A dash the item holds, quoted or inside the line, and a flow list wrapped: as written.
+    for text in ("people:\n  - 'Ketua KNB\n    - Presiden'\n", "people:\n  - Ketua KNB -\n    Presiden\n"):
+        assert check(text) == (Annotation(people=("Ketua KNB - Presiden",)), [])
+    assert check("people: [Ketua KNB\n  - Presiden]\n") == (Annotation(people=("Ketua KNB - Presiden",)), [])
 
 
 def test_a_quote_from_a_line_removed_as_page_furniture_says_so():
@@ -481,8 +547,14 @@ def test_a_name_the_annotation_writes_out_or_respells_is_no_disagreement(extract
         ),
         (
             Extracted(countries=("IR", "PK"), body=BODY),
-            "countries: [RU, IR]\n",
-            "a.yml:1:1: warning: 'countries' has [RU], which the text does not name; "
+            "countries: [RU, IR]\n",  # at the code, not at the key (before, 1:1)
+            "a.yml:1:13: warning: 'countries' has [RU], which the text does not name; "
+            "the annotation wins, check the code",
+        ),
+        (
+            Extracted(countries=("IR", "PK"), body=BODY),
+            "countries:\n  - IR\n  - NO\n  - DE\n",  # at the first as written
+            "a.yml:3:5: warning: 'countries' has [DE, NO], which the text does not name; "
             "the annotation wins, check the code",
         ),
         (
