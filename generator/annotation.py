@@ -656,6 +656,10 @@ def parse_annotation(
     if "summary" not in values and not failed:
         # At the key when it is there but empty: the contributor may not see why it does not count.
         checker.warning(nodes.get("summary"), _NO_SUMMARY)
+    # `published: null` says the article has none, knowingly.
+    undated = extracted is not None and extracted.published is None and "published" not in cleared
+    if undated and "published" not in values and not failed:
+        checker.warning(nodes.get("published"), _NO_DATE)
     _unreviewed(checker, text)  # with the other problems: a contributor fixes them in one round
     if "#" in text:
         _cut_by_comments(checker, root, text)
@@ -670,6 +674,13 @@ def parse_annotation(
 _NO_SUMMARY = (
     "no summary yet: shown as \"not yet annotated\"; write 'summary:' with 2-4 English sentences "
     "(what happened, who, where, when)"
+)
+# An article without a date was published under articles/undated/ without a word; its address changes
+# once it has a date, so the contributor should know before it is published.
+_NO_DATE = (
+    "no publication date: the generator found none in the text, so the article is listed as Undated under "
+    "articles/undated/ (its address changes once it has a date); write 'published: YYYY-MM-DD', or "
+    "'published: null' if the article gives none"
 )
 _MARKED_KEY = re.compile(r"\s*([A-Za-z_]+)\s*:")
 

@@ -18,18 +18,23 @@ BODY = "Menteri luar negeri Iran bertemu mitranya di Moskow. Keduanya membahas p
 
 
 NO_SUMMARY = 'no summary yet: shown as "not yet annotated"'
+NO_DATE = "no publication date: "
+DATED = Extracted(body=BODY, published=dt.date(2025, 1, 6))
 
 
 def check(
-    text: str, extracted: Extracted | None = None, *, summary_warning: bool = False
+    text: str, extracted: Extracted | None = None, *, every_warning: bool = False
 ) -> tuple[Annotation | None, list[str]]:
-    """The annotation read from `text`, and its problems. Most cases here write no summary: the warning
-    for that is left out unless `summary_warning` (it has tests of its own)."""
+    """The annotation read from `text`, and its problems. Most cases here write no summary, and their
+    text has no date: the warnings for those are left out unless `every_warning` (they have tests of
+    their own)."""
     annotation, problems = parse_annotation(
         "a.yml", text, extracted=extracted or Extracted(body=BODY), today=TODAY, known_topics=TOPICS
     )
     found = [p.format() for p in problems]
-    return annotation, found if summary_warning else [p for p in found if NO_SUMMARY not in p]
+    if every_warning:
+        return annotation, found
+    return annotation, [p for p in found if NO_SUMMARY not in p and NO_DATE not in p]
 
 
 def test_a_complete_annotation_is_read_into_values():
@@ -701,22 +706,22 @@ def test_markers_after_the_first_name_their_key_without_repeating_what_to_do():
 
 def test_an_annotation_without_summary_is_warned_at_its_empty_summary_line():
     """The warning had no line: a contributor with 'summary:' in the file could not tell why it did not count."""
-    _, problems = check("title: A\nsummary:\ncountries: [IR]\n", summary_warning=True)
+    _, problems = check("title: A\nsummary:\ncountries: [IR]\n", DATED, every_warning=True)
     assert problems == [
         "a.yml:2:1: warning: no summary yet: shown as \"not yet annotated\"; write 'summary:' with 2-4 English "
         "sentences (what happened, who, where, when)"
     ]
     for text in ("title: A\nsummary: ''\n", "title: A\nsummary: null\n"):
-        assert check(text, summary_warning=True)[1][0].startswith("a.yml:2:1: warning: no summary yet")
+        assert check(text, DATED, every_warning=True)[1][0].startswith("a.yml:2:1: warning: no summary yet")
     # Without the key there is no line to point at; an empty file says it is empty.
-    assert check("title: A\n", summary_warning=True)[1][0].startswith("a.yml: warning: no summary yet")
-    assert check("# nothing\n", summary_warning=True)[1] == [
+    assert check("title: A\n", DATED, every_warning=True)[1][0].startswith("a.yml: warning: no summary yet")
+    assert check("# nothing\n", DATED, every_warning=True)[1] == [
         'a.yml: warning: the annotation is empty, so no summary yet: shown as "not yet annotated"; '
         "write 'summary:' with 2-4 English sentences (what happened, who, where, when)"
     ]
     # With a summary, or with errors (the annotation is not used), nothing is said of it.
-    assert check("title: A\nsummary: Iran and Russia met.\n", summary_warning=True)[1] == []
-    assert all(NO_SUMMARY not in p for p in check("title: null\nsummary:\n", summary_warning=True)[1])
+    assert check("title: A\nsummary: Iran and Russia met.\n", DATED, every_warning=True)[1] == []
+    assert all(NO_SUMMARY not in p for p in check("title: null\nsummary:\n", DATED, every_warning=True)[1])
 
 
 def test_the_header_new_writes_is_not_a_marker_left_and_markers_show_with_other_errors():
@@ -752,3 +757,18 @@ def test_text_after_a_hash_that_yaml_reads_as_a_comment_is_pointed_out():
         "a.yml:2:24: warning: '#2 and #3 were agreed.' is left out of the value before it: after a space, '#' "
         "starts a YAML comment; put the value in quotes to keep it"
     ]
+
+
+def test_an_article_without_a_date_is_warned_at_its_published_line():
+    """It was published under articles/undated/ without a word; its address changes once it is dated."""
+    warning = (
+        "warning: no publication date: the generator found none in the text, so the article is listed as "
+        "Undated under articles/undated/ (its address changes once it has a date); write 'published: "
+        "YYYY-MM-DD', or 'published: null' if the article gives none"
+    )
+    assert check("summary: A.\npublished:\n", every_warning=True)[1] == [f"a.yml:2:1: {warning}"]
+    assert check("summary: A.\n", every_warning=True)[1] == [f"a.yml: {warning}"]
+    # Dated by the annotation or by the text, or said to have none, it is not warned.
+    assert check("summary: A.\npublished: 2025-01-06\n", every_warning=True)[1] == []
+    assert check("summary: A.\n", DATED, every_warning=True)[1] == []
+    assert check("summary: A.\npublished: null\n", every_warning=True)[1] == []

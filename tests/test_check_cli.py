@@ -24,8 +24,9 @@ VOCABULARY = {
 
 
 def fake_extract(text: str) -> Extracted:
+    """The first line as headline, the rest as text, and a date (an undated article is warned about)."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return Extracted(title=lines[0], body="\n\n".join(lines[1:]))
+    return Extracted(title=lines[0], body="\n\n".join(lines[1:]), published=dt.date(2025, 1, 6))
 
 
 @pytest.fixture
@@ -69,7 +70,7 @@ seeds/notes.docx: warning: ignored: seeds/ holds only <name>.txt articles and <n
 seeds/orphan.yml: error: annotation without an article: expected orphan.txt beside it; add the text or remove the annotation
 seeds/same.txt: error: same article text as seeds/good.txt; remove one of the two
 seeds/same.txt: warning: no summary yet: shown as "not yet annotated"; run: python -m generator new seeds/same.txt
-seeds/same.txt: warning: would share the page articles/undated/iran-dan-rusia.md with seeds/good.txt; published as articles/undated/iran-dan-rusia-2.md instead (give it a distinct title to choose its page)
+seeds/same.txt: warning: would share the page articles/2025/iran-dan-rusia.md with seeds/good.txt; published as articles/2025/iran-dan-rusia-2.md instead (give it a distinct title to choose its page)
 seeds/syntax.yml:1:12: error: invalid YAML: mapping values are not allowed here; quote values that contain ': ' or start with a special character
 seeds/typo.yml:1:1: error: unknown key 'countires'; did you mean 'countries'?
 seeds/typo.yml:2:12: error: 'published' is not a real date: '2025-02-30'; write it as YYYY-MM-DD
