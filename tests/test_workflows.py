@@ -162,11 +162,11 @@ def test_ci_lists_only_the_pull_requests_warnings_on_a_checkout_of_its_merge(tmp
     _git(origin, "checkout", "-qb", "contribution")
     new = "Pakistan dan Iran Bertemu\n\nISLAMABAD - Pakistan dan Iran bertemu di Islamabad membahas perbatasan.\n"
     (origin / "seeds" / "new.txt").write_text(new)
-    (origin / "seeds" / "new.yml").write_text("countries: [PK, IR]\n")  # no summary either
+    (origin / "seeds" / "new.yml").write_text("countries: [PK, IR]\npublished: 2025-01-06\n")  # no summary either
     _git(origin, "add", "-A")
     _git(origin, "commit", "-qm", "a new article")
     _git(origin, "checkout", "-q", "main")
-    (origin / "seeds" / "old.yml").write_text("countries: [IR, RU]\n")  # main moved on meanwhile
+    (origin / "seeds" / "old.yml").write_text("countries: [IR, RU]\npublished: 2025-01-02\n")  # main moved on
     _git(origin, "add", "-A")
     _git(origin, "commit", "-qm", "main moves on")
     _git(origin, "merge", "-q", "--no-ff", "contribution", "-m", "the pull request's merge")
