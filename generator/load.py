@@ -43,6 +43,20 @@ def file_state(info: os.stat_result) -> FileState:
     return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
 
 
+def _encoding_hint(data: bytes, at: int) -> str:
+    """What to do with a text saved as Windows-1252 (Windows' Western default, Notepad's "ANSI"), the
+    usual reason a pasted text is not UTF-8, when it reads as one: "" otherwise."""
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return ""
+    shown = data[at : at + 1].decode("cp1252")
+    return (
+        f"; it reads as Windows-1252 ({shown!r} there): save it again choosing UTF-8, "
+        "or convert it with iconv -f cp1252 -t utf-8"
+    )
+
+
 def read_text_file(path: Path, limit: int, root: Path | None = None) -> tuple[str | None, list[Diagnostic]]:
     """The UTF-8 content of one regular file under `root`, or None and why it cannot be used."""
     text, _, _, problems = _read_text_file(path, limit, root, None)
@@ -103,7 +117,10 @@ def _read_text_file(
     except UnicodeDecodeError as err:
         line, col = _position(data, err.start)
         return fail(
-            f"is not UTF-8 ({err.reason} at byte offset {err.start}); save the file as UTF-8 plain text", line, col
+            f"is not UTF-8 ({err.reason} at byte offset {err.start}); save the file as UTF-8 plain text"
+            f"{_encoding_hint(data, err.start)}",
+            line,
+            col,
         )
     text = text.removeprefix("\ufeff")
     if not text.strip():
@@ -211,7 +228,7 @@ def read_seeds(seeds_dir: Path, known: Known | None = None) -> tuple[list[Seed],
                     str(seeds_dir / name), message=f"annotations end in .yml: rename it to {stem}{ANNOTATION_SUFFIX}"
                 )
             )
-        elif suffix.lower() == TEXT_SUFFIX:
+        elif suffix.lower() in (TEXT_SUFFIX, ".text"):  # `.text`: a paired annotation then had no article
             diagnostics.append(
                 Diagnostic(str(seeds_dir / name), message=f"articles end in .txt: rename it to {stem}{TEXT_SUFFIX}")
             )

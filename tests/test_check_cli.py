@@ -65,7 +65,7 @@ def write_broken_seeds(seeds: Path) -> None:
 
 
 BROKEN_REPORT = """\
-seeds/latin1.txt:2:11: error: is not UTF-8 (invalid continuation byte at byte offset 16); save the file as UTF-8 plain text
+seeds/latin1.txt:2:11: error: is not UTF-8 (invalid continuation byte at byte offset 16); save the file as UTF-8 plain text; it reads as Windows-1252 ('é' there): save it again choosing UTF-8, or convert it with iconv -f cp1252 -t utf-8
 seeds/notes.docx: warning: ignored: seeds/ holds only <name>.txt articles and <name>.yml annotations
 seeds/orphan.yml: error: annotation without an article: expected orphan.txt beside it; add the text or remove the annotation
 seeds/same.txt: error: same article text as seeds/good.txt; remove one of the two

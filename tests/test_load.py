@@ -37,6 +37,12 @@ def test_texts_are_paired_with_their_annotations_in_name_order(tmp_path):
         (
             "Judul\nberita \xe9t\xe9".encode("latin-1"),
             "seeds/a.txt:2:8: error: is not UTF-8 (invalid continuation byte at byte offset 13); "
+            "save the file as UTF-8 plain text; it reads as Windows-1252 ('é' there): save it again choosing "
+            "UTF-8, or convert it with iconv -f cp1252 -t utf-8",
+        ),
+        (
+            b"Judul\nberita \x81",  # not a Windows-1252 text either: no guess
+            "seeds/a.txt:2:8: error: is not UTF-8 (invalid start byte at byte offset 13); "
             "save the file as UTF-8 plain text",
         ),
         (
@@ -106,7 +112,20 @@ def test_an_unreadable_file_is_an_error(tmp_path):
 
 
 def test_names_annotations_and_stray_files(tmp_path):
-    names = ("a.txt", "b.yml", "c.yaml", "c.txt", "notes.md", "-x.txt", "d e.txt", "d e.yml", ".yml", "e.YML", "f.TXT")
+    names = (
+        "a.txt",
+        "b.yml",
+        "c.yaml",
+        "c.txt",
+        "notes.md",
+        "-x.txt",
+        "d e.txt",
+        "d e.yml",
+        ".yml",
+        "e.YML",
+        "f.TXT",
+        "g.text",
+    )
     for name in (*names, "a.txt.yml"):
         (tmp_path / name).write_text(TEXT)
     (tmp_path / "a.txt.orig").write_text(TEXT)
@@ -125,6 +144,7 @@ def test_names_annotations_and_stray_files(tmp_path):
         "starting with a letter or digit; rename it",
         "seeds/e.YML: error: annotations end in .yml: rename it to e.yml",  # was ignored, with a warning
         "seeds/f.TXT: error: articles end in .txt: rename it to f.txt",
+        "seeds/g.text: error: articles end in .txt: rename it to g.txt",
         "seeds/notes.md: warning: ignored: seeds/ holds only <name>.txt articles and <name>.yml annotations",
     ]
 
@@ -135,7 +155,9 @@ def test_a_broken_annotation_drops_the_seed_rather_than_falling_back_silently(tm
     seeds, problems = read_seeds(tmp_path)
     assert seeds == []
     assert [p.format().replace(str(tmp_path), "seeds") for p in problems] == [
-        "seeds/a.yml:1:8: error: is not UTF-8 (invalid start byte at byte offset 7); save the file as UTF-8 plain text"
+        "seeds/a.yml:1:8: error: is not UTF-8 (invalid start byte at byte offset 7); save the file as UTF-8 plain "
+        "text; it reads as Windows-1252 ('ÿ' there): save it again choosing UTF-8, or convert it with iconv -f "
+        "cp1252 -t utf-8"
     ]
 
 

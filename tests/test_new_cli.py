@@ -144,7 +144,8 @@ def test_new_refuses_to_overwrite_an_annotation(workdir, capsys):
             lambda d: (d / "seeds" / "a.txt").write_bytes(b"caf\xe9 au lait"),
             "seeds/a.txt",
             "seeds/a.txt:1:4: error: is not UTF-8 (invalid continuation byte at byte offset 3); "
-            "save the file as UTF-8 plain text\n",
+            "save the file as UTF-8 plain text; it reads as Windows-1252 ('é' there): save it again choosing "
+            "UTF-8, or convert it with iconv -f cp1252 -t utf-8\n",
         ),
         (
             lambda d: (d / "seeds" / "a.txt").symlink_to("/etc/hostname"),
