@@ -322,6 +322,10 @@ class SeedCache:
         gone = self._files_old.keys() - self._files.keys() - set(self._read)
         return [*self._read, *sorted(gone)]
 
+    def follows(self, path: str) -> bool:
+        """Whether `path` is a seed file this build or the last one read (its changes are known)."""
+        return path in self._files or path in self._files_old
+
     def forget_changes(self) -> None:
         """Have the next build take the files this one read in full, or found gone, as new or changed
         again: this one stopped on an error, and with `--changed-only` the next must list the warnings

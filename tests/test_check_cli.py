@@ -361,6 +361,16 @@ def test_build_of_changed_seeds_only_lists_their_warnings_and_every_error(seeds,
     ), err
 
 
+def test_build_of_changed_seeds_only_lists_a_stray_file_in_seeds_every_time(seeds, capsys, settled):
+    """A file that is no seed was counted as "unchanged since the last build" the build it was added."""
+    (seeds / "a.txt").write_text("Judul\n\nIsi.\n")
+    (seeds / "a.yml").write_text("summary: Fine.\ntopics: [diplomacy, border-security, military-exercises]\n")
+    assert _build_changed_only(capsys)[1] == ["0 errors, 0 warnings in 1 article"]
+    (seeds / "kz.md").write_text("an article saved as Markdown")
+    for _ in range(2):
+        assert _build_changed_only(capsys)[1] == ["seeds/kz.md", "0 errors, 1 warning in 1 article"]
+
+
 def test_make_serve_regenerates_listing_the_warnings_of_changed_seeds_only(seeds, capfd, monkeypatch):
     """Each build of `make serve` runs the generator as a process of its own (so `settled` cannot reach
     it): the seed is left alone until its state may be trusted, as a seed not just edited is."""
