@@ -123,7 +123,9 @@ def test_collect_reports_duplicates_and_shared_pages_from_files(tmp_path, monkey
     (tmp_path / "b.txt").write_text("Judul sama\n\nIsi pertama.\n")
     (tmp_path / "c.txt").write_text("Judul sama\n\nIsi lain.\n")
     for stem in "abc":
-        (tmp_path / f"{stem}.yml").write_text(f"summary: Summary {stem}.\nurl: https://e.com/{stem < 'c'}\n")
+        # Undated on purpose ('published: null'): the shared pages are under articles/undated/.
+        annotation = f"summary: Summary {stem}.\nurl: https://e.com/{stem < 'c'}\npublished: null\n"
+        (tmp_path / f"{stem}.yml").write_text(annotation)
     articles, problems = pipeline.collect(tmp_path, today=dt.date(2026, 1, 1))
     assert [a.page_path for a in articles] == [
         "articles/undated/judul-sama.md",
