@@ -164,6 +164,7 @@ def _results(page) -> list[str]:
         ("tajik", ARTICLE_003),  # words are matched as prefixes while typing
         ("+tags:azerbaijan iran", ARTICLE_004),
         ("Sabah", ARTICLE_003),  # the original source in the box (Daily Sabah), not in the text
+        ("Pezeshkiān", ARTICLE_002),  # diacritics folded: the text writes "Pezeshkian"
     ],
 )
 def test_the_digest_worker_shows_the_right_article_first(compact_page, query, expected):
@@ -205,14 +206,16 @@ def test_a_word_of_the_text_found_by_the_digest_worker_is_marked_on_the_opened_p
 @pytest.mark.browser
 def test_a_result_for_a_word_of_the_text_shows_the_passage_that_holds_it(compact_page):
     """Its summary holds no word searched for, so the worker fetches the page and shows the words around
-    the first one, marked; a result whose summary holds the word keeps the summary."""
+    the first one, marked, from the paragraph that holds it; a result whose summary holds the word keeps
+    the summary."""
     assert _first_result(compact_page, "bertajuk").endswith(ARTICLE_004)
     first = compact_page.locator(".md-search-result__item").first
     first.locator("p mark").first.wait_for(timeout=10_000)
     assert first.locator("p mark").first.inner_text().lower() == "bertajuk"
     passage = first.locator("p").first.inner_text()
-    assert passage.startswith("… ") and passage.endswith(" …") and len(passage) < 260, passage
-    assert "Latihan Gabungan Aras" in passage  # the words around it in the Indonesian text
+    # The word is the paragraph's sixth: no words of the paragraph before it ("… hubungan kedua negara. Latihan").
+    assert passage.startswith("Latihan gabungan selama empat hari bertajuk") and passage.endswith(" …"), passage
+    assert "Latihan Gabungan Aras" in passage and len(passage) < 260  # the words around it in the Indonesian text
     assert any(url.endswith("/" + ARTICLE_004) for url in compact_page.requested)
 
     compact_page.locator("input.md-search__input").fill("")
@@ -266,7 +269,7 @@ def test_passages_are_plain_text_cut_at_spaces_and_escaped(compact_page):
         "<p>Iran&#x27;s &quot;Aras&quot; drill &amp; more &lt;b&gt;&#233;t&eacute;</p></article><footer>f</footer>"
     )
     # Named entities other than the usual few stay as they are (Python-Markdown writes no others).
-    assert run("html => plainText(html)", html) == 'Title Iran\'s "Aras" drill & more <b>ét&eacute;'
+    assert run("html => plainText(html)", html) == 'Title\nIran\'s "Aras" drill & more <b>ét&eacute;'
     assert run("html => plainText(html)", "<p>no article here</p>") == ""
     assert run("html => plainText(html)", "<article>&#99999999; &#x41;</article>") == "&#99999999; A"
     marker = "term => new RegExp('(^|[^\\\\p{L}\\\\p{N}])(' + term + ')', 'giu')"
@@ -280,3 +283,222 @@ def test_passages_are_plain_text_cut_at_spaces_and_escaped(compact_page):
     assert inner == words.split(" ")[words.split(" ").index(inner[0]) :][: len(inner)]  # whole words, in order
     assert run(f"([text, term]) => passage(text, ({marker})(term))", [words, "x"]) is None
     assert run(f"([text, term]) => passage(text, ({marker})(term))", ["aw1 w1", "w1"]) == "<p>aw1 <mark>w1</mark></p>"
+
+
+def _worker(page, site, docs: list[dict], in_text=None) -> None:
+    """The worker's functions in `page`, and `digest`, its state for made-up `docs` of Material's index,
+    with the term index that generator/search_index.py builds for them with the site's configuration."""
+    from generator.search_index import build
+
+    config = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
+    page.add_script_tag(content=WORKER_SOURCE.read_text(encoding="utf-8"))
+    page.evaluate(
+        """([config, docs, index]) => {
+          window.digest = setup({ config, docs }, index);
+          digest.byLocation = new Map(docs.map(doc => [doc.location, doc]));
+        }""",
+        [config, docs, build({"config": config, "docs": docs}, in_text)],
+    )
+
+
+def _found(page, query: str) -> list[str]:
+    """The locations of the pages the worker finds for `query`, best first."""
+    return page.evaluate("query => search(digest, query).items.map(items => items[0].location)", query)
+
+
+def _serve(page, texts: dict[str, str]) -> None:
+    """Made-up article pages, for the worker to take passages from (`texts`: location → the paragraphs'
+    HTML of its article text)."""
+
+    def serving(body: str):  # a handler of one argument: Playwright passes the request to one of two
+        return lambda route: route.fulfill(content_type="text/html", body=body)
+
+    for location, text in texts.items():
+        body = f'<div class="digest-article-text" lang="id">{text}</div><h2 id="related-coverage">Related</h2>'
+        page.route(f"**/{location}", serving(body))
+
+
+def _shown_with_passages(page, query: str) -> list[str]:
+    """The text each result shows for `query` once the worker has added passages."""
+    return page.evaluate(
+        """async query => {
+          const result = search(digest, query);
+          await withPassages(result);
+          return result.items.map(items => items[0].text);
+        }""",
+        query,
+    )
+
+
+@pytest.mark.browser
+def test_a_word_the_summary_does_not_show_gets_its_passage_below_the_summary(compact_page, compact_site):
+    """The summary shows "Afghanistan", not the village only the Indonesian text names: the passage with
+    the village goes below it. A summary that shows no word searched for is replaced, one that shows them
+    all kept; a word found among the tags needs no passage (the result shows its tags)."""
+    docs = [
+        {
+            "location": "articles/2025/a/",
+            "title": "Talks",
+            "text": "<p>Afghanistan and its allies.</p>",
+            "tags": ["Iran"],
+        },
+        {"location": "articles/2024/b/", "title": "Other talks", "text": "<p>Afghanistan.</p>"},
+    ]
+    _worker(compact_page, compact_site, docs, {"kelukokokoko": [0], "iran": [0]})
+    _serve(
+        compact_page, {"articles/2025/a/": "<p>Di Kabul, Iran.</p><p>Pertemuan di desa Kelukokokoko pekan depan.</p>"}
+    )
+    village = "<p>Pertemuan di desa <mark>Kelukokokoko</mark> pekan depan.</p>"
+    shown = _shown_with_passages(compact_page, "afghanistan Kelukokokoko")
+    assert shown == ["<p><mark>Afghanistan</mark> and its allies.</p>" + village, "<p><mark>Afghanistan</mark>.</p>"]
+    assert _shown_with_passages(compact_page, "Kelukokokoko") == [village]
+    assert _shown_with_passages(compact_page, "afghanistan")[0] == "<p><mark>Afghanistan</mark> and its allies.</p>"
+    assert _shown_with_passages(compact_page, "tags:iran") == ["<p>Afghanistan and its allies.</p>"]
+
+
+@pytest.mark.browser
+def test_a_passage_shows_the_word_being_typed_as_it_is_before_a_word_it_begins(compact_page, compact_site):
+    """The United States ("AS"), not "Astana", which comes first in the text."""
+    _worker(
+        compact_page, compact_site, [{"location": "articles/2025/a/", "title": "Talks"}], {"as": [0], "astana": [0]}
+    )
+    _serve(compact_page, {"articles/2025/a/": "<p>Di Astana.</p><p>Intervensi AS di Suriah.</p>"})
+    assert _shown_with_passages(compact_page, "AS") == ["<p>Intervensi <mark>AS</mark> di Suriah.</p>"]
+
+
+@pytest.mark.browser
+def test_a_word_of_the_text_beside_a_word_of_the_summary_shows_both_on_the_site(compact_page):
+    """The Aras drill's result marks "Azerbaijan" in its title and summary; "bertajuk" is only in its
+    Indonesian text: the passage that holds it is shown below the summary."""
+    assert _first_result(compact_page, "azerbaijan bertajuk").endswith(ARTICLE_004)
+    first = compact_page.locator(".md-search-result__item").first
+    first.locator("p mark", has_text="bertajuk").wait_for(timeout=10_000)
+    shown = first.locator("p").all_inner_texts()
+    summary = next(at for at, text in enumerate(shown) if text.startswith("On Sunday 24 November 2024 Iran's"))
+    assert "bertajuk" in shown[-1] and summary < len(shown) - 1, shown
+
+
+@pytest.mark.browser
+def test_only_the_word_being_typed_is_a_prefix(compact_page, compact_site):
+    """Material completes every word but those with `+` or `-` (quoted words get a `+`); the worker only
+    the last word of the query (not once a space follows it), and a word with Lunr's `*`. A word is found
+    with an apostrophe after it ("Iran's" is one term)."""
+    docs = [
+        {"location": "articles/2025/a/", "title": "Talks on 20 March"},
+        {"location": "articles/2025/b/", "title": "March 2025 talks"},
+        {"location": "articles/2025/c/", "title": "Iran's army"},
+    ]
+    _worker(compact_page, compact_site, docs)
+    prefixes = "query => parse(digest, query).map(clause => [clause.term, clause.prefix])"
+    assert compact_page.evaluate(prefixes, "20 March 2025") == [["20", False], ["march", False], ["2025", True]]
+    assert compact_page.evaluate(prefixes, "20 March 2025 ") == [["20", False], ["march", False], ["2025", False]]
+    assert compact_page.evaluate(prefixes, 'tajik* "iran" +putin -x al-zul') == [
+        *(["tajik", True], ["iran", False], ["putin", False], ["x", False], ["al", False], ["zul", True])
+    ]
+    assert _found(compact_page, "+20 march") == ["articles/2025/a/"]  # not "2025"
+    assert _found(compact_page, "+march 20") == ["articles/2025/a/", "articles/2025/b/"]  # being typed
+    assert _found(compact_page, '"20" march') == ["articles/2025/a/"]
+    assert _found(compact_page, "+iran army") == ["articles/2025/c/"]
+
+
+@pytest.mark.browser
+def test_a_completion_never_ranks_above_the_word_itself(compact_page, compact_site):
+    """The United States ("AS") in 744 of 1,000 articles, "ask" on one page: the rarer completion had
+    ranked that page first."""
+    docs = [
+        {
+            "location": f"articles/2025/a{n}/",
+            "title": f"Article {n}",
+            "text": "<p>AS</p>" if n < 744 else "",
+            "boost": 4,
+        }
+        for n in range(999)
+    ] + [{"location": "data/", "title": "Open data", "text": "<p>Ask the publisher</p>"}]
+    _worker(compact_page, compact_site, docs)
+    found = _found(compact_page, "AS")
+    assert len(found) == 745 and found[-1] == "data/"
+
+
+@pytest.mark.browser
+def test_equally_good_results_come_newest_first(compact_page, compact_site):
+    """By the date each article's box shows, which Material's index holds (generator/mkdocs_hooks.py):
+    equal scores came in path order, oldest first. A better score still comes first."""
+    dated = [("2016/a", "3 July 2016"), ("2025/a", "1 January 2025"), ("2025/z", "31 December 2025"), ("2020/b", "")]
+    docs = [
+        {"location": f"articles/{path}/", "title": "Talks", "text": f"<p>Putin spoke.</p><p>{date} · Tehran</p>"}
+        for path, date in dated
+    ] + [{"location": "articles/2016/t/", "title": "Putin", "text": "<p>3 July 2016</p>"}]
+    _worker(compact_page, compact_site, docs)
+    assert _found(compact_page, "putin") == [
+        *("articles/2016/t/", "articles/2025/z/", "articles/2025/a/", "articles/2016/a/", "articles/2020/b/")
+    ]
+
+
+def test_the_term_index_holds_the_date_of_each_article(compact_site):
+    """Days since 1 January 1970, as the open data has them; 0 for other pages."""
+    import datetime as dt
+
+    articles = json.loads((compact_site.parent / "docs" / "data" / "articles.json").read_text(encoding="utf-8"))
+    published = {re.search(r"articles/.*", a["page_url"]).group(): a["published"] for a in articles["articles"]}
+    dates = json.loads((compact_site / "search" / "digest_index.json").read_text(encoding="utf-8"))["dates"]
+    days = [
+        (dt.date.fromisoformat(published[e["location"]]) - dt.date(1970, 1, 1)).days
+        if e["location"] in published
+        else 0
+        for e in index(compact_site)
+    ]
+    assert dates == days and days.count(0) == len(days) - 5
+
+
+@pytest.mark.browser
+def test_passages_are_taken_from_an_articles_text_and_notes_only(compact_page, compact_site):
+    """Not from the box ("Countries: 🇦🇫 Afghanistan…"), the related coverage or the source, and from one
+    paragraph or note: a passage ran from the text's last words into the next heading."""
+    compact_page.add_script_tag(content=WORKER_SOURCE.read_text(encoding="utf-8"))
+    html = (compact_site / ARTICLE_000 / "index.html").read_text(encoding="utf-8")
+    lines = compact_page.evaluate("html => plainText(html)", html).split("\n")
+    assert lines[0].startswith("Islam Abad, Purna Warta – Pimpinan militer Iran dan Pakistan")
+    assert lines[-2].startswith('"Jaish al-Zulm" ("army of injustice") is the name')  # the notes, each a line
+    assert lines[-1].endswith("a rounded one used by the speaker.")  # without "↩"
+    text = "\n".join(lines)
+    assert "Jaish al-Zulm (Tentara Kebrutalan) dan mencatat" in text  # without the note's number
+    for outside in ("About this report", "Purna Warta Dateline", "Summary", "Related coverage", "Source", "seeds/"):
+        assert outside not in text
+    cut = "([text, term]) => passage(text, marker([{ term, prefix: false }]))"
+    lines = ["Kata pertama.", "Di desa Kelukokokoko pekan depan.", "Catatan."]
+    assert compact_page.evaluate(cut, ["\n".join(lines), "kelukokokoko"]) == (
+        "<p>Di desa <mark>Kelukokokoko</mark> pekan depan.</p>"
+    )
+
+
+@pytest.mark.browser
+def test_words_are_marked_whole_and_the_word_being_typed_as_a_prefix(compact_page, compact_site):
+    _worker(compact_page, compact_site, [{"location": "", "title": "Home"}])
+    mark = "([query, text]) => highlight(text, marker(parse(digest, query)))"
+    assert compact_page.evaluate(mark, ["20 March 2025", "On 20 March 2025 (2020, Marches)"]) == (
+        "On <mark>20</mark> <mark>March</mark> <mark>2025</mark> (2020, Marches)"
+    )
+    assert compact_page.evaluate(mark, ["AS ", "AS and Aslan"]) == "<mark>AS</mark> and Aslan"
+    assert compact_page.evaluate(mark, ["AS", "AS and Aslan"]) == "<mark>AS</mark> and <mark>As</mark>lan"
+    assert compact_page.evaluate(mark, ["iran army", "Iran's Iranian army"]) == (
+        "<mark>Iran</mark>'s Iranian <mark>army</mark>"
+    )
+
+
+@pytest.mark.browser
+def test_diacritics_are_folded_in_the_index_and_the_query_alike(compact_page, compact_site):
+    """Typed "Teherán", "Pezeshkiān" or "Bāqerī" found nothing; words are marked with or without them."""
+    from generator.search_index import text_terms
+
+    words = ["Teherán", "Pezeshkiān", "Bāqerī", "TÜRKIYE", "İstanbul", "naïve-café", "Tehera\u0301n", "Iran's"]
+    separator = re.compile(
+        json.loads((compact_site / "search" / "search_index.json").read_text())["config"]["separator"]
+    )
+    terms = [sorted(text_terms(word, separator)) for word in words]
+    assert terms[:3] == [["teheran"], ["pezeshkian"], ["baqeri"]]
+    _worker(compact_page, compact_site, [{"location": "", "title": "Home"}])
+    assert compact_page.evaluate("words => words.map(word => tokens(digest, word).sort())", words) == terms
+    mark = "([query, text]) => highlight(text, marker(parse(digest, query)))"
+    assert compact_page.evaluate(mark, ["teheran ", "Teherán, TEHERÁN, Tehera\u0301n, Teheran"]) == (
+        "<mark>Teherán</mark>, <mark>TEHERÁN</mark>, <mark>Tehera\u0301n</mark>, <mark>Teheran</mark>"
+    )
