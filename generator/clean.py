@@ -28,6 +28,10 @@ _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)]*$|[\"”’]$|\([\w ]{1,8}/
 _CLOSERS = "\"'”’)"
 _CODE_END_RE = re.compile(r"\([\w ]{1,8}/[\w /]{1,20}\)$")
 _CODE_END_MAX = 31  # the longest writer's code: `(` 8 `/` 20 `)`
+# A writer's code appended to a sentence (`… ke depan. (afp/bac)`, CNN Indonesia's; `… hari ini. (mm/alalam)`):
+# lower-case letters only, so neither a date `(10/3)` nor a photo credit `(REUTERS/Stringer)` is taken.
+_APPENDED_CODE_RE = re.compile(r"\s(\(\s*[a-z]{1,8}(?:\s*/\s*[a-z]{1,12}){1,3}\s*\))$")
+_APPENDED_CODE_MAX = 50  # a space, then the longest such code without spaces: `(` 8 (`/` 12) x 3 `)`
 # A photo credit in a line (`… /FOTO: Pixabay`). Only its presence is tested, and lines hold no line
 # break, so the pattern can open with `/` (`re` skips to it) and leave out `.*$`.
 _PHOTO_CREDIT_RE = re.compile(r"/\s*foto\s*:", re.IGNORECASE)
@@ -223,6 +227,23 @@ def _is_bare_dateline(line: str) -> bool:
     return dateline is not None and dateline.outlet is not None and dateline.end >= len(line)
 
 
+def _split_writer_code(line: str) -> tuple[str, ...]:
+    """A sentence with a writer's code appended, as two lines: the sentence, then the code, which is
+    furniture (`… ke depan. (afp/bac)` → `… ke depan.`, `(afp/bac)`); any other line as it is.
+
+    Only after a sentence: in `bertemu di Ankara (mm/alalam)` the brackets could be the sentence's own.
+    """
+    if not line.endswith(")"):
+        return (line,)
+    match = _APPENDED_CODE_RE.search(line, max(0, len(line) - _APPENDED_CODE_MAX))
+    if match is None:
+        return (line,)
+    sentence = line[: match.start()].rstrip()
+    if not _is_sentence(sentence):
+        return (line,)
+    return sentence, match.group(1)
+
+
 def _join_bare_datelines(lines: list[str]) -> list[str]:
     """Put a dateline printed on a line of its own back in front of the lead it belongs to."""
     joined: list[str] = []
@@ -238,6 +259,7 @@ def clean(text: str) -> Cleaned:
     """Split `text` into headline, header, body paragraphs and removed lines."""
     lines = [line.strip() for line in normalise_spaces(text).splitlines()]
     lines = _join_bare_datelines([line for line in lines if line])
+    lines = [part for line in lines for part in _split_writer_code(line)]
     lead = _find_lead(lines)
     header = lines[:lead]
     removed: list[str] = []

@@ -116,10 +116,22 @@ def score(case: Case, result: Extracted, quality: Quality) -> None:
             continue
         if line == title:
             continue
+        line = _without_furniture_tail(line, furniture_left)
         quality.article_lines += 1
         if not _kept(line, body) and not _kept(line.rstrip("*").rstrip(), body):
             quality.article_lost += 1
             quality.problems.append(f"{case.name}: article line lost: {line[:70]!r}")
+
+
+def _without_furniture_tail(line: str, furniture_left: list[str]) -> str:
+    """The article's part of a line that ends with labelled furniture in brackets (a writer's code
+    appended to the last paragraph, `… ke depan. (afp/bac)`); that furniture is used up, as a line of
+    its own would be. Only bracketed furniture: a subheading `Reaksi Iran` does not end in the tag `Iran`."""
+    for tail in furniture_left:
+        if tail.startswith("(") and line.endswith(" " + tail):
+            furniture_left.remove(tail)
+            return line.removesuffix(tail).rstrip()
+    return line
 
 
 def _kept(line: str, body: set[str]) -> bool:

@@ -49,6 +49,13 @@ LAST = "Pertemuan itu dijadwalkan berlangsung pekan depan di Jakarta."
         "ILUSTRASI - Collective Security Treaty Organization (CSTO) dan Rusia siap mengerahkan pasukan.*",
         "Ilustrasi. Rupiah ditutup melemah pada perdagangan Rabu (15/1). (CNN Indonesia/Adi Ibrahim).",
         "Menlu Iran dalam konferensi pers di Teheran. (AFP/ATTA KENARE)",
+        "Warga berkumpul di Bundaran HI, Jakarta. (ANTARA FOTO/Hafidz Mubarak A)",
+        "Fasilitas gas South Pars di selatan Iran. (REUTERS/Majid Asgaripour)",
+        "Kilang minyak di Teluk Persia. (Reuters/Stringer)",
+        "Ilustrasi kilang minyak /FOTO: Pixabay",
+        "Menlu Sugiono bertemu mitranya di Moskwa. (Foto: Dok. Kemlu)",
+        "(reuters/bac)",
+        "(anadolu/dna)",
         "Warga merayakan gencatan senjata di Khan Younis. REUTERS/Hatem Khaled",
         "Presiden Turki Recep Tayyip Erdogan. (Foto: Anadolu)",
         "Mohammad Resha Pratama - detikSport",
@@ -84,6 +91,8 @@ def test_furniture_lines(line: str) -> None:
         "Nilai ekspor naik > 5 persen > target pemerintah.",
         "Pasukan Iran dan Irak | Latihan dimulai pada Senin | Berakhir pekan depan.",
         "HOME-MADE bombs were found near the border.",
+        "Menteri Perminyakan Iran Mohsen Paknejad mengatakan kerja sama ini berlangsung 20 tahun. (afp/bac)",
+        "Kedua negara sepakat memperluas kerja sama energi, kata pejabat itu. (reuters/isa)",
     ],
 )
 def test_article_lines_are_not_furniture(line: str) -> None:
@@ -192,6 +201,47 @@ def test_whitespace_and_end_marks_are_normalised_without_changing_words() -> Non
 
 
 def test_line_ending_with_writer_code_is_a_sentence_and_stays() -> None:
-    last = "Perundingan damai Suriah babak ke-5 di Astana telah dimulai Selasa kemarin. (mm/alalam)"
-    result = clean("\n".join([LEAD, last, "DISKUSI:", "Positive SSL"]))
+    last = "Perundingan damai Suriah babak ke-5 di Astana telah dimulai Selasa kemarin."
+    result = clean("\n".join([LEAD, last + " (mm/alalam)", "DISKUSI:", "Positive SSL"]))
     assert result.paragraphs == (LEAD, last)
+    assert result.removed == ("(mm/alalam)", "DISKUSI:", "Positive SSL")
+    assert result.metadata == {"original_source": "alalam"}
+
+
+PAKNEJAD = "Menteri Perminyakan Iran Mohsen Paknejad mengatakan kerja sama ini akan berlangsung dua puluh tahun."
+
+
+@pytest.mark.parametrize(
+    ("code", "metadata"),
+    [
+        ("(afp/bac)", {"original_source": "afp"}),
+        ("(reuters/isa)", {"original_source": "reuters"}),
+        ("(anadolu/dna)", {"original_source": "anadolu"}),
+        ("(ap/bac)", {}),  # `ap` is no source: as short as initials, as on a line of its own
+    ],
+)
+def test_a_writers_code_appended_to_the_last_paragraph_goes_and_the_paragraph_stays(code: str, metadata: dict) -> None:
+    """CNN Indonesia appends `(afp/bac)` to the last paragraph: read as a photo credit, the whole
+    paragraph was dropped as a caption."""
+    result = clean("\n".join([LEAD, PAKNEJAD + " " + code]))
+    assert result.paragraphs == (LEAD, PAKNEJAD)
+    assert result.removed == (code,)
+    assert result.metadata == metadata
+
+
+def test_a_writers_code_appended_mid_article_goes_too() -> None:
+    result = clean("\n".join([LEAD, PAKNEJAD + " (afp/bac)", "Baca juga:", "Iran Kecam E3", LAST]))
+    assert result.paragraphs == (LEAD, PAKNEJAD, LAST)
+    assert result.removed == ("(afp/bac)", "Baca juga:", "Iran Kecam E3")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Pertemuan itu dijadwalkan berlangsung di Teheran pada Senin (10/3)",  # a date
+        "Pertemuan itu dijadwalkan berlangsung di Teheran pada Senin. (10/3)",
+        "Kedua pihak sepakat bertemu lagi bulan depan di Ankara (mm/alalam)",  # no sentence before it
+    ],
+)
+def test_brackets_that_are_not_an_appended_writers_code_stay_with_their_line(line: str) -> None:
+    assert clean("\n".join([LEAD, line, LAST])).paragraphs == (LEAD, line, LAST)

@@ -123,6 +123,7 @@ def test_lead_forms(lead: str, dateline: str | None, outlet: str | None) -> None
         ("(mm/alalam)", "Al Alam"),  # a known agency, as the agency list writes it
         ("(mm/kabarharapan)", "kabarharapan"),  # any other credit as written
         ("(afp/bac)", "AFP"),  # CNN Indonesia: the agency, then the editor's initials
+        ("Kerja sama itu berlangsung dua puluh tahun. (afp/bac)", "AFP"),  # appended to the last paragraph
         ("(haf/imk)", None),  # Detik: two writers' initials
     ],
 )
