@@ -204,6 +204,13 @@ def is_country_name(word: str) -> bool:
     return _codes().get(word) is not None
 
 
+@cache
+def multiword_name_starts() -> frozenset[str]:
+    """The first words of the country names written in several words (`Korea` of `Korea Selatan`):
+    only after one of them is a longer name worth looking up."""
+    return frozenset(name.split()[0] for name, code in _codes().items() if code is not None and " " in name)
+
+
 def countries(texts: Iterable[str]) -> tuple[str, ...]:
     """Sorted, unique codes of the countries named in `texts` (one document)."""
     return tuple(sorted({code for codes in scan(list(texts)) for code in codes}))

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 
-from generator.countries import is_country_name
+from generator.countries import is_country_name, multiword_name_starts
 from generator.trie import WordFinder, literal_alternation
 from generator.vocabulary import load_data
 
@@ -81,18 +81,67 @@ def _is_role_word(word: str) -> bool:
     return word in _role_words() or word.isupper() or is_country_name(word)
 
 
+# A role names its country last, and may name a portfolio or office before it that no list of role
+# words can hold (`Menteri Perminyakan Iran`, `Kepala Otoritas Energi Atom Iran`): at most this many words.
+_PORTFOLIO_WORDS = 3
+_COUNTRY_NAME_WORDS = 3  # the longest country's name, in words: `Uni Emirat Arab`
+
+
+def _country_end(words: Sequence[str], k: int) -> int | None:
+    """The index after a country's name of 1-3 words that starts at `words[k]` (`Iran`, `Korea Selatan`)."""
+    if words[k] in multiword_name_starts():  # the only words after which a longer name is worth looking up
+        for n in range(min(_COUNTRY_NAME_WORDS, len(words) - k), 1, -1):
+            part = words[k : k + n]
+            # a comma may close the name (`Korea Selatan, Yoon`), never split it
+            if not any(w.endswith(",") for w in part[:-1]) and is_country_name(" ".join(part).rstrip(",")):
+                return k + n
+    return k + 1 if is_country_name(words[k].rstrip(",")) else None
+
+
+def _portfolio_end(words: Sequence[str], i: int) -> int | None:
+    """The index after the country that closes a portfolio opening at `words[i]`, when the country
+    follows within `_PORTFOLIO_WORDS` words and no comma comes between (`Perminyakan Iran`)."""
+    for k in range(i, min(i + _PORTFOLIO_WORDS, len(words) - 1) + 1):
+        if k > i and words[k - 1].endswith(","):
+            return None
+        end = _country_end(words, k)
+        if end is not None:
+            return end
+    return None
+
+
+def _role_end(words: Sequence[str], start: int) -> int:
+    """The index after the role opening at `words[start]`: role words, countries of one or more words,
+    and, until the role has named a country, a portfolio before one (`Menteri Perminyakan Iran`).
+
+    Once the role holds its country, capitalised words are the name: in a headline's `Menlu Iran Abbas
+    Araghchi Kunjungi Rusia` the words before `Rusia` are no portfolio.
+    """
+    i = start
+    has_country = False
+    while i < len(words):
+        if (country_end := _country_end(words, i)) is not None:
+            i, has_country = country_end, True
+        elif _is_role_word(words[i].rstrip(",")):
+            i += 1
+        elif not has_country and (portfolio_end := _portfolio_end(words, i)) is not None:
+            i, has_country = portfolio_end, True
+        else:
+            break
+    return i
+
+
 def _role_and_name(words: Sequence[str]) -> tuple[str, str] | None:
     """From the first role word: the role, then the first run of 2-4 name words (not across a comma).
 
-    `[Senin,, Presiden, Iran, Masoud, Pezeshkian]` → (`Presiden Iran`, `Masoud Pezeshkian`).
+    `[Senin,, Presiden, Iran, Masoud, Pezeshkian]` → (`Presiden Iran`, `Masoud Pezeshkian`);
+    `[Menteri, Perminyakan, Iran, Mohsen, Paknejad]` → (`Menteri Perminyakan Iran`, `Mohsen Paknejad`).
     """
     role_starts = _roles()[0]
     start = next((i for i, word in enumerate(words) if word.rstrip(",") in role_starts), None)
     if start is None:
         return None
-    i = start
-    while i < len(words) and _is_role_word(words[i].rstrip(",")):
-        i += 1
+    i = _role_end(words, start)
     if i == start or i >= len(words):
         return None
     role = " ".join(words[start:i])
@@ -139,14 +188,19 @@ class _OrdinaryWords:
 @cache
 def person_name(person: str) -> str:
     """The name in an entry of `people`, without the role it gives them: the words after its last role
-    word (`Presiden Rusia Vladimir Putin` → `Vladimir Putin`). An entry without a role is all name; one
-    that ends in a role word (`Michael Jordan`: a country's name) is taken whole. Cached: the related
-    ranking asks for every person of every article."""
+    word or country (`Presiden Rusia Vladimir Putin`, `Presiden Amerika Serikat Joe Biden`). An entry
+    without a role is all name; one that ends in a role word (`Michael Jordan`: a country's name) is
+    taken whole. Cached: the related ranking asks for every person of every article."""
     words = person.split()
     start = len(words)
-    while start > 0 and not _is_role_word(words[start - 1].rstrip(",")):
+    while start > 0 and not _is_role_word(words[start - 1].rstrip(",")) and not _closes_country(words, start):
         start -= 1
     return " ".join(words[start:]) if start < len(words) else person
+
+
+def _closes_country(words: Sequence[str], end: int) -> bool:
+    """True when `words[:end]` ends with a country's name of several words (`Amerika Serikat`)."""
+    return any(is_country_name(" ".join(words[end - n : end])) for n in range(2, min(_COUNTRY_NAME_WORDS, end) + 1))
 
 
 def person_key(person: str) -> str:

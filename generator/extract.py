@@ -35,7 +35,9 @@ def extract(text: str) -> Extracted:
         editor=cleaned.metadata.get("editor"),
         countries=tuple(sorted({code for codes in mentions for code in codes})),
         main_countries=countries.rank_main(mentions),
-        people=entities.people(named),
+        # Not from the headline: in Title Case every word looks like a name (`Presiden Iran Masoud
+        # Pezeshkian Kunjungi Rusia` gave `Masoud Pezeshkian Kunjungi`), and the lead names them anyway.
+        people=entities.people(article),
         organisations=entities.organisations(named),
         topics=tag(cleaned.title, article),
         body="\n\n".join(paragraphs),

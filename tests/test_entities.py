@@ -1,6 +1,6 @@
 import pytest
 
-from generator.entities import organisations, people
+from generator.entities import organisations, people, person_name
 from generator.tagging import tag
 from generator.vocabulary import load_data
 
@@ -27,6 +27,44 @@ def test_people_with_role(text: str, expected: str | None) -> None:
         assert found == ("Direktur Dinas Keamanan Federal Rusia Nikolai Patrushev",)
     else:
         assert found == (expected,)
+
+
+@pytest.mark.parametrize(
+    "person",
+    [
+        "Menteri Perminyakan Iran Mohsen Paknejad",
+        "Menteri Perdagangan Rusia Maxim Reshetnikov",
+        "Kepala Otoritas Energi Atom Iran Mohammad Eslami",
+        "Presiden Korea Selatan Yoon Suk Yeol",
+        "Menteri Luar Negeri Arab Saudi Adel al-Jubeir",
+    ],
+)
+def test_a_role_may_name_a_portfolio_before_its_country(person: str) -> None:
+    """No list of role words holds every portfolio (`Perminyakan`): the country closes the role."""
+    assert people([f"Senin, {person} mengatakan kerja sama itu akan berlangsung lama."]) == (person,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kepala Staf Gabungan Korea Selatan menyebut rudal-rudal itu diluncurkan dari wilayah Sariwon.",
+        "Kepala Otoritas Energi Atom Iran mengatakan pengayaan uranium tetap berjalan.",
+    ],
+)
+def test_a_role_without_a_name_suggests_nobody(text: str) -> None:
+    """`Gabungan Korea` and `Otoritas Energi Atom` were taken for names."""
+    assert people([text]) == ()
+
+
+@pytest.mark.parametrize(
+    ("person", "name"),
+    [
+        ("Presiden Amerika Serikat Joe Biden", "Joe Biden"),
+        ("Presiden Uni Emirat Arab Mohamed bin Zayed", "Mohamed bin Zayed"),
+    ],
+)
+def test_the_name_follows_a_country_of_several_words(person: str, name: str) -> None:
+    assert person_name(person) == name
 
 
 def test_later_short_mentions_fold_into_the_full_name() -> None:

@@ -51,6 +51,21 @@ def test_labelled_topics(case) -> None:
     assert not set(case.label.get("topics_absent", ())) & set(topics)
 
 
+@pytest.mark.parametrize("case", [c for c in CASES if "people" in c.label], ids=lambda c: c.name)
+def test_labelled_people(case) -> None:
+    """Every person the text names with a role, and nothing else: a wrong suggestion costs a contributor more."""
+    assert list(extract(case.text).people) == case.label["people"]
+
+
+def test_people_are_not_read_from_a_title_case_headline() -> None:
+    """Every word of `… Pezeshkian Kunjungi Rusia` is capitalised: `Kunjungi` was taken for part of his name."""
+    text = (
+        "Presiden Iran Masoud Pezeshkian Kunjungi Rusia Bahas Nuklir\n\n"
+        "Teheran, Purna Warta – Presiden Iran Masoud Pezeshkian tiba di Moskow pada Senin untuk membahas energi."
+    )
+    assert extract(text).people == ("Presiden Iran Masoud Pezeshkian",)
+
+
 @pytest.mark.parametrize(
     ("lead", "dateline", "outlet"),
     [

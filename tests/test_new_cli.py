@@ -180,3 +180,14 @@ def test_the_output_of_new_passes_check_except_for_the_summary(workdir, capsys):
         text = annotation.read_text(encoding="utf-8")
         annotation.write_text(text.replace(f"'{SUMMARY_PLACEHOLDER}'", "Something happened."), encoding="utf-8")
     assert main(["check"]) == 0
+
+
+def test_new_suggests_a_minister_named_with_a_portfolio_in_the_paragraph_ending_with_the_writers_code(workdir):
+    """CNN Indonesia's last paragraph, `Menteri Perminyakan Iran Mohsen Paknejad … (afp/bac)`, was dropped
+    as a photo caption, and a portfolio before the country (`Perminyakan`) hid the minister anyway."""
+    case = Path(__file__).parent / "extraction_cases" / "50_cnn_kode_penulis_menempel.txt"
+    shutil.copy(case, workdir / "seeds" / "a.txt")
+    assert main(["new", "seeds/a.txt"]) == 0
+    annotation = (workdir / "seeds" / "a.yml").read_text(encoding="utf-8")
+    assert "people: [Menteri Perminyakan Iran Mohsen Paknejad]  # extracted: please review\n" in annotation
+    assert "original_source: AFP  # extracted: please review\n" in annotation
