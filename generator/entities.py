@@ -18,7 +18,10 @@ from generator.vocabulary import load_data
 
 # Names and roles start a word: not after a letter, digit or hyphen (`Indo-Pasifik` holds no `Pasifik`).
 _NOT_AFTER = r"[\w-]"
-_CAP_WORD = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Za-z][a-zà-ÿ'’]+)?|[A-Z]\.)"
+# After its capital a name word may hold any letter: `[a-zà-ÿ]` cut `Erdoğan` to `Erdo` and `McCarthy`
+# to `Mc`, and the cut word was suggested as the name.
+_LETTERS = r"(?:[^\W\d_]|['’])+"
+_CAP_WORD = rf"(?:[A-Z]{_LETTERS}(?:-[A-Za-z]{_LETTERS})?|[A-Z]\.)"
 _NAME_LINK = r"(?:\s+(?:al-|el-|bin\s+|binti\s+|van\s+|von\s+|de\s+|da\s+)?)"
 _RUN_TAIL = rf"(?:(?:,\s+|{_NAME_LINK}){_CAP_WORD}|\s+[A-Z]{{2,6}}\b)*"
 # `(?<![\w’'-])((?:[A-Z]ACRONYM_WORD){1,8})\(([A-Z]{2,8})\)`: up to eight capitalised words, then the
@@ -208,6 +211,12 @@ def person_key(person: str) -> str:
     return person_name(person).casefold()
 
 
+def _cut_short(paragraph: str, end: int) -> bool:
+    """True when the run ending at `end` stops before a capitalised word that a name word cannot open
+    (`İlham`, `Çavuşoğlu`): the name goes on, and only part of it was read."""
+    return paragraph[end : end + 1] == " " and paragraph[end + 1 : end + 2].isupper()
+
+
 def people(paragraphs: Sequence[str]) -> tuple[str, ...]:
     """People with a role, as written (`Presiden Iran Masoud Pezeshkian`); later short mentions fold in."""
     ordinary_words: _OrdinaryWords | None = None  # read only once a name needs checking
@@ -215,6 +224,8 @@ def people(paragraphs: Sequence[str]) -> tuple[str, ...]:
     run_re = _run_re()
     for paragraph in paragraphs:
         for match in run_re.finditer(paragraph):
+            if _cut_short(paragraph, match.end()):
+                continue
             parsed = _role_and_name(match.group().split())
             if parsed is None:
                 continue
@@ -223,7 +234,8 @@ def people(paragraphs: Sequence[str]) -> tuple[str, ...]:
                 continue
             if ordinary_words is None:
                 ordinary_words = _OrdinaryWords(paragraphs)
-            if any(w.lower() in ordinary_words for w in name.split()):
+            # Only its capitalised words: `bin` of `Faisal bin Farhan` is in the text in lower case, as itself.
+            if any(w.lower() in ordinary_words for w in name.split() if w[0].isupper()):
                 continue
             found[name] = f"{role} {name}"
     return tuple(found.values())

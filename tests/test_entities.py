@@ -67,6 +67,27 @@ def test_the_name_follows_a_country_of_several_words(person: str, name: str) -> 
     assert person_name(person) == name
 
 
+@pytest.mark.parametrize(
+    "person",
+    [
+        "Presiden Turki Recep Tayyip Erdoğan",
+        "Presiden Serbia Aleksandar Vučić",
+        "Ketua DPR AS Kevin McCarthy",
+        "Menteri Luar Negeri Arab Saudi Pangeran Faisal bin Farhan",
+        "Putra Mahkota Arab Saudi Mohammed bin Salman",
+    ],
+)
+def test_a_name_is_read_whole(person: str) -> None:
+    """`Erdoğan` and `McCarthy` were cut to `Erdo` and `Mc`; `bin`, in lower case in the text, made the
+    name an ordinary word's."""
+    assert people([f"{person} mengatakan bahwa kerja sama kedua negara akan diperluas."]) == (person,)
+
+
+def test_a_name_the_pattern_cannot_read_to_its_end_is_not_suggested() -> None:
+    """`Əliyev` opens with a capital no name word can open with: `Ilham Heydar` is not his name."""
+    assert people(["Presiden Azerbaijan Ilham Heydar Əliyev mengatakan bahwa latihan itu rutin."]) == ()
+
+
 def test_later_short_mentions_fold_into_the_full_name() -> None:
     paragraphs = ["Presiden Iran Masoud Pezeshkian berbicara.", "Pezeshkian juga memuji peran Rusia."]
     assert people(paragraphs) == ("Presiden Iran Masoud Pezeshkian",)
