@@ -248,7 +248,7 @@ def _join_bare_datelines(lines: list[str]) -> list[str]:
     """Put a dateline printed on a line of its own back in front of the lead it belongs to."""
     joined: list[str] = []
     for line in lines:
-        if joined and _is_bare_dateline(joined[-1]) and not is_furniture(line):
+        if joined and _is_bare_dateline(joined[-1]) and not is_furniture(line) and not is_date_line(line):
             joined[-1] = f"{joined[-1]} {line}"
         else:
             joined.append(line)

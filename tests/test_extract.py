@@ -201,3 +201,21 @@ def test_extraction_is_fast() -> None:
     per_article = (time.perf_counter() - start) / (rounds * len(texts))
     print(f"\nextraction: {per_article * 1000:.2f} ms per article")
     assert per_article < 0.02
+
+
+def test_a_dateline_on_its_own_line_is_not_joined_to_a_date_line() -> None:
+    # A page printing `Jakarta, CNN Indonesia --` alone above the article's date line: joined to it,
+    # the two made the headline ("Jakarta, CNN Indonesia -- Selasa, 21 Jan 2025 …") and no date was read.
+    text = "\n\n".join(
+        [
+            "Iran dan Rusia Teken Kerja Sama Energi Baru",
+            "Jakarta, CNN Indonesia --",
+            "Selasa, 21 Jan 2025 10:00 WIB",
+            "Teheran, CNN Indonesia -- Iran dan Rusia menandatangani perjanjian kerja sama energi baru di "
+            "Teheran pada Senin, kata pejabat kedua negara.",
+            "Perjanjian itu mencakup pasokan gas dan pembangunan pembangkit listrik baru di selatan Iran.",
+        ]
+    )
+    extracted = extract(text)
+    assert extracted.title == "Iran dan Rusia Teken Kerja Sama Energi Baru"
+    assert extracted.published == dt.date(2025, 1, 21)
