@@ -8,7 +8,7 @@ import re
 import sys
 from itertools import accumulate
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
@@ -201,6 +201,31 @@ def test_a_word_of_the_text_found_by_the_digest_worker_is_marked_on_the_opened_p
     marked = compact_page.locator(".digest-article-text mark")
     marked.first.wait_for(timeout=10_000)
     assert marked.first.inner_text().lower() == "bertajuk"
+
+
+@pytest.mark.browser
+def test_a_page_found_by_its_sections_links_its_title_with_the_words_and_opens_marked(compact_page):
+    """About is found for "performance" by its section "Searching" only: the worker adds the page itself to
+    the result, unscored, with the words its sections were found by. Added with none, its title linked to
+    `?h=` empty, and the page it opened marked nothing."""
+    search = compact_page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially("performance", delay=20)
+    title = compact_page.locator(".md-search-result__item > a.md-search-result__link").first
+    # The section's own link, which Material gives the words it was found by, once the word is typed whole.
+    compact_page.wait_for_function(
+        "document.querySelectorAll('.md-search-result__item a.md-search-result__link')[1]?.href"
+        ".endsWith('?h=performance#searching')"
+    )
+    assert urlsplit(title.get_attribute("href")).path == "/about/"
+    assert parse_qs(urlsplit(title.get_attribute("href")).query) == {"h": ["performance"]}
+    compact_page.wait_for_timeout(1_000)  # the worker's wait for passages: its sections show the words, none is fetched
+    assert not any(urlsplit(url).path == "/about/" for url in compact_page.requested)
+    title.click()
+    compact_page.wait_for_url("**/about/?h=performance")
+    marked = compact_page.locator("article mark[data-md-highlight]")
+    marked.first.wait_for(timeout=10_000)
+    assert marked.first.inner_text().lower() == "performance"
 
 
 @pytest.mark.browser

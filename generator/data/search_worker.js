@@ -192,8 +192,8 @@ function search(state, query) {
   const dates = state.index.dates || [];
   found.sort((a, b) => b.matched - a.matched || b.score - a.score || (dates[b.doc] || 0) - (dates[a.doc] || 0));
 
-  // One group per page: the page itself first (added unscored if only a section matched).
-  // Only the first results are marked up: Material shows ten at a time, and "a" matches every page.
+  // One group per page: the page itself first. Only the first results are marked up: Material shows
+  // ten at a time, and "a" matches every page.
   const groups = new Map();
   const byLocation = state.byLocation;
   for (const { doc, score } of found) {
@@ -206,9 +206,15 @@ function search(state, query) {
     if (!groups.has(page)) groups.set(page, []);
     groups.get(page).push(item);
   }
+  // A page found only by its sections (a hand-written page's) is added unscored, with the words its
+  // sections were found by: Material links the page's title with those (`?h=`) for the opened page to
+  // mark them, and with none (`terms: {}`, as Material's own worker adds it) the page marked nothing.
   for (const [page, items] of groups) {
-    if (!items.some(item => item.location === page) && byLocation.has(page))
-      items.unshift({ ...byLocation.get(page), score: 0, terms: {} });
+    if (!items.some(item => item.location === page) && byLocation.has(page)) {
+      const terms = {};
+      for (const c of positive) terms[c.term] = items.some(item => item.terms[c.term]);
+      items.unshift({ ...byLocation.get(page), score: 0, terms });
+    }
   }
   return { items: [...groups.values()], suggest: suggest(state, positive, found), marker: marked, clauses: positive };
 }
@@ -305,7 +311,9 @@ async function withPassages(result) {
   if (!result.marker) return null;
   const pages = [];
   for (const [item] of result.items.slice(0, PASSAGES)) {
-    if (item.location.includes("#")) continue;
+    // A section shows its own text, and so does every section of a page added unscored (`search`):
+    // Material shows no text for such a page, and its passage would cost a fetch for nothing.
+    if (item.location.includes("#") || item.score === 0) continue;
     const shown = `${item.title} ${item.text || ""}`, words = shown.replace(/<[^>]*>/g, " ");
     const missing = result.clauses.filter(c => c.field !== "tags" && item.terms[c.term] && !marker([c]).test(words));
     if (!missing.length) continue;
