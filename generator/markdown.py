@@ -92,3 +92,9 @@ def first_sentence(text: str, limit: int = 220) -> str:
 def plural(count: int, noun: str) -> str:
     """`1 article`, `2 articles` (English nouns of this site only take an `s`)."""
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def unsearched(markdown: str) -> str:
+    """Inline `markdown` shown on the page but left out of search (Material's `data-search-exclude`):
+    an example or a date that would make the page a result for a name or a day it is not about."""
+    return f"<span data-search-exclude>{markdown}</span>"

@@ -136,6 +136,58 @@ def test_a_word_with_a_plus_must_be_found_in_the_articles_of_a_tag(page, base_ur
     assert "+tags:russia +putin" in page.locator("article.md-content__inner").inner_text()  # the home page's example
 
 
+def _settled_results(page, query: str) -> list[str]:
+    """The pages the result list shows for `query`, best first, once it no longer changes (Material
+    answers every key typed), scrolled to the end (Material shows ten, and more as the list scrolls)."""
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially(query, delay=20)
+    page.locator(".md-search-result__meta", has_text="matching").wait_for(timeout=10_000)
+    read = "() => [...document.querySelectorAll('.md-search-result__item > a.md-search-result__link')].map(a => a.href)"
+    shown, same = None, 0
+    while same < 3:
+        page.wait_for_timeout(150)
+        page.locator(".md-search__scrollwrap").evaluate("wrap => wrap.scrollTop = wrap.scrollHeight")
+        now = page.evaluate(read)
+        same, shown = (same + 1 if now == shown else 0), now
+    return list(dict.fromkeys(urlsplit(href).path for href in shown))
+
+
+# The project's own pages: found by what they are about, not by the names their examples give.
+PROJECT_PAGES = {"/", "/about/", "/contributing/", "/data/"}
+
+
+@pytest.mark.parametrize("query", ["Putin", "Central Asia", "Anadolu", "gencatan senjata"])
+def test_a_name_or_a_place_finds_the_articles_not_the_projects_pages(page, base_url, query):
+    """The home page, About and Open data named them in examples ("+tags:russia +putin", "for example
+    Anadolu") or in what the digest covers: "Central Asia" listed Home and About above its article."""
+    page.goto(base_url)
+    found = _settled_results(page, query)
+    assert found and found[0].startswith("/articles/") and not PROJECT_PAGES & set(found), found
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("performance", "/about/"),
+        ("contributing", "/contributing/"),
+        ("annotation", "/contributing/"),
+        ("open data", "/data/"),
+    ],
+)
+def test_the_projects_pages_are_found_by_what_they_are_about(page, base_url, query, expected):
+    page.goto(base_url)
+    assert _settled_results(page, query)[0] == expected
+
+
+def test_the_projects_pages_come_after_the_articles_for_the_words_they_share(page, base_url):
+    """Home and About, which say what the digest covers, ranked above two of its five articles."""
+    page.goto(base_url)
+    found = _settled_results(page, "security cooperation")
+    articles = [at for at, path in enumerate(found) if path.startswith("/articles/")]
+    assert articles and all(at > articles[-1] for at, path in enumerate(found) if path in PROJECT_PAGES), found
+
+
 def test_an_articles_tags_show_on_its_search_result_not_above_its_title(page, base_url):
     page.goto(base_url + ARTICLE_004)
     # The box under the title links the countries and topics; pills above it repeated them, unlinked.

@@ -21,7 +21,9 @@ from tests.test_browser import (
     ARTICLE_002,
     ARTICLE_003,
     ARTICLE_004,
+    PROJECT_PAGES,
     _first_result,
+    _settled_results,
     browser,  # noqa: F401 (a fixture, used by name)
 )
 
@@ -189,6 +191,15 @@ def test_a_topic_label_finds_its_articles_and_articles_rank_above_index_pages(co
     found = _results(compact_page)
     articles = [path.startswith("/articles/") for path in found]
     assert articles[0] and articles == sorted(articles, reverse=True), found  # every article before any other page
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", ["Putin", "Central Asia", "Anadolu", "gencatan senjata"])
+def test_a_name_or_a_place_finds_the_articles_not_the_projects_pages_above_the_limit(compact_page, query):
+    """As up to the limit (test_browser.py): the worker ranks the pages matching more of the words first,
+    and only Home and About held both of "Central Asia", in the list of what the digest covers."""
+    found = _settled_results(compact_page, query)
+    assert found and found[0].startswith("/articles/") and not PROJECT_PAGES & set(found), found
 
 
 @pytest.mark.browser

@@ -99,6 +99,46 @@ def test_search_finds_an_article_on_its_own_page_not_on_every_list_that_shows_it
     assert not any(d["location"].startswith("performance/") for d in docs)
 
 
+# The project's own pages, which readers find by what they are about, not by the names in their examples.
+PROJECT_PAGES = ("", "about/", "contributing/", "data/")
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Putin",  # the home page's "+tags:russia +putin", About's "Presiden Rusia Vladimir Putin"
+        "Central Asia",  # the places the home page and About say the digest covers
+        "Azerbaijan",
+        "Anadolu",  # Open data's "(for example Anadolu)"
+        "Tehran",
+        "gencatan senjata",  # About's example of an Indonesian word
+        "Kelukokokoko",  # the benchmark's village, in the performance log
+    ],
+)
+def test_the_projects_pages_are_not_indexed_with_the_names_of_their_examples(seeds_site, words):
+    """They were results for them, "Central Asia" first and second above the article: a reader searching
+    a name or a place wants the articles (the examples are `data-search-exclude`)."""
+    docs = json.loads((seeds_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    holding = {d["location"].split("#")[0] for d in docs if words.lower() in (d["title"] + d["text"]).lower()}
+    assert not holding & set(PROJECT_PAGES)
+
+
+def test_the_projects_pages_rank_below_the_articles_and_are_found_by_what_they_are_about(seeds_site):
+    """Their `search: boost` is below every other page's, and their subjects are still indexed."""
+    docs = json.loads((seeds_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    boosts = {d["location"].split("#")[0]: d.get("boost", 1) for d in docs}
+    project = {page: boost for page, boost in boosts.items() if page in PROJECT_PAGES}
+    assert sorted(project) == sorted(PROJECT_PAGES)
+    assert max(project.values()) < min(boost for page, boost in boosts.items() if page not in PROJECT_PAGES)
+    text = {
+        page: " ".join(d["title"] + " " + d["text"] for d in docs if d["location"].split("#")[0] == page)
+        for page in PROJECT_PAGES
+    }
+    assert "Performance" in text["about/"]  # the link to the performance log, itself left out of search
+    assert "Contributing" in text["contributing/"] and "annotation" in text["contributing/"]
+    assert "Open data" in text["data/"] and "Search finds any word" in text[""]
+
+
 def test_the_places_and_sources_of_an_articles_box_are_searchable(seeds_site):
     """The box is not indexed (it was the excerpt of every first result): "Tehran" found one of the
     three articles whose box shows it, "Daily Sabah" none."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.collection import COUNTRIES_INDEX, HOME_PAGE, TIMELINE_PAGE, TOPICS_INDEX, Collection
 from generator.feeds import ALL_FEED
-from generator.markdown import long_date
+from generator.markdown import long_date, unsearched
 from generator.pages.frontmatter import front_matter
 from generator.pages.listing import article_list
 
@@ -18,6 +18,11 @@ DEFAULT_INTRO = (
 
 # What the search box finds, in either of the forms search takes (generator/mkdocs_hooks.py, docs/performance.md).
 SEARCH_FINDS = "Search finds any word of an article, in Indonesian or English, and English country and topic names"
+# Search ranks the home page below the articles, as the hand-written About, Contributing and Open data
+# pages (their front matter): its words are the digest's introduction and how to search, and a reader
+# searching a name or a place wants the articles. Search multiplies a page's score by its boost (an
+# article's is 4). Its examples are left out of search: "+putin" made it a result for "Putin".
+HOME_SEARCH = {"boost": 0.1}
 
 
 def render_home(collection: Collection, intro: str | None) -> str:
@@ -29,7 +34,7 @@ def render_home(collection: Collection, intro: str | None) -> str:
     )
     return "\n".join(
         [
-            front_matter("Home", DEFAULT_INTRO, {"feed": ALL_FEED}),
+            front_matter("Home", DEFAULT_INTRO, {"feed": ALL_FEED, "search": HOME_SEARCH}),
             "# Annotated news digest\n",
             (intro or DEFAULT_INTRO).strip() + "\n",
             stats + "\n",
@@ -37,8 +42,11 @@ def render_home(collection: Collection, intro: str | None) -> str:
             f" [timeline]({TIMELINE_PAGE}). Follow new articles with the [Atom feed]({ALL_FEED}),"
             f" or [download the data]({OPEN_DATA_PAGE}) (JSON and CSV).\n",
             SEARCH_FINDS
-            + "; narrow a search to a country or topic by adding it as a tag, e.g. `+tags:syria`, and put a `+`"
-            " before each word that must be found too: `+tags:russia +putin`.\n",
+            + "; narrow a search to a country or topic by adding it as a tag"
+            + unsearched(", e.g. `+tags:syria`")
+            + ", and put a `+` before each word that must be found too"
+            + unsearched(": `+tags:russia +putin`")
+            + ".\n",
             "## Latest articles\n",
             article_list(collection.articles[:LATEST_COUNT], HOME_PAGE),
         ]
