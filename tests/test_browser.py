@@ -188,6 +188,20 @@ def test_the_projects_pages_come_after_the_articles_for_the_words_they_share(pag
     assert articles and all(at > articles[-1] for at, path in enumerate(found) if path in PROJECT_PAGES), found
 
 
+# The overviews whose tables and figures gave dates: each country's and topic's latest, the digest's span.
+OVERVIEWS = {"/", "/countries/", "/topics/"}
+
+
+@pytest.mark.parametrize(("query", "article"), [("24 November 2024", ARTICLE_004), ("2024", ARTICLE_004)])
+def test_a_date_or_a_year_finds_its_articles_not_the_overviews(page, base_url, query, article):
+    """Countries and Topics were results for "24 November 2024" above the other article of 2024 (their
+    tables' "Latest" dates), and for "2024"; the home page for its first and last days. (The timeline,
+    whose headings are its months and years, is found too: it lists the articles of the month.)"""
+    page.goto(base_url)
+    found = _settled_results(page, query)
+    assert "/" + article in found and not OVERVIEWS & set(found), found
+
+
 def test_an_articles_tags_show_on_its_search_result_not_above_its_title(page, base_url):
     page.goto(base_url + ARTICLE_004)
     # The box under the title links the countries and topics; pills above it repeated them, unlinked.

@@ -21,6 +21,7 @@ from tests.test_browser import (
     ARTICLE_002,
     ARTICLE_003,
     ARTICLE_004,
+    OVERVIEWS,
     PROJECT_PAGES,
     _first_result,
     _settled_results,
@@ -200,6 +201,15 @@ def test_a_name_or_a_place_finds_the_articles_not_the_projects_pages_above_the_l
     and only Home and About held both of "Central Asia", in the list of what the digest covers."""
     found = _settled_results(compact_page, query)
     assert found and found[0].startswith("/articles/") and not PROJECT_PAGES & set(found), found
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", ["21 January 2025", "2025"])
+def test_a_date_or_a_year_finds_its_articles_not_the_overviews_above_the_limit(compact_page, query):
+    """The Countries and Topics pages stay in Material's index above the limit (the timeline and the
+    pages of each country and topic do not): their tables' latest dates made them results for a day."""
+    found = _settled_results(compact_page, query)
+    assert found[0] == "/" + ARTICLE_000 and not OVERVIEWS & set(found), found
 
 
 @pytest.mark.browser

@@ -110,13 +110,24 @@ def test_search_finds_an_article_by_the_date_its_box_shows_and_by_its_date_note(
     dated = [doc["location"] for doc in index["docs"] if "21 January 2025" in html_to_text(doc["text"])]
     article = "articles/2025/iran-dan-pakistan-desak-perang-melawan-terorisme-untuk-tingkatkan-keamanan/"
     assert article + "#about-this-report" in dated
-    # (The two overviews' tables give each country's and topic's latest date: still found.)
-    listings = [loc for loc in dated if loc.startswith(("countries/", "topics/", "timeline/"))]
-    assert set(listings) <= {"countries/", "topics/"}, dated
+    # Nor the overviews: the Countries and Topics tables' latest dates and the home page's span of dates
+    # made them results for "24 November 2024", above an article of that day.
+    assert [loc for loc in dated if not loc.startswith("articles/")] == [], dated
     assert any("Kremlin" in doc["text"] for doc in index["docs"] if doc["location"].startswith("articles/"))
     # Charts and the lists of co-occurring topics and countries are left out: index pages are found by title.
     listing = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith(("countries/i", "topics/d")))
     assert "Articles per month" not in listing and "Appears with" not in listing and "(2)" not in listing
+
+
+def test_the_overviews_hold_no_date_nor_year_for_search(seeds_site):
+    """The home page and the Countries and Topics pages are found by what they are (their titles, their
+    introductions), not for a day or a year: a date or year searched for is wanted in the articles."""
+    index = json.loads((seeds_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    overviews = [doc for doc in index["docs"] if doc["location"].split("#")[0] in ("", "countries/", "topics/")]
+    assert {doc["location"] for doc in overviews} >= {"", "countries/", "topics/"}
+    for doc in overviews:
+        assert not re.search(r"\b(19|20)\d\d\b", html_to_text(doc["title"] + " " + doc["text"])), doc
+    assert any("Latest" in doc["text"] for doc in overviews)  # the column's heading stays
 
 
 @pytest.mark.parametrize(

@@ -27,7 +27,8 @@ HOME_SEARCH = {"boost": 0.1}
 
 def render_home(collection: Collection, intro: str | None) -> str:
     span = collection.date_range
-    covered = f"from {long_date(span[0])} to {long_date(span[1])}" if span else "no dated articles yet"
+    # The span's dates left out of search: the home page was a result for the first and the last day.
+    covered = unsearched(f"from {long_date(span[0])} to {long_date(span[1])}") if span else "no dated articles yet"
     stats = (
         f"**{len(collection.articles)}** articles · **{len(collection.by_country)}** countries · "
         f"**{len(collection.by_topic)}** topics · {covered}"

@@ -15,7 +15,7 @@ from generator.country_names import country_name, flag, flagged
 from generator.feeds import country_feed, topic_feed
 from generator.htmltext import link as html_link
 from generator.htmltext import text
-from generator.markdown import link, long_date, md_text, plural, relative
+from generator.markdown import link, long_date, md_text, plural, relative, unsearched
 from generator.pages import archive
 from generator.pages.archive import is_split, older_by_year
 from generator.pages.frontmatter import front_matter
@@ -43,7 +43,14 @@ def _listing(articles, page: str) -> list[str]:
 def _latest_unsearched(articles) -> str:
     """ "latest <date>", left out of search: a page's sentence "4 articles mention Iran; latest 21 January
     2025" made 11 index pages results for "21 January 2025", ahead of the article of that day."""
-    return f"<span data-search-exclude>latest {_latest(articles)}</span>"
+    return unsearched(f"latest {_latest(articles)}")
+
+
+def _latest_cell(articles) -> str:
+    """The "Latest" cell of an overview's table, left out of search: a country's or topic's latest date
+    made the Countries and Topics pages results for "24 November 2024", above an article of that day
+    ("Latest", the column's heading, stays)."""
+    return unsearched(_latest(articles))
 
 
 def _counted(page: str, items: list[tuple[str, str, str | None, int]]) -> str:
@@ -72,7 +79,7 @@ def render_countries_index(collection: Collection) -> str:
     for code, articles in rows:
         table.append(
             f"| {flagged(code, link(country_name(code), COUNTRIES_INDEX, country_page(code)))}"
-            f" | {len(articles)} | {_latest(articles)} |"
+            f" | {len(articles)} | {_latest_cell(articles)} |"
         )
     intro = (
         f"The digest covers {len(rows)} countries. Each country's page lists its articles, newest first, "
@@ -142,7 +149,7 @@ def render_topics_index(collection: Collection) -> str:
         entry, articles = vocabulary[slug], collection.by_topic[slug]
         table.append(
             f"| {link(entry.label, TOPICS_INDEX, topic_page(slug))}<br>{md_text(entry.description)}"
-            f" | {len(articles)} | {_latest(articles)} |"
+            f" | {len(articles)} | {_latest_cell(articles)} |"
         )
     return (
         front_matter("Topics", "The topics of the digest, from its topic vocabulary.", {})
