@@ -27,6 +27,8 @@ from bisect import bisect_left
 from collections.abc import Collection, Mapping, Sequence
 from operator import sub
 
+import babel.dates
+
 FIELDS = ("title", "text", "tags")
 _MARKUP = re.compile(r"<[^>]*>")
 _EDGES = re.compile(r"^[\W_]+|[\W_]+$")
@@ -35,10 +37,8 @@ _ARTICLE_LOCATION = re.compile(r"articles/[^/]+/[^/]+/$")
 _PAGE_URL = re.compile(rb'"page_url": "([^"\\]*)"')
 # An article's date in its text in Material's index, as its box shows it, at the start of the line of
 # its places and sources that `mkdocs_hooks._where_from` adds: `<p>21 January 2025 · Islamabad · …</p>`.
-_MONTHS = (
-    *("January", "February", "March", "April", "May", "June"),
-    *("July", "August", "September", "October", "November", "December"),
-)
+# The month names are Babel's, as `markdown.long_date` writes them, so the two cannot drift apart.
+_MONTHS = tuple(babel.dates.get_month_names("wide", locale="en")[month] for month in range(1, 13))
 _SHOWN_DATE = re.compile(rf"<p>(\d{{1,2}}) ({'|'.join(_MONTHS)}) (\d{{4}})(?: · |</p>)")
 _EPOCH = dt.date(1970, 1, 1)
 
