@@ -15,8 +15,9 @@ As for seeds (`cache.settled`), a state is recorded only once the file has been 
 seconds, so any later write gives the file a state of its own.
 
     pages = PageCache.load(docs)             # or PageCache(None) for no reuse
-    files = render_site(articles, reuse=pages)
-    write_generated(docs, files)
+    with staging_folder(docs) as stage:      # or no stage: files in memory
+        files = render_site(articles, reuse=pages, stage=stage)
+        write_generated(docs, files)
     pages.save(files)
 """
 
@@ -37,6 +38,7 @@ from typing import NamedTuple
 from generator import cache as seed_cache
 from generator.fingerprint import code_fingerprint
 from generator.load import FileState, file_state
+from generator.staging import Staged
 
 MANIFEST = ".generated-manifest.json"
 # Everything the rendered files depend on besides their data: the renderer and what it imports.
@@ -75,7 +77,9 @@ class Kept(NamedTuple):
     entry: str
 
 
-Generated = bytes | Kept  # what `render_site` gives for each generated file
+# What `render_site` gives for each generated file: its bytes, or the record of where they were
+# staged (`staging`), or `Kept`.
+Generated = bytes | Staged | Kept
 
 
 def _entry(fingerprint: str, sha: str, state: FileState | None = None) -> str:
@@ -167,7 +171,7 @@ class PageCache:
         """Keep `value` (plain JSON data) as `name` for the next build, computed from `key`."""
         self.memos[name] = (key, value)
 
-    def page(self, path: str, fingerprint: str, render: Callable[[], bytes]) -> Generated:
+    def page(self, path: str, fingerprint: str, render: Callable[[], Generated]) -> Generated:
         """Page `path`: `Kept` when the previous build made it from the same inputs, else `render()`."""
         found = self.reusable(path, fingerprint)
         return found if found is not None else render()
@@ -268,6 +272,8 @@ class PageCache:
             content = files.get(path)
             if isinstance(content, Kept):
                 pages[path] = content.entry
+            elif isinstance(content, Staged):
+                pages[path] = _entry(fingerprint, content.sha)
             elif content is not None:
                 pages[path] = _entry(fingerprint, self._sha(path, content))
         memos = {name: [key, value] for name, (key, value) in sorted(self.memos.items())}

@@ -2,7 +2,9 @@
 
 Every changed file is first written in full to a staging folder inside `docs/` (same file system,
 ignored by git and by MkDocs as a dot-folder), then moved into place with `os.replace`. A build
-that fails before or while staging leaves `docs/` exactly as it was.
+that fails before or while staging leaves `docs/` exactly as it was. Files the renderer already
+staged (`staging.Staged`, written as they were rendered) are compared file against file and moved
+from where they are.
 """
 
 from __future__ import annotations
@@ -18,11 +20,11 @@ from typing import BinaryIO
 
 from generator.pagecache import Generated, Kept
 from generator.progress import progress
+from generator.staging import STAGING_PREFIX, Staged, write_new
 
 # Everything under these folders, and these files, belongs to the generator.
 GENERATED_DIRS = ("articles", "countries", "topics", "data", "feeds", "timeline")
 GENERATED_FILES = ("index.md", "timeline.md")
-STAGING_PREFIX = ".generated-staging-"
 
 
 def is_generated(relative: str) -> bool:
@@ -39,16 +41,21 @@ def _check_inside(docs_root: Path, folder: Path) -> None:
         raise ValueError(f"refusing to write into {folder}: it resolves outside {docs_root}")
 
 
-def _holds(path: str, content: bytes) -> bool:
-    """Whether `path` is a regular file (not a link) holding exactly `content`."""
+def _holds(path: str, content: bytes | Staged) -> bool:
+    """Whether `path` is a regular file (not a link) holding exactly `content`: those bytes, or the
+    staged file's."""
     try:
         info = os.lstat(path)
     except FileNotFoundError:
         return False
-    if not stat.S_ISREG(info.st_mode) or info.st_size != len(content):
+    size = content.size if isinstance(content, Staged) else len(content)
+    if not stat.S_ISREG(info.st_mode) or info.st_size != size:
         return False
     with open(path, "rb", buffering=0) as handle:
-        return _reads_as(handle, content)
+        if not isinstance(content, Staged):
+            return _reads_as(handle, content)
+        with open(content.path, "rb", buffering=0) as staged:
+            return _same_stream(handle, staged)
 
 
 # A file is compared a piece at a time, up to its first difference: reading the 67 MB `articles.json`
@@ -68,15 +75,19 @@ def _reads_as(handle: BinaryIO, content: bytes) -> bool:
     return handle.read(1) == b""
 
 
+def _same_stream(handle: BinaryIO, other: BinaryIO) -> bool:
+    """Whether `handle` and `other` read the same from where they stand to their ends."""
+    while True:
+        piece = handle.read(_COMPARE_PIECE)
+        if piece != other.read(len(piece) or 1):
+            return False
+        if not piece:
+            return True
+
+
 def _write_new(path: str, content: bytes) -> None:
     """Write `content` to a file that must not exist yet (inside the fresh staging folder)."""
-    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
-    try:
-        view = memoryview(content)
-        while view:
-            view = view[os.write(handle, view) :]
-    finally:
-        os.close(handle)
+    write_new(path, (content,))
 
 
 def _stale(docs_dir: Path, files: Mapping[str, Generated]) -> tuple[list[Path], list[str]]:
@@ -107,6 +118,7 @@ def write_generated(docs_dir: Path, files: Mapping[str, Generated]) -> int:
 
     Unchanged files keep their bytes and modification time; stale generated files are removed.
     `Kept` files (the page cache checked them) are left as they are, not read again to be compared.
+    `Staged` files are moved from the staging folder they were written to, which the caller removes.
     """
     docs_dir = Path(docs_dir)
     for relative in files:
@@ -134,14 +146,16 @@ def write_generated(docs_dir: Path, files: Mapping[str, Generated]) -> int:
             os.makedirs(os.path.join(staging, folder), exist_ok=True)
         for relative in changed:
             content = files[relative]
-            assert isinstance(content, bytes)  # `Kept` files are never in `changed`
-            _write_new(os.path.join(staging, relative), content)
+            if isinstance(content, bytes):  # `Kept` files are never in `changed`; `Staged` ones are written
+                _write_new(os.path.join(staging, relative), content)
         for folder in folders:
             target_folder = docs_dir / folder
             target_folder.mkdir(parents=True, exist_ok=True)
             _check_inside(docs_root, target_folder)
         for relative in changed:
-            os.replace(os.path.join(staging, relative), os.path.join(docs, relative))
+            content = files[relative]
+            source = content.path if isinstance(content, Staged) else os.path.join(staging, relative)
+            os.replace(source, os.path.join(docs, relative))
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 

@@ -1,0 +1,143 @@
+"""Where a build puts each generated file as it is made: kept in memory, or written to a staging folder.
+
+A cold build at 10,000 articles held 98 MB of article pages (sent back from the worker processes
+that rendered them) and 24 MB of lists until `write.write_generated` wrote them, and joined the
+open data's 72 MB of lines into files of as much again: its peak was 625 MB, 456 MB without them.
+A build that writes (`python -m generator build`) instead puts each file into a staging folder
+inside `docs/` (same file system; a dot-folder, ignored by git and MkDocs) as soon as it is made,
+in the process that rendered it, and keeps only a `Staged` record: where, how long, and the SHA-256
+the page manifest records. `write_generated` then compares each staged file with `docs/` and
+moves the changed ones into place; the folder is removed whatever happens, so a build that fails
+leaves `docs/` as it was.
+
+Without a staging folder (`IN_MEMORY`, the default of `render.render_site`) files stay bytes, and
+rendering stays free of I/O.
+
+    with staging_folder(docs) as stage:
+        files = render_site(articles, reuse=pages, stage=stage)
+        write_generated(docs, files)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import shutil
+import tempfile
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import NamedTuple, Protocol
+
+STAGING_PREFIX = ".generated-staging-"
+# `os.writev` takes at most this many pieces at a time (IOV_MAX on Linux and macOS).
+_WRITEV_PIECES = 1024
+
+
+class Staged(NamedTuple):
+    """A generated file written to the staging folder, waiting to be compared with `docs/` and moved."""
+
+    path: str  # in the staging folder
+    size: int
+    sha: str  # SHA-256, hex
+
+
+Buffer = bytes | memoryview
+
+
+class Stage(Protocol):
+    """Takes each generated file as it is made, and gives what `render_site` returns for it."""
+
+    def put(self, relative: str, content: bytes) -> bytes | Staged: ...
+
+    def put_pieces(self, relative: str, pieces: Sequence[Buffer]) -> bytes | Staged:
+        """The file made of `pieces` end to end: the open data, whose 67 MB of lines are not joined
+        into one more copy when written to a folder."""
+        ...
+
+
+class InMemory:
+    """No staging: every file stays bytes (tests, and anything that does not write `docs/`)."""
+
+    def put(self, relative: str, content: bytes) -> bytes:
+        return content
+
+    def put_pieces(self, relative: str, pieces: Sequence[Buffer]) -> bytes:
+        return b"".join(pieces)
+
+
+IN_MEMORY = InMemory()
+
+
+class StagingFolder:
+    """Writes each file to `folder`, under its path relative to `docs/`. Worker processes forked by
+    `parallel.fork_map` write into the same folder, each file once (a second write of a path fails)."""
+
+    def __init__(self, folder: str) -> None:
+        self.folder = folder
+        self._made: set[str] = set()  # folders known to exist (per process: forked copies grow their own)
+
+    def put(self, relative: str, content: bytes) -> Staged:
+        path = self._path(relative)
+        write_new(path, (content,))
+        return Staged(path, len(content), hashlib.sha256(content).hexdigest())
+
+    def put_pieces(self, relative: str, pieces: Sequence[Buffer]) -> Staged:
+        path = self._path(relative)
+        # Hashing the 67 MB of `articles.json` (45-50 ms) leaves Python's lock to other threads, as
+        # writing does: done in a thread of its own, it runs beside the writing on a second core.
+        digest = hashlib.sha256()
+        hashing = threading.Thread(target=lambda: [digest.update(piece) for piece in pieces], daemon=True)
+        hashing.start()
+        try:
+            write_new(path, pieces)
+        finally:
+            hashing.join()
+        return Staged(path, sum(map(len, pieces)), digest.hexdigest())
+
+    def _path(self, relative: str) -> str:
+        parts = relative.split("/")
+        if "\\" in relative or any(part in ("", ".", "..") for part in parts):
+            raise ValueError(f"refusing to stage {relative!r}: not a clean relative path")
+        inner = os.path.join(self.folder, *parts[:-1])
+        if inner not in self._made:
+            os.makedirs(inner, exist_ok=True)  # workers may make the same folder at the same time
+            self._made.add(inner)
+        return os.path.join(inner, parts[-1])
+
+
+def write_new(path: str, pieces: Sequence[Buffer]) -> None:
+    """Write `pieces`, end to end, to a file that must not exist yet (inside a fresh staging folder)."""
+    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
+    try:
+        for start in range(0, len(pieces), _WRITEV_PIECES):
+            batch = [memoryview(piece) for piece in pieces[start : start + _WRITEV_PIECES]]
+            written = os.writev(handle, batch) if hasattr(os, "writev") else 0
+            for view in batch:  # what a short write (or a system without writev) left
+                if written >= len(view):
+                    written -= len(view)
+                    continue
+                view, written = view[written:], 0
+                while view:
+                    view = view[os.write(handle, view) :]
+    finally:
+        os.close(handle)
+
+
+@contextlib.contextmanager
+def staging_folder(docs_dir: Path) -> Iterator[StagingFolder]:
+    """A fresh staging folder in `docs_dir`, removed on leaving, whatever happens (with `docs_dir`
+    itself if it was made for it and is left empty: a failed first build leaves nothing behind)."""
+    made_docs = not docs_dir.exists()
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    folder = tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=docs_dir)
+    finished = False
+    try:
+        yield StagingFolder(folder)
+        finished = True
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+        if made_docs and not finished:
+            with contextlib.suppress(OSError):
+                docs_dir.rmdir()
