@@ -18,6 +18,7 @@ from generator.metadata import article_metadata
 from generator.model import Article
 from generator.pagecache import Generated, PageCache, listing_fingerprint
 from generator.siteconfig import SiteConfig
+from generator.staging import IN_MEMORY, Stage
 
 DATA_DIR = "data"
 JSON_FILE = f"{DATA_DIR}/articles.json"
@@ -107,8 +108,14 @@ def _csv_row(values) -> bytes:
 
 
 def render_json(collection: Collection, config: SiteConfig, reused: Sequence[Buffer | None] = ()) -> bytes:
-    """One article per line: diff-friendly, and written by json's C encoder (`indent` runs in pure
-    Python, which took a sixth of a warm build at 1,000 articles). Fields keep `FIELDS`' order.
+    """`json_pieces` joined."""
+    return b"".join(json_pieces(collection, config, reused))
+
+
+def json_pieces(collection: Collection, config: SiteConfig, reused: Sequence[Buffer | None] = ()) -> list[Buffer]:
+    """`articles.json` as pieces to write end to end. One article per line: diff-friendly, and written
+    by json's C encoder (`indent` runs in pure Python, which took a sixth of a warm build at 1,000
+    articles). Fields keep `FIELDS`' order.
 
     `reused` holds, by position, the line of each article already made (kept from an earlier build
     with the same site URL and code, or made with the article's page: see `render_open_data`), or
@@ -119,10 +126,10 @@ def render_json(collection: Collection, config: SiteConfig, reused: Sequence[Buf
         line = reused[index] if index < len(reused) else None
         lines.append(line if line is not None else _json_line(record(article, config)))
     if not lines:
-        return _JSON_HEAD + _JSON_TAIL
-    # The pieces joined once: the JSON is 67 MB at 10,000 articles, and each copy of it (the old
-    # `head + body + tail`) cost 30 to 100 ms.
-    return b"".join([_JSON_HEAD + b"\n", *_separated(lines, b",\n"), b"\n" + _JSON_TAIL])
+        return [_JSON_HEAD + _JSON_TAIL]
+    # Pieces, joined once or not at all (`staging.Stage.put_pieces`): the JSON is 67 MB at 10,000
+    # articles, and each copy of it (the old `head + body + tail`) cost 30 to 100 ms.
+    return [_JSON_HEAD + b"\n", *_separated(lines, b",\n"), b"\n" + _JSON_TAIL]
 
 
 def article_lines(content: bytes) -> list[memoryview]:
@@ -280,12 +287,14 @@ def render_open_data(
     reuse: PageCache | None = None,
     digests: Sequence[bytes] = (),
     made: Mapping[int, tuple[bytes, bytes]] | None = None,
+    stage: Stage = IN_MEMORY,
 ) -> dict[str, Generated]:
     """The open data files. With `reuse` and the `Article.digest` of every article of the collection
     in order (`digests`), the JSON and CSV of the previous build are reused when no article changed
     (they hold every article: rendering them is a seventh of a warm build at 1,000 articles), and
     otherwise the JSON lines and CSV rows of the unchanged articles are. `made` holds the `encoded`
-    line and row of articles by position, made beforehand (with their pages, in worker processes)."""
+    line and row of articles by position, made beforehand (with their pages, in worker processes).
+    The JSON and CSV are given to `stage` as the pieces they are made of."""
     reuse = reuse or PageCache(None)
     made = made or {}
     files = {}
@@ -299,17 +308,19 @@ def render_open_data(
             return [made[i][0] if i in made else previous.get(digest) for i, digest in enumerate(digests)]
 
         files[JSON_FILE] = reuse.page(
-            JSON_FILE, everything + JSON_FILE, lambda: render_json(collection, config, reused_lines())
+            JSON_FILE,
+            everything + JSON_FILE,
+            lambda: stage.put_pieces(JSON_FILE, json_pieces(collection, config, reused_lines())),
         )
         reuse.remember(LINES_MEMO, lines_key, [digest.hex() for digest in digests])
 
-        def csv_file() -> bytes:
+        def csv_file() -> Generated:
             lengths = reuse.recall(ROWS_MEMO, lines_key)
             previous = _previous_rows(reuse.previous_content(CSV_FILE), lengths, remembered)
             known = [made[i][1] if i in made else previous.get(digest) for i, digest in enumerate(digests)]
             rows = csv_rows(collection, config, known)
             reuse.remember(ROWS_MEMO, lines_key, [len(row) for row in rows])
-            return b"".join(rows)
+            return stage.put_pieces(CSV_FILE, rows)
 
         files[CSV_FILE] = reuse.page(CSV_FILE, everything + CSV_FILE, csv_file)
         if ROWS_MEMO not in reuse.memos:  # the CSV was reused: so are its rows' lengths

@@ -1,4 +1,5 @@
-"""Render phase: the whole collection → every generated file's bytes, in memory (pure)."""
+"""Render phase: the whole collection → every generated file's bytes, in memory (pure), or put into a
+staging folder as each is made (`staging`: a build that writes keeps only a record of each)."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from generator.pages.timeline import render_timeline
 from generator.parallel import fork_map
 from generator.related import explain, related_ranking
 from generator.siteconfig import SiteConfig
+from generator.staging import IN_MEMORY, Stage
 from generator.vocabulary import topics
 
 _DIGEST = attrgetter("digest")
@@ -41,12 +43,16 @@ def render_site(
     config: SiteConfig | None = None,
     *,
     reuse: PageCache | None = None,
+    stage: Stage = IN_MEMORY,
 ) -> dict[str, Generated]:
     """Every generated file (pages, feeds, open data), keyed by its path relative to `docs/`.
 
     `config` gives the public site URL that feeds and the open data link to (from mkdocs.yml).
     `reuse` supplies the files of the previous build whose inputs are unchanged: their bytes, or
     `Kept` for a file left in `docs/` as it was (see `pagecache`).
+    `stage` takes the article pages, the lists and the open data as they are made: with a
+    `staging.StagingFolder`, they are written there (the article pages by the worker processes that
+    render them) and only their `Staged` records are kept.
     """
     config = config or SiteConfig()
     reuse = reuse or PageCache(None)
@@ -68,7 +74,7 @@ def render_site(
         TIMELINE_PAGE: reuse.page(
             TIMELINE_PAGE,
             listing_fingerprint(("timeline",), in_order_digests),
-            lambda: render_timeline(collection).encode("utf-8"),
+            lambda: stage.put(TIMELINE_PAGE, render_timeline(collection).encode("utf-8")),
         ),
         COUNTRIES_INDEX: render_countries_index(collection),
         TOPICS_INDEX: render_topics_index(collection),
@@ -87,10 +93,11 @@ def render_site(
     # The open data lines of new or changed articles are made with their pages: in the workers too.
     wanted = lines_wanted(reuse, config, in_order_digests)
 
-    def render_one(index: int) -> tuple[bytes, tuple[bytes, bytes] | None]:
+    def render_one(index: int) -> tuple[Generated, tuple[bytes, bytes] | None]:
         article = in_order[index]
         related = tuple(explain(article, in_order[other]) for other in ranking[index])
-        return render_article(article, related).encode(), encoded(article, config) if wanted[index] else None
+        page = stage.put(article.page_path, render_article(article, related).encode())
+        return page, encoded(article, config) if wanted[index] else None
 
     made = {}
     for index, (content, data) in zip(to_render, fork_map(render_one, to_render, "rendering"), strict=True):
@@ -108,7 +115,7 @@ def render_site(
             pages[page] = reuse.page(
                 page,
                 listing_fingerprint(("year", page, year, base_page, title), listed[start:end]),
-                lambda y=year, a=in_year: render_year_page(a, y, base_page, title).encode("utf-8"),
+                lambda p=page, y=year, a=in_year: stage.put(p, render_year_page(a, y, base_page, title).encode()),
             )
             start = end
 
@@ -118,7 +125,7 @@ def render_site(
         pages[page] = reuse.page(
             page,
             listing_fingerprint((kind, key), in_listing_digests),
-            lambda: render(collection, key).encode("utf-8"),
+            lambda: stage.put(page, render(collection, key).encode("utf-8")),
         )
         add_year_pages(in_listing, in_listing_digests, page, title)
 
@@ -131,5 +138,5 @@ def render_site(
         add_listing(topic_page(slug), "topic", slug, in_topic, render_topic, label)
     files = {path: text.encode("utf-8") if isinstance(text, str) else text for path, text in pages.items()}
     files.update(render_feeds(collection, config, reuse))
-    files.update(render_open_data(collection, config, reuse, in_order_digests, made))
+    files.update(render_open_data(collection, config, reuse, in_order_digests, made, stage))
     return files

@@ -426,7 +426,7 @@ def test_only_the_lists_showing_a_changed_article_are_rendered_again(tmp_path, m
     spy(render, "render_country", lambda collection, code: f"country {code}")
     spy(render, "render_topic", lambda collection, slug: f"topic {slug}")
     spy(render, "render_year_page", lambda articles, year, base, title: f"{base} {year}")
-    spy(opendata, "render_json", lambda *a: "json")
+    spy(opendata, "json_pieces", lambda *a: "json")
     spy(opendata, "csv_rows", lambda *a: "csv")
     build(seeds, docs, "--cache", cache)
     assert rendered == []
@@ -656,27 +656,38 @@ def test_after_a_change_the_previous_open_data_is_read_back_in_a_thread_of_its_o
 def test_the_digests_of_new_open_data_are_taken_in_a_thread_and_recorded_for_the_bytes_written(tmp_path, monkeypatch):
     import threading
 
-    from generator import opendata, pagecache
+    from generator import opendata
 
     seeds, docs, cache = tmp_path / "seeds", tmp_path / "docs", str(tmp_path / "cache")
     write_corpus(20, seeds)
     build(seeds, docs, "--cache", cache)
-    hashed_in = []
     original = hashlib.sha256
+    hashers = []
 
-    def sha256(data=b""):
-        hashed_in.append((len(data), threading.current_thread() is threading.main_thread()))
-        return original(data)
+    class Spy:
+        """A SHA-256 that records how many bytes it was given in the main thread and in others."""
 
-    monkeypatch.setattr(pagecache.hashlib, "sha256", sha256)
+        def __init__(self, data=b""):
+            self.inner, self.hashed = original(), {True: 0, False: 0}
+            hashers.append(self)
+            self.update(data)
+
+        def update(self, data):
+            self.hashed[threading.current_thread() is threading.main_thread()] += len(data)
+            self.inner.update(data)
+
+        def __getattr__(self, name):  # digest(), hexdigest()
+            return getattr(self.inner, name)
+
+    monkeypatch.setattr(hashlib, "sha256", Spy)
     retitle(seeds)
     build(seeds, docs, "--cache", cache)
     pages = json.loads((docs / MANIFEST).read_bytes())["pages"]
     for name in (opendata.JSON_FILE, opendata.CSV_FILE):
         written = (docs / name).read_bytes()
         assert pages[name].split(" ")[1] == original(written).hexdigest()
-        assert (len(written), False) in hashed_in  # taken in a thread
-        assert (len(written), True) not in hashed_in  # and not again
+        assert {True: 0, False: len(written)} in [spy.hashed for spy in hashers]  # taken in a thread
+        assert not [spy for spy in hashers if spy.hashed[True] == len(written)]  # and not again
 
 
 def test_a_digest_taken_ahead_is_used_only_for_the_bytes_it_was_taken_of(tmp_path):

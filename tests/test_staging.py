@@ -1,0 +1,174 @@
+"""Files staged as they are rendered (generator/staging.py): the same site as one held in memory,
+docs/ untouched by a build that fails, unchanged files untouched, the right digests recorded."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import parallel, render, staging
+from generator.cli import main
+from generator.pagecache import MANIFEST
+from generator.pipeline import collect
+from generator.render import render_site
+from generator.staging import STAGING_PREFIX, Staged, staging_folder
+from generator.write import write_generated
+from tests.bench.corpus import write_corpus
+
+OLD = 1_000_000_000  # 2001: any file written by a later build gets a later modification time
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("staging") / "seeds"
+    write_corpus(40, folder)
+    return folder
+
+
+def build(seeds: Path, docs: Path, *options: str) -> int:
+    """A build as `make site` runs it; with `--no-cache`, every page is rendered and compared."""
+    return main(["build", "--seeds", str(seeds), "--docs", str(docs), *options])
+
+
+def snapshot(docs: Path) -> dict[str, tuple[bytes, int]]:
+    files = (path for path in docs.rglob("*") if path.is_file())
+    return {path.relative_to(docs).as_posix(): (path.read_bytes(), path.stat().st_mtime_ns) for path in files}
+
+
+def leftovers(docs: Path) -> list[str]:
+    return [path.name for path in docs.iterdir() if path.name.startswith(STAGING_PREFIX)]
+
+
+def in_parallel(monkeypatch, count: int) -> None:
+    """Render article pages in forked workers, as a large build does (they stage their pages)."""
+    monkeypatch.setattr(parallel, "PARALLEL_MINIMUM", 2)
+    monkeypatch.setattr(parallel, "CHUNK_SIZE", 3)
+    assert parallel.workers(count) > 1 or pytest.skip("one CPU, or threads running")
+
+
+@pytest.mark.parametrize("workers", ["serial", "forked"])
+def test_a_staged_site_is_byte_for_byte_the_site_in_memory(seeds, tmp_path, monkeypatch, workers):
+    articles = collect(seeds)[0]
+    in_memory = render_site(articles, "Intro.")
+    if workers == "forked":
+        in_parallel(monkeypatch, len(articles))
+    docs = tmp_path / "docs"
+    with staging_folder(docs) as stage:
+        files = render_site(articles, "Intro.", stage=stage)
+        staged = {path: content for path, content in files.items() if isinstance(content, Staged)}
+        # Article pages, lists and the open data are staged; the rest is small and stays in memory.
+        assert {"timeline.md", "data/articles.json", "data/articles.csv"} <= staged.keys()
+        assert sum(path.startswith("articles/") for path in staged) == len(articles)
+        for path, record in staged.items():
+            content = Path(record.path).read_bytes()
+            assert (content, record.size, record.sha) == (
+                in_memory[path],
+                len(in_memory[path]),
+                hashlib.sha256(in_memory[path]).hexdigest(),
+            )
+        assert files.keys() == in_memory.keys()
+        write_generated(docs, files)
+    assert leftovers(docs) == []
+    assert {path: content for path, (content, _) in snapshot(docs).items()} == in_memory
+
+
+@pytest.mark.parametrize("workers", ["serial", "forked"])
+def test_a_build_that_fails_while_rendering_leaves_docs_as_it_was(seeds, tmp_path, monkeypatch, workers):
+    docs = tmp_path / "docs"
+    assert build(seeds, docs, "--no-cache") == 0
+    before = snapshot(docs)
+    if workers == "forked":
+        in_parallel(monkeypatch, 40)
+    original, calls = render.render_article, []
+
+    def failing(*args):
+        calls.append(1)  # forked workers count their own calls: each fails after its tenth page
+        if len(calls) > 10:
+            raise OSError(28, "No space left on device")
+        return original(*args)
+
+    monkeypatch.setattr(render, "render_article", failing)
+    assert build(seeds, docs, "--no-cache") == 1
+    assert snapshot(docs) == before
+    assert leftovers(docs) == []
+
+
+def test_a_first_build_that_fails_leaves_no_docs_folder(seeds, tmp_path, monkeypatch):
+    def failing(*args):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(render, "render_article", failing)
+    docs = tmp_path / "docs"
+    assert build(seeds, docs, "--no-cache") == 1
+    assert not docs.exists()
+
+
+def test_a_staged_file_identical_to_docs_leaves_it_untouched(tmp_path):
+    docs = tmp_path / "docs"
+    write_generated(docs, {"articles/2024/a.md": b"# A\n", "articles/2024/b.md": b"# B\n"})
+    for path in (docs / "articles" / "2024").iterdir():
+        os.utime(path, ns=(OLD * 10**9, OLD * 10**9))
+    with staging_folder(docs) as stage:
+        files = {
+            "articles/2024/a.md": stage.put("articles/2024/a.md", b"# A\n"),
+            "articles/2024/b.md": stage.put_pieces("articles/2024/b.md", [b"# B", memoryview(b", edited\n")]),
+        }
+        assert write_generated(docs, files) == 1
+    after = snapshot(docs)
+    assert after["articles/2024/a.md"] == (b"# A\n", OLD * 10**9)
+    assert after["articles/2024/b.md"][0] == b"# B, edited\n"
+    assert after["articles/2024/b.md"][1] > OLD * 10**9
+    assert leftovers(docs) == []
+
+
+@pytest.mark.parametrize(
+    "existing",
+    [b"# A\n!", b"# A", b"# B\n", None],
+    ids=["longer", "shorter", "same size", "missing"],
+)
+def test_a_staged_file_that_differs_from_docs_replaces_it(tmp_path, existing):
+    docs = tmp_path / "docs"
+    if existing is not None:
+        write_generated(docs, {"articles/2024/a.md": existing})
+    with staging_folder(docs) as stage:
+        assert write_generated(docs, {"articles/2024/a.md": stage.put("articles/2024/a.md", b"# A\n")}) == 1
+    assert (docs / "articles" / "2024" / "a.md").read_bytes() == b"# A\n"
+
+
+def test_the_manifest_records_the_digests_of_staged_pages(seeds, tmp_path, monkeypatch, capsys):
+    docs, cache = tmp_path / "docs", str(tmp_path / "cache")
+    seeds = Path(shutil.copytree(seeds, tmp_path / "seeds"))
+    in_parallel(monkeypatch, 40)
+    assert build(seeds, docs, "--cache", cache) == 0
+    # A build after a change stages the pages it renders again, and keeps the others' entries.
+    annotation = sorted(seeds.glob("*.yml"))[0]
+    text = annotation.read_text(encoding="utf-8")
+    annotation.write_text(text.replace("summary: ", "summary: Corrected. ", 1), encoding="utf-8")
+    capsys.readouterr()
+    assert build(seeds, docs, "--cache", cache) == 0
+    assert ", 0 changed," not in capsys.readouterr().out
+    pages = json.loads((docs / MANIFEST).read_bytes())["pages"]
+    assert len(pages) > 40
+    for path, entry in pages.items():
+        assert entry.split(" ")[1] == hashlib.sha256((docs / path).read_bytes()).hexdigest(), path
+
+
+def test_pieces_are_written_end_to_end_beyond_one_system_call(tmp_path, monkeypatch):
+    monkeypatch.setattr(staging, "_WRITEV_PIECES", 3)
+    pieces = [str(n).encode() * n for n in range(10)] + [memoryview(b"tail")]
+    record = staging.StagingFolder(str(tmp_path)).put_pieces("data/x.json", pieces)
+    content = b"".join(pieces)
+    assert record == Staged(str(tmp_path / "data" / "x.json"), len(content), hashlib.sha256(content).hexdigest())
+    assert (tmp_path / "data" / "x.json").read_bytes() == content
+
+
+@pytest.mark.parametrize("name", ["../escape.md", "articles/../../x.md", "/etc/passwd", "articles//a.md", "a\\b.md"])
+def test_a_path_that_leaves_the_staging_folder_is_refused(tmp_path, name):
+    with pytest.raises(ValueError, match="not a clean relative path"):
+        staging.StagingFolder(str(tmp_path / "staging")).put(name, b"x")
+    assert list(tmp_path.iterdir()) == []
