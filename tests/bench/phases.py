@@ -1,5 +1,8 @@
 """Time the generator's phases in one process: gather (read, parse, extract, merge), render, write.
 
+As `python -m generator build` does, pages are written to the staging folder as they are rendered:
+render includes writing them there; write compares them with docs/ and moves them into place.
+
 python -m tests.bench.phases SEEDS DOCS      # prints one JSON object
 """
 
@@ -17,6 +20,7 @@ def main(seeds: Path, docs: Path) -> dict:
     from generator.load import read_seeds
     from generator.pipeline import collect
     from generator.render import render_site
+    from generator.staging import staging_folder
     from generator.write import write_generated
 
     imported = time.perf_counter()
@@ -28,10 +32,11 @@ def main(seeds: Path, docs: Path) -> dict:
     for text in texts:
         extract(text)
     extracted = time.perf_counter()
-    files = render_site(articles)
-    rendered = time.perf_counter()
-    write_generated(docs, files)
-    written = time.perf_counter()
+    with staging_folder(docs) as stage:
+        files = render_site(articles, stage=stage)
+        rendered = time.perf_counter()
+        write_generated(docs, files)
+        written = time.perf_counter()
     return {
         "import_s": imported - start,
         "collect_s": collected - imported,
