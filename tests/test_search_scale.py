@@ -548,3 +548,100 @@ def test_diacritics_are_folded_in_the_index_and_the_query_alike(compact_page, co
     assert compact_page.evaluate(mark, ["teheran ", "Teherán, TEHERÁN, Tehera\u0301n, Teheran"]) == (
         "<mark>Teherán</mark>, <mark>TEHERÁN</mark>, <mark>Tehera\u0301n</mark>, <mark>Teheran</mark>"
     )
+
+
+# Near spellings above the limit: a word the index does not hold as typed finds the terms a few edits away.
+
+
+def _first_link(page):
+    return page.locator(".md-search-result__item > a.md-search-result__link").first
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "expected", "written"),
+    [
+        ("Bagheri", ARTICLE_000, "Baqeri"),  # "gh" for "q": two edits, in the summary
+        ("Sergei", ARTICLE_003, "Sergey"),  # one edit, in the summary
+        ("Baluchistan", ARTICLE_000, "Baluchestan"),  # one edit, in a note only: the passage shows it
+    ],
+)
+def test_a_name_spelt_otherwise_finds_its_article_and_marks_the_spelling_found(compact_page, query, expected, written):
+    """Each article writes the name one way only. The result marks the text's spelling, links the page with
+    it (`?h=`) and lists no word as missing."""
+    assert _first_result(compact_page, query).endswith(expected), query
+    first = compact_page.locator(".md-search-result__item").first
+    first.locator("mark", has_text=written).first.wait_for(timeout=10_000)
+    assert parse_qs(urlsplit(_first_link(compact_page).get_attribute("href")).query) == {"h": [written.lower()]}
+    assert first.locator(".md-search-result__terms").count() == 0
+
+
+@pytest.mark.browser
+def test_the_page_opened_from_a_near_spelling_marks_the_spelling_found(compact_page):
+    assert _first_result(compact_page, "Bagheri").endswith(ARTICLE_000)
+    _first_link(compact_page).click()
+    compact_page.wait_for_url(f"**/{ARTICLE_000}?h=baqeri")
+    marked = compact_page.locator(".digest-article-text mark[data-md-highlight]")  # not the notes' marks
+    marked.first.wait_for(timeout=10_000)
+    assert {text.lower() for text in marked.all_inner_texts()} == {"baqeri"}
+
+
+@pytest.mark.browser
+def test_a_page_found_by_a_near_spelling_comes_after_every_page_found_as_typed(compact_page):
+    """Of "Bagheri Putin", the pages "Putin" finds come as "Putin" alone lists them, then the article that
+    writes "Baqeri" (and not "Putin")."""
+    putin = _settled_results(compact_page, "Putin")
+    assert len(putin) == 2 and ARTICLE_000 not in "".join(putin)
+    compact_page.locator("input.md-search__input").fill("")
+    assert _settled_results(compact_page, "Bagheri Putin") == [*putin, "/" + ARTICLE_000]
+
+
+@pytest.mark.browser
+def test_a_near_spelling_only_orders_pages_the_words_as_typed_found_equally(compact_page, compact_site):
+    """A near spelling never lifts a page above one the words as typed found better (the title's
+    "Pakistan" above the text's "Pakistan" beside "Baqeri"); it orders pages they found equally, and
+    those it alone found come last, fewer edits first ("Bageri", one, before "Baqeri", two)."""
+    docs = [
+        {"location": "articles/2025/title/", "title": "Pakistan"},
+        {"location": "articles/2025/both/", "title": "Talks", "text": "<p>Baqeri in Pakistan.</p>"},
+        {"location": "articles/2025/text/", "title": "Talks", "text": "<p>Pakistan.</p>"},
+        {"location": "articles/2025/two-edits/", "title": "Baqeri"},
+        {"location": "articles/2025/one-edit/", "title": "Talks", "text": "<p>Bageri.</p>"},
+    ]
+    _worker(compact_page, compact_site, docs)
+    assert _found(compact_page, "bagheri pakistan") == [
+        *("articles/2025/title/", "articles/2025/both/", "articles/2025/text/"),
+        *("articles/2025/one-edit/", "articles/2025/two-edits/"),
+    ]
+
+
+@pytest.mark.browser
+def test_a_word_found_as_typed_brings_no_near_spelling(compact_page, compact_site):
+    """The two spellings are one edit apart: "Bageri" and "Baqeri" each find their own pages only, as they
+    always did; "Bagerri", found as neither, finds both, the nearer first."""
+    docs = [
+        {"location": "articles/2025/a/", "title": "Bageri"},
+        {"location": "articles/2025/b/", "title": "Talks", "text": "<p>Baqeri and Bageri.</p>"},
+        {"location": "articles/2025/c/", "title": "Baqeri"},
+    ]
+    _worker(compact_page, compact_site, docs)
+    assert _found(compact_page, "bageri") == ["articles/2025/a/", "articles/2025/b/"]
+    assert _found(compact_page, "baqeri") == ["articles/2025/c/", "articles/2025/b/"]
+    assert _found(compact_page, "baqeri bageri") == ["articles/2025/b/", "articles/2025/c/", "articles/2025/a/"]
+    assert _found(compact_page, "bagerri") == ["articles/2025/a/", "articles/2025/b/", "articles/2025/c/"]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "near"),
+    [
+        ("Putn", "Pitin"),  # four letters get no near spelling: "Iran" is one edit from "Iraq"
+        ("50.001", "Patrushef"),  # numbers neither: "50.000" is another figure
+        ('"Bagheri"', "Bagheri"),  # a word in quotation marks is taken as written
+    ],
+)
+def test_short_words_numbers_and_quoted_words_get_no_near_spelling(compact_page, query, near):
+    """Each finds nothing, where a near spelling beside it finds its article."""
+    assert _settled_results(compact_page, query) == []
+    compact_page.locator("input.md-search__input").fill("")
+    assert _settled_results(compact_page, near) != []

@@ -17,7 +17,8 @@
 // "Teheran"). A page matching more of the words ranks first, then by field (tags over titles over text,
 // Material's boosts), rarer words weighing more, and by the page's own boost; then the newest first.
 // `+word` requires a word, `-word` excludes it, and `tags:word`, `title:word` or `text:word` look in
-// one field only.
+// one field only. A word that matches nothing as typed finds the terms a few edits away ("Bagheri" finds
+// "Baqeri"), below every page found by the words as typed (`nearTerms`).
 //
 // Passages: a result shows what Material's index holds of its page (the English summary). When that
 // does not show every word the page was found by (the others are in the Indonesian text or a note),
@@ -70,17 +71,22 @@ function tokens(state, text, folded = true) {
   return (folded ? words.map(fold) : words).filter(Boolean);
 }
 
-// The query's clauses: {term, presence: +1 required, -1 prohibited, 0 optional, field or null, prefix}.
-// As in Material, words in quotation marks are all required, and they and the words with `+` or `-`
-// are matched as they are. Of the others, only the last word of the query is a prefix (not once a
+// The query's clauses: {term, presence: +1 required, -1 prohibited, 0 optional, field or null, prefix,
+// quoted}. As in Material, words in quotation marks are all required, and they and the words with `+` or
+// `-` are matched as they are. Of the others, only the last word of the query is a prefix (not once a
 // space follows it): the one still being typed. Material makes every other word a prefix too, where
 // "20" of "20 March 2025" found "2025". A word ending in `*` (Lunr's wildcard) is a prefix anywhere.
+// A quoted word is taken as written, never for a near spelling (`nearTerms`).
 function parse(state, query) {
   const clauses = [];
-  const parts = query.split(/"([^"]+)"/g).map((part, i) => i & 1 ? part.replace(/(^|\s+)(?=[^\s+-])/g, "$1+") : part);
-  const words = parts.join(" ").trim().split(/\s+/);
+  const words = [];
+  query.split(/"([^"]+)"/g).forEach((part, i) => {
+    const quoted = (i & 1) === 1;
+    for (const word of part.split(/\s+/).filter(Boolean))
+      words.push({ word: quoted && !/^[+-]/.test(word) ? "+" + word : word, quoted });
+  });
   const typing = !/\s$/.test(query);
-  words.forEach((part, at) => {
+  words.forEach(({ word: part, quoted }, at) => {
     let presence = 0;
     if (part.startsWith("+")) { presence = 1; part = part.slice(1); }
     else if (part.startsWith("-")) { presence = -1; part = part.slice(1); }
@@ -93,7 +99,7 @@ function parse(state, query) {
     const last = typing && at === words.length - 1, starred = /\*$/.test(part);
     const terms = tokens(state, part.replace(/[*~^]\d*$/, ""));
     terms.forEach((term, i) => clauses.push(
-      { term, presence, field, prefix: i === terms.length - 1 && (starred || (last && !presence)) }));
+      { term, presence, field, prefix: i === terms.length - 1 && (starred || (last && !presence)), quoted }));
   });
   return clauses;
 }
@@ -126,6 +132,90 @@ function match(state, clause) {
     }
   }
   return scores;
+}
+
+// Near spellings. Names are transliterated in several ways: the texts write "Baqeri", "Teheran",
+// "Sergey", a reader types "Bagheri", "Tehran", "Sergei". A word that matches no term as typed (nor,
+// being typed, any term it begins) matches the terms within a few edits of it (Damerau-Levenshtein: a
+// letter changed, added or left out, or two neighbours swapped), scored apart so that they rank below
+// every page found by the words as typed (`search`). How near:
+// - Words under NEAR_SHORTEST letters get none: one edit from a short word is another word as often as a
+//   spelling ("Iran" and "Iraq", "Mali" and "Bali").
+// - Numbers get none, nor are terms with digits offered: "2024" for "2025" is another fact, not a typo.
+// - One edit up to NEAR_TWO_EDITS - 1 letters ("Sergei", "Tehran", "Toshkent"); two from there: a
+//   transliteration often writes one letter as two ("gh" for "q": "Bagheri" is two edits from "Baqeri",
+//   "kh" for "h", "ou" for "u"), and a longer word leaves enough letters in common to stay its own.
+// - At most NEAR_TERMS terms, nearest first, then the most frequent (the usual spelling of a name): a
+//   word of 7 letters can be two edits from a dozen terms of a large digest.
+// - A word in quotation marks, or excluded with `-`, is taken as written.
+const NEAR_SHORTEST = 5, NEAR_TWO_EDITS = 7, NEAR_TERMS = 5;
+const DIGIT = /\p{N}/u;
+
+function editsAllowed(clause) {
+  const { term } = clause;
+  if (clause.quoted || term.length < NEAR_SHORTEST || DIGIT.test(term)) return 0;
+  return term.length < NEAR_TWO_EDITS ? 1 : 2;
+}
+
+// The terms near a clause's word, nearest first: [{term, edits}]. The edits are counted as
+// Damerau-Levenshtein's, in its usual "optimal string alignment" form (a swapped pair is not edited
+// again), a row of the table per letter of the term. The terms are sorted, so a term shares its first
+// letters with the one before, and their rows are not counted again: the list is walked as a trie. Once
+// every entry of a row is over `most`, no term that begins with those letters is near (a swap that skips
+// a row never costs less than an entry of that row), and they are all skipped with a binary search. Terms longer than the word by more than `most` are never near; their
+// rows beyond that length are not counted.
+function nearTerms(state, clause) {
+  const most = editsAllowed(clause);
+  if (!most) return [];
+  const { terms, postings } = state.index, word = clause.term, m = word.length;
+  const deepest = m + most;
+  const rows = Array.from({ length: deepest + 1 }, () => new Int32Array(m + 1));
+  for (let j = 0; j <= m; j++) rows[0][j] = j;
+  const near = [];
+  let last = "", counted = 0;  // rows[1..counted] hold the edits of `last`'s first letters
+  for (let i = 0; i < terms.length; i++) {
+    const term = terms[i], end = Math.min(term.length, deepest);
+    let same = 0;
+    while (same < counted && same < term.length && term.charCodeAt(same) === last.charCodeAt(same)) same++;
+    let skipped = false;
+    for (let d = same + 1; d <= end && !skipped; d++) {
+      const row = rows[d], back = rows[d - 1], twoBack = rows[Math.max(0, d - 2)];
+      const here = term.charCodeAt(d - 1), before = d > 1 ? term.charCodeAt(d - 2) : -1;
+      let least = row[0] = d;
+      for (let j = 1; j <= m; j++) {
+        const there = word.charCodeAt(j - 1);
+        let edits = Math.min(back[j] + 1, row[j - 1] + 1, back[j - 1] + (here === there ? 0 : 1));
+        if (before === there && j > 1 && here === word.charCodeAt(j - 2)) edits = Math.min(edits, twoBack[j - 2] + 1);
+        row[j] = edits;
+        if (edits < least) least = edits;
+      }
+      counted = d;
+      if (least > most) {
+        skipped = true;
+        i = lowerBound(terms, term.slice(0, d) + "\uffff") - 1;
+      }
+    }
+    last = term;
+    if (skipped || Math.abs(term.length - m) > most) continue;
+    const edits = rows[term.length][m];
+    if (edits <= most && !DIGIT.test(term)) near.push({ term, edits, pages: postings[i].length, i });
+  }
+  near.sort((a, b) => a.edits - b.edits || b.pages - a.pages || a.i - b.i);
+  return near.slice(0, NEAR_TERMS).map(({ term, edits }) => ({ term, edits }));
+}
+
+// Document number -> score for a clause by its near terms (`match` of each as a whole word), and the
+// fewest edits of a near term each document holds; `held` gets the near terms each holds.
+function matchNear(state, clause, near, held) {
+  const scores = new Map(), edits = new Map();
+  for (const term of near) {
+    for (const [doc, score] of match(state, { ...clause, term: term.term, prefix: false })) {
+      scores.set(doc, Math.max(scores.get(doc) || 0, score));
+      edits.set(doc, Math.min(edits.get(doc) ?? Infinity, term.edits));
+      (held.get(doc) || held.set(doc, new Set()).get(doc)).add(term.term);
+    }
+  }
+  return { scores, edits };
 }
 
 function escapeRegExp(text) {
@@ -163,60 +253,98 @@ function highlight(value, marker) {
     .join("");
 }
 
+// The words a page was found by, as Material takes them: `true` for each word found (it links the page
+// with them, `?h=`, for the opened page to mark them), `false` for each not (shown as missing). A word
+// found by its near spellings gives those the page holds: "Bagheri" opens the page with `?h=baqeri`.
+function foundBy(clauses, held) {
+  const terms = {};
+  for (const c of clauses) {
+    const near = (c.near || []).filter(term => held.has(term));
+    if (near.length) for (const term of near) terms[term] = true;
+    else terms[c.term] = held.has(c.term);
+  }
+  return terms;
+}
+
 function search(state, query) {
   const clauses = parse(state, query);
   const positive = clauses.filter(c => c.presence >= 0);
   if (!positive.length) return { items: [], suggest: [] };
-  const total = new Map(), matched = new Map(), hits = new Map();
+  // Pages found by a word as typed, and (`nearTotal`, `nearMatched`, `nearEdits`) by near spellings of
+  // words that matched nothing as typed: scored apart, these only order pages that are equal by the first.
+  const total = new Map(), matched = new Map();
+  const nearTotal = new Map(), nearMatched = new Map(), nearEdits = new Map();
+  const hits = new Map();
   const excluded = new Set();
   const required = [];
+  const shown = [];  // the clauses whose words the results mark: a word's near terms in its place
   for (const clause of clauses) {
-    const scores = match(state, clause);
+    let scores = match(state, clause);
     if (clause.presence < 0) { for (const doc of scores.keys()) excluded.add(doc); continue; }
+    let sum = total, count = matched;
+    if (scores.size) {
+      shown.push(clause);
+      for (const doc of scores.keys()) (hits.get(doc) || hits.set(doc, new Set()).get(doc)).add(clause.term);
+    } else {
+      const near = nearTerms(state, clause);
+      clause.near = near.map(n => n.term);
+      shown.push(...(near.length ? clause.near.map(term => ({ ...clause, term, prefix: false })) : [clause]));
+      const byNear = matchNear(state, clause, near, hits);
+      scores = byNear.scores;
+      for (const [doc, edits] of byNear.edits) nearEdits.set(doc, (nearEdits.get(doc) || 0) + edits);
+      sum = nearTotal, count = nearMatched;
+    }
     if (clause.presence > 0) required.push(scores);
     for (const [doc, score] of scores) {
-      total.set(doc, (total.get(doc) || 0) + score);
-      matched.set(doc, (matched.get(doc) || 0) + 1);
-      (hits.get(doc) || hits.set(doc, new Set()).get(doc)).add(clause.term);
+      sum.set(doc, (sum.get(doc) || 0) + score);
+      count.set(doc, (count.get(doc) || 0) + 1);
     }
   }
-  const marked = marker(positive);
+  const marked = marker(shown);
   const found = [];
-  for (const [doc, score] of total) {
+  for (const doc of new Set([...total.keys(), ...nearTotal.keys()])) {
     if (excluded.has(doc) || required.some(scores => !scores.has(doc))) continue;
-    const source = state.docs[doc];
-    found.push({ doc, matched: matched.get(doc), score: score * (source.boost || 1) });
+    const boost = state.docs[doc].boost || 1;
+    found.push({
+      doc, matched: matched.get(doc) || 0, score: (total.get(doc) || 0) * boost,
+      nearMatched: nearMatched.get(doc) || 0, nearEdits: nearEdits.get(doc) || 0,
+      nearScore: (nearTotal.get(doc) || 0) * boost,
+    });
   }
-  // Equally good results, the newest first (they came in the order of their paths: "Putin" and
-  // "+tags:iran" began with 2016), by the dates the index holds (generator/search_index.py).
+  // Near spellings count only between pages the words as typed found equally well: never above a page
+  // they found better, and a page found only so comes after every page they found. Among those, the
+  // fewer edits first, whatever the field ("Bagheri": a text's "Bageri", one edit away, before a title's
+  // "Baqeri", two). Equally good results, the newest first (they came in the order of their paths:
+  // "Putin" and "+tags:iran" began with 2016), by the dates the index holds (generator/search_index.py).
   const dates = state.index.dates || [];
-  found.sort((a, b) => b.matched - a.matched || b.score - a.score || (dates[b.doc] || 0) - (dates[a.doc] || 0));
+  found.sort((a, b) => b.matched - a.matched || b.score - a.score || b.nearMatched - a.nearMatched ||
+    a.nearEdits - b.nearEdits || b.nearScore - a.nearScore || (dates[b.doc] || 0) - (dates[a.doc] || 0));
 
   // One group per page: the page itself first. Only the first results are marked up: Material shows
   // ten at a time, and "a" matches every page.
-  const groups = new Map();
+  const groups = new Map(), heldByPage = new Map();
   const byLocation = state.byLocation;
-  for (const { doc, score } of found) {
+  for (const { doc, score, nearScore } of found) {
     const source = state.docs[doc];
     const page = source.location.split("#")[0];
-    const terms = {};
-    for (const c of positive) terms[c.term] = hits.get(doc).has(c.term);
     const mark = groups.size < MARKED ? marked : null;
-    const item = { ...source, title: highlight(source.title, mark), text: highlight(source.text, mark), score, terms };
-    if (!groups.has(page)) groups.set(page, []);
+    const item = {
+      ...source, title: highlight(source.title, mark), text: highlight(source.text, mark),
+      score: score + nearScore, terms: foundBy(positive, hits.get(doc)),
+    };
+    if (!groups.has(page)) groups.set(page, []), heldByPage.set(page, new Set());
     groups.get(page).push(item);
+    for (const term of hits.get(doc)) heldByPage.get(page).add(term);
   }
   // A page found only by its sections (a hand-written page's) is added unscored, with the words its
   // sections were found by: Material links the page's title with those (`?h=`) for the opened page to
   // mark them, and with none (`terms: {}`, as Material's own worker adds it) the page marked nothing.
   for (const [page, items] of groups) {
     if (!items.some(item => item.location === page) && byLocation.has(page)) {
-      const terms = {};
-      for (const c of positive) terms[c.term] = items.some(item => item.terms[c.term]);
-      items.unshift({ ...byLocation.get(page), score: 0, terms });
+      items.unshift({ ...byLocation.get(page), score: 0, terms: foundBy(positive, heldByPage.get(page)) });
     }
   }
-  return { items: [...groups.values()], suggest: suggest(state, positive, found), marker: marked, clauses: positive };
+  return { items: [...groups.values()], suggest: suggest(state, positive, found), marker: marked, clauses: shown };
 }
 
 // For Material's search.suggest: the title words of the best match that complete the query's words.
