@@ -47,7 +47,8 @@ Buffer = bytes | memoryview
 
 
 class Stage(Protocol):
-    """Takes each generated file as it is made, and gives what `render_site` returns for it."""
+    """Takes each generated file (`relative`: its path in `docs/`) as it is made, and gives what
+    `render_site` returns for it."""
 
     def put(self, relative: str, content: bytes) -> bytes | Staged: ...
 
@@ -71,20 +72,24 @@ IN_MEMORY = InMemory()
 
 
 class StagingFolder:
-    """Writes each file to `folder`, under its path relative to `docs/`. Worker processes forked by
-    `parallel.fork_map` write into the same folder, each file once (a second write of a path fails)."""
+    """Writes each file to `folder`, in a folder of the process that writes it (worker processes
+    forked by `parallel.fork_map` write there too), under a number: `write_generated` moves it to its
+    path in `docs/`. At 10,000 articles two workers creating the pages in the same folders took 6-9 s
+    of system time, where the main process alone had taken 4-5 s (changes to one folder wait for
+    each other); with a folder each, 3-5 s."""
 
     def __init__(self, folder: str) -> None:
         self.folder = folder
-        self._made: set[str] = set()  # folders known to exist (per process: forked copies grow their own)
+        self._own: tuple[int, str] | None = None  # (process id, its folder)
+        self._count = 0
 
     def put(self, relative: str, content: bytes) -> Staged:
-        path = self._path(relative)
+        path = self._path()
         write_new(path, (content,))
         return Staged(path, len(content), hashlib.sha256(content).hexdigest())
 
     def put_pieces(self, relative: str, pieces: Sequence[Buffer]) -> Staged:
-        path = self._path(relative)
+        path = self._path()
         # Hashing the 67 MB of `articles.json` (45-50 ms) leaves Python's lock to other threads, as
         # writing does: done in a thread of its own, it runs beside the writing on a second core.
         digest = hashlib.sha256()
@@ -96,15 +101,14 @@ class StagingFolder:
             hashing.join()
         return Staged(path, sum(map(len, pieces)), digest.hexdigest())
 
-    def _path(self, relative: str) -> str:
-        parts = relative.split("/")
-        if "\\" in relative or any(part in ("", ".", "..") for part in parts):
-            raise ValueError(f"refusing to stage {relative!r}: not a clean relative path")
-        inner = os.path.join(self.folder, *parts[:-1])
-        if inner not in self._made:
-            os.makedirs(inner, exist_ok=True)  # workers may make the same folder at the same time
-            self._made.add(inner)
-        return os.path.join(inner, parts[-1])
+    def _path(self) -> str:
+        """A new file's path in this process's folder."""
+        pid = os.getpid()
+        if self._own is None or self._own[0] != pid:  # first file of this process (or of a fork of it)
+            self._own = (pid, tempfile.mkdtemp(prefix=f"{pid}-", dir=self.folder))
+            self._count = 0
+        self._count += 1
+        return os.path.join(self._own[1], str(self._count))
 
 
 def write_new(path: str, pieces: Sequence[Buffer]) -> None:

@@ -140,14 +140,16 @@ def write_generated(docs_dir: Path, files: Mapping[str, Generated]) -> int:
     ]
 
     folders = sorted({posixpath.dirname(relative) for relative in changed})
+    # `Kept` files are never in `changed`; `Staged` ones are written already.
+    to_write = [relative for relative in changed if isinstance(files[relative], bytes)]
     staging = tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=docs)
     try:
-        for folder in folders:
+        for folder in sorted({posixpath.dirname(relative) for relative in to_write}):
             os.makedirs(os.path.join(staging, folder), exist_ok=True)
-        for relative in changed:
+        for relative in to_write:
             content = files[relative]
-            if isinstance(content, bytes):  # `Kept` files are never in `changed`; `Staged` ones are written
-                _write_new(os.path.join(staging, relative), content)
+            assert isinstance(content, bytes)
+            _write_new(os.path.join(staging, relative), content)
         for folder in folders:
             target_folder = docs_dir / folder
             target_folder.mkdir(parents=True, exist_ok=True)
