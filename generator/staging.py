@@ -8,7 +8,8 @@ inside `docs/` (same file system; a dot-folder, ignored by git and MkDocs) as so
 in the process that rendered it, and keeps only a `Staged` record: where, how long, and the SHA-256
 the page manifest records. `write_generated` then compares each staged file with `docs/` and
 moves the changed ones into place; the folder is removed whatever happens, so a build that fails
-leaves `docs/` as it was.
+leaves `docs/` as it was. A build killed outright (SIGKILL, a power cut) cannot remove it: the next
+build does (`new_staging_folder`), once the process named in the folder's name has ended.
 
 Without a staging folder (`IN_MEMORY`, the default of `render.render_site`) files stay bytes, and
 rendering stays free of I/O.
@@ -26,11 +27,17 @@ import os
 import shutil
 import tempfile
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple, Protocol
 
 STAGING_PREFIX = ".generated-staging-"
+# A staging folder untouched for this long is abandoned whatever its name says: longer than any build
+# takes. It is the only test where a folder's process cannot be asked after (Windows, whose
+# `os.kill(pid, 0)` would end the process; folders named before the process id was in the name),
+# and it catches a killed build's process id taken since by another process.
+ABANDONED_AFTER = 24 * 60 * 60  # seconds
 # `os.writev` takes at most this many pieces at a time (IOV_MAX on Linux and macOS).
 _WRITEV_PIECES = 1024
 
@@ -135,7 +142,7 @@ def staging_folder(docs_dir: Path) -> Iterator[StagingFolder]:
     itself if it was made for it and is left empty: a failed first build leaves nothing behind)."""
     made_docs = not docs_dir.exists()
     docs_dir.mkdir(parents=True, exist_ok=True)
-    folder = tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=docs_dir)
+    folder = new_staging_folder(str(docs_dir))
     finished = False
     try:
         yield StagingFolder(folder)
@@ -145,3 +152,47 @@ def staging_folder(docs_dir: Path) -> Iterator[StagingFolder]:
         if made_docs and not finished:
             with contextlib.suppress(OSError):
                 docs_dir.rmdir()
+
+
+def new_staging_folder(docs: str) -> str:
+    """A fresh staging folder in `docs`, named with this process's id, after removing the folders of
+    builds that were killed before they could remove their own (each can hold a whole site: 170 MB
+    at 10,000 articles)."""
+    remove_abandoned(docs)
+    return tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=docs)
+
+
+def remove_abandoned(docs: str) -> list[str]:
+    """Remove the staging folders in `docs` whose build has ended; return their names. The folder of
+    a build still running (`make serve` beside `make site`, say) is left alone."""
+    removed = []
+    with os.scandir(docs) as entries:
+        for entry in entries:
+            if entry.name.startswith(STAGING_PREFIX) and entry.is_dir(follow_symlinks=False) and _abandoned(entry):
+                shutil.rmtree(entry.path, ignore_errors=True)
+                removed.append(entry.name)
+    return sorted(removed)
+
+
+def _abandoned(entry: os.DirEntry[str]) -> bool:
+    """Its process has ended, or it is older than any build (the process id may be another's now)."""
+    pid = entry.name[len(STAGING_PREFIX) :].split("-", 1)[0]
+    if os.name == "posix" and pid.isdigit() and not _running(int(pid)):
+        return True
+    try:
+        return time.time() - entry.stat(follow_symlinks=False).st_mtime > ABANDONED_AFTER
+    except OSError:  # removed meanwhile
+        return False
+
+
+def _running(pid: int) -> bool:
+    """Whether a process `pid` exists (POSIX: signal 0 checks without sending anything)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    except OverflowError:  # not a process id at all
+        return False
+    return True

@@ -13,14 +13,13 @@ import os
 import posixpath
 import shutil
 import stat
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import BinaryIO
 
 from generator.pagecache import Generated, Kept
 from generator.progress import progress
-from generator.staging import STAGING_PREFIX, Staged, write_new
+from generator.staging import Staged, new_staging_folder, write_new
 
 # Everything under these folders, and these files, belongs to the generator.
 GENERATED_DIRS = ("articles", "countries", "topics", "data", "feeds", "timeline")
@@ -142,7 +141,7 @@ def write_generated(docs_dir: Path, files: Mapping[str, Generated]) -> int:
     folders = sorted({posixpath.dirname(relative) for relative in changed})
     # `Kept` files are never in `changed`; `Staged` ones are written already.
     to_write = [relative for relative in changed if isinstance(files[relative], bytes)]
-    staging = tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=docs)
+    staging = new_staging_folder(docs)
     try:
         for folder in sorted({posixpath.dirname(relative) for relative in to_write}):
             os.makedirs(os.path.join(staging, folder), exist_ok=True)

@@ -177,3 +177,51 @@ def test_each_process_stages_in_a_folder_of_its_own(tmp_path):
     assert len({os.path.dirname(path) for path in here}) == 1
     assert sorted(Path(path).parent.parent for path in here) == [tmp_path, tmp_path]
     assert len(list(tmp_path.iterdir())) == 2
+
+
+def ended_process_id() -> int:
+    """The id of a process that has ended (a child reaped at once: its id is free again)."""
+    import subprocess
+    import sys
+
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def test_the_next_build_removes_the_folder_of_a_build_that_was_killed(seeds, tmp_path):
+    """SIGKILL leaves a build no chance to remove its staging folder: the next one does."""
+    docs = tmp_path / "docs"
+    killed = docs / f"{STAGING_PREFIX}{ended_process_id()}-x1y2"
+    (killed / "7-abc").mkdir(parents=True)
+    (killed / "7-abc" / "1").write_bytes(b"half a page")
+    assert build(seeds, docs) == 0
+    assert leftovers(docs) == []
+
+
+def test_the_folder_of_a_build_still_running_is_kept(tmp_path):
+    """`make site` beside `make serve`: one build must not remove the other's files."""
+    running = tmp_path / f"{STAGING_PREFIX}{os.getpid()}-a"
+    ended = tmp_path / f"{STAGING_PREFIX}{ended_process_id()}-b"
+    # A day old, and named with a running process's id: that id is another process's by now.
+    reused = tmp_path / f"{STAGING_PREFIX}{os.getppid()}-c"
+    for folder in (running, ended, reused):
+        folder.mkdir()
+    os.utime(reused, (OLD, OLD))
+    assert staging.remove_abandoned(str(tmp_path)) == sorted([ended.name, reused.name])
+    assert running.is_dir()
+    assert Path(staging.new_staging_folder(str(tmp_path))).name.startswith(f"{STAGING_PREFIX}{os.getpid()}-")
+
+
+def test_a_folder_without_a_process_id_is_removed_when_a_day_old(tmp_path):
+    """Folders named before the process id was in the name (and on Windows, where a process cannot be
+    asked after safely) go by age."""
+    old, recent = tmp_path / f"{STAGING_PREFIX}k3j4", tmp_path / f"{STAGING_PREFIX}m5n6"
+    for folder in (old, recent):
+        folder.mkdir()
+    os.utime(old, (OLD, OLD))
+    not_a_staging_folder = tmp_path / "countries"
+    not_a_staging_folder.mkdir()
+    os.utime(not_a_staging_folder, (OLD, OLD))
+    assert staging.remove_abandoned(str(tmp_path)) == [old.name]
+    assert recent.is_dir() and not_a_staging_folder.is_dir()

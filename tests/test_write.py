@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import write
+from generator import staging, write
 from generator.write import write_generated
 
 
@@ -108,7 +108,7 @@ def test_a_failure_while_staging_leaves_docs_as_it_was(tmp_path, monkeypatch):
         write_generated(docs, {name: content + b"!" for name, content in FILES.items()})
     monkeypatch.undo()
     assert tree(docs) == before
-    assert not [p for p in docs.iterdir() if p.name.startswith(write.STAGING_PREFIX)]
+    assert not [p for p in docs.iterdir() if p.name.startswith(staging.STAGING_PREFIX)]
 
 
 def test_writing_the_same_files_twice_changes_nothing(tmp_path):
