@@ -35,8 +35,14 @@ _BRACKETED_ACRONYM_RE = re.compile(r"\([A-Z]{2,8}\)")
 
 @cache
 def _roles() -> tuple[frozenset[str], frozenset[str]]:
+    """The words that open a role, and the words never part of a name (institution words included)."""
     data = load_data("roles.yml")
-    return frozenset(data["role_starts"]), frozenset(data["not_name"])
+    return frozenset(data["role_starts"]), frozenset(data["not_name"]) | _institutions()
+
+
+@cache
+def _institutions() -> frozenset[str]:
+    return frozenset(load_data("roles.yml")["institutions"])
 
 
 @cache
@@ -146,6 +152,8 @@ def _role_and_name(words: Sequence[str]) -> tuple[str, str] | None:
         return None
     i = _role_end(words, start)
     if i == start or i >= len(words):
+        return None
+    if words[i - 1].rstrip(",") in _institutions():  # the institution's own name follows (`Kepala Badan …`)
         return None
     role = " ".join(words[start:i])
     name: list[str] = []

@@ -147,3 +147,18 @@ def test_headline_keyword_plus_one_mention_is_enough() -> None:
     assert tag("Iran dan Azerbaijan Gelar Latihan Militer", ["Iran menggelar latihan militer di Ardabil."]) == (
         "military-exercises",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kepala Badan Penanggulangan Bencana Daerah mencatat 12 rumah rusak ringan.",
+        "Kepala Badan Penanggulangan Bencana Daerah Kabupaten Cianjur Asep Sudrajat mengatakan hal itu.",
+        "Ketua Dewan Syura Ahmad Heryawan hadir dalam rapat itu.",
+        "Kepala Otoritas Pelabuhan Ahmad Yani meninjau dermaga.",
+    ],
+)
+def test_no_name_is_read_from_an_institution_s_own_name(text: str) -> None:
+    """`Kepala Badan` goes on with the agency's name (`Penanggulangan Bencana Daerah` was suggested as
+    a person's): where it ends and a name starts cannot be told, so nobody is suggested."""
+    assert people([text]) == ()
