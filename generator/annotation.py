@@ -51,6 +51,7 @@ MAX_LENGTH = {
 SINGLE_LINE_KEYS = ("title", "title_en", "url", "outlet", "original_source", "dateline", "editor")
 MULTI_LINE_KEYS = ("date_note", "summary")
 LIST_KEYS = ("countries", "topics", "people", "organisations")
+BOOLEAN_KEYS = ("date_estimated",)
 NOTE_KEYS = ("quote", "note")
 
 # Written by `python -m generator new` after each value it read from the text; `check` reminds the
@@ -64,6 +65,11 @@ _NULL_TAG = "tag:yaml.org,2002:null"
 # On a syntax error the pure-Python parser runs again, so messages read the same either way.
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# The spellings of a boolean that YAML 1.1 (PyYAML, this checker) and YAML 1.2 (most other tools, editors)
+# both read as one. YAML 1.1 also reads yes/no/on/off so, 1.2 reads them as text: they are not accepted,
+# so an annotation means the same to every reader; `_BOOLEAN_MEANT` says which spelling was meant.
+_BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_BOOLEAN_MEANT = {"true": "true", "yes": "true", "on": "true", "false": "false", "no": "false", "off": "false"}
 # Half of a UTF-16 pair: YAML's "\ud800" escape makes one, and no file can hold it on its own.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # Control characters (line breaks and tabs are folded to spaces in single-line fields first).
@@ -342,6 +348,17 @@ class _Checker:
             return None
         return value
 
+    def boolean(self, key: str, node: yaml.Node) -> bool | None:
+        """`true` or `false` written plainly (see `_BOOLEANS`), or None (with an error)."""
+        raw = node.value.strip() if isinstance(node, yaml.ScalarNode) else _describe(node)
+        plain = isinstance(node, yaml.ScalarNode) and not node.style  # libyaml gives "" for plain, PyYAML None
+        if plain and raw in _BOOLEANS:
+            return _BOOLEANS[raw]
+        meant = _BOOLEAN_MEANT.get(raw.lower()) if isinstance(node, yaml.ScalarNode) else None
+        hint = (f"; write {meant}" + ("" if plain else " without quotes")) if meant else ""
+        self.error(node, f"{key!r} must be true or false, but received: {quoted(raw)}{hint}")
+        return None
+
     def url(self, node: yaml.Node) -> str | None:
         value = self.text("url", node, single_line=True)
         if value is None:
@@ -611,6 +628,7 @@ def parse_annotation(
     nodes: dict[str, yaml.Node] = {}
     value_nodes: dict[str, yaml.Node] = {}
     cleared: set[str] = set()
+    rejected: set[str] = set()  # the keys whose value has an error, reported at it
     failed = False
     for key_node, value_node in root.value:
         if not isinstance(key_node, yaml.ScalarNode):
@@ -642,10 +660,13 @@ def parse_annotation(
         value = _value(checker, key, value_node, extracted)
         if value is None:
             failed = True
+            rejected.add(key)
         elif value == "" and key in CLEARABLE_KEYS:
             cleared.add(key)  # `key: ""` says the same as `key: null`
         elif value != "":
             values[key] = value
+    if values.get("date_estimated") and not _estimate_holds(checker, nodes["date_estimated"], values, rejected):
+        failed = True
     if "summary" in values and str(values["summary"]).upper().startswith("TODO"):
         checker.error(
             nodes["summary"],
@@ -682,6 +703,26 @@ _NO_DATE = (
     "articles/undated/ (its address changes once it has a date); write 'published: YYYY-MM-DD', or "
     "'published: null' if the article gives none"
 )
+_ESTIMATE_WITHOUT_DATE = "an estimate needs a date: set 'published' or remove 'date_estimated'"
+# The reader sees "about <date>", and the date note is where they learn what the estimate rests on.
+_ESTIMATE_UNEXPLAINED = (
+    "the date is marked as an estimate but no 'date_note' says how it was estimated: readers need to know; "
+    "add a 'date_note'"
+)
+
+
+def _estimate_holds(checker: _Checker, key: yaml.Node, values: dict[str, object], rejected: set[str]) -> bool:
+    """Check `date_estimated: true` (its key `key`) against the keys beside it: False after an error.
+    A `published` or `date_note` whose own value has an error was reported at it: no more is said."""
+    # The annotation's own date: an estimate the contributor made, never a date read from the text.
+    dated = "published" in values or "published" in rejected
+    if not dated:
+        checker.error(key, _ESTIMATE_WITHOUT_DATE)
+    if "date_note" not in values and "date_note" not in rejected:
+        checker.warning(key, _ESTIMATE_UNEXPLAINED)
+    return dated
+
+
 _MARKED_KEY = re.compile(r"\s*([A-Za-z_]+)\s*:")
 
 
@@ -755,6 +796,8 @@ def _value(checker: _Checker, key: str, node: yaml.Node, extracted: Extracted | 
         if extracted is None:
             return checker.notes(node, None)
         return checker.notes(node, extracted.body, extracted.removed, extracted.title)
+    if key in BOOLEAN_KEYS:
+        return checker.boolean(key, node)
     if key in LIST_KEYS:
         items = checker.string_list(key, node)
         return tuple(value for value, _ in items) if items is not None else None

@@ -193,6 +193,7 @@ _KEEP = object()
 # rather than an object, and decoded by kind rather than by `_decode`'s tests of each value: 10,000
 # articles took 0.4 s to decode that way, 0.15 s this way.
 _KINDS = {
+    bool: "flag",
     str: "text",
     str | None: "optional",
     dt.date | None: "date",
@@ -201,6 +202,7 @@ _KINDS = {
 }
 _ARTICLE_FIELDS = tuple((name, _KINDS[kind]) for name, kind in get_type_hints(Article).items() if name != "body")
 _STORE = {
+    "flag": lambda value: value,
     "text": lambda value: value,
     "optional": lambda value: value,
     "date": lambda value: value.isoformat() if value is not None else None,
@@ -225,7 +227,13 @@ _BODY_AT = [name for name in get_type_hints(Article)].index("body")  # where `_A
 # The types a stored article's values may have, as a set of every allowed sequence (2 ** 10 of them):
 # one C-speed `tuple(map(type, values))` and a set lookup test them all, where testing position by
 # position took a third of the time of decoding an article.
-_STORED_TYPES = {"text": (str,), "optional": (str, type(None)), "date": (str, type(None)), "texts": (list,)}
+_STORED_TYPES = {
+    "flag": (bool,),
+    "text": (str,),
+    "optional": (str, type(None)),
+    "date": (str, type(None)),
+    "texts": (list,),
+}
 _STORED_TYPES["notes"] = _STORED_TYPES["texts"]
 _SIGNATURES = frozenset(itertools.product(*(_STORED_TYPES[kind] for _, kind in _ARTICLE_FIELDS)))
 

@@ -43,6 +43,9 @@ def merge(seed: Seed, extracted: Extracted, annotation: Annotation | None) -> Ar
         editor=pick("editor"),
         published=pick("published"),
         date_note=note.date_note,
+        # The annotation's own date only (`annotation.py` requires `published` beside it), so an
+        # estimate never marks a date read from the text.
+        date_estimated=note.date_estimated,
         countries=tuple(countries),
         main_countries=tuple(c for c in extracted.main_countries if c in countries),
         topics=tuple(dict.fromkeys(t for t in pick("topics") if t in vocabulary)),

@@ -17,6 +17,8 @@ def article_metadata(article: Article) -> dict:
         "editor": article.editor,
         "published": article.published.isoformat() if article.published else None,
         "date_note": article.date_note,
+        # Always written, as every other field is (null when absent): one shape for every page and record.
+        "date_estimated": article.date_estimated,
         "countries": list(article.countries),
         "main_countries": list(article.main_countries),
         "topics": list(article.topics),

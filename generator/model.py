@@ -105,6 +105,7 @@ class Annotation:
     editor: str | None = None
     published: dt.date | None = None
     date_note: str | None = None
+    date_estimated: bool = False  # `published` is the contributor's estimate: neither text nor outlet gives it
     countries: tuple[str, ...] | None = None
     topics: tuple[str, ...] | None = None
     people: tuple[str, ...] | None = None
@@ -142,6 +143,7 @@ ANNOTATION_KEYS: tuple[str, ...] = (
     "editor",
     "published",
     "date_note",
+    "date_estimated",
     "countries",
     "topics",
     "people",
@@ -169,6 +171,7 @@ class Article:
     editor: str | None = None
     published: dt.date | None = None
     date_note: str | None = None
+    date_estimated: bool = False  # shown to readers as "about <date>"; sorted like any other date
     countries: tuple[str, ...] = ()
     main_countries: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()

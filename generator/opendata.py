@@ -32,6 +32,7 @@ ROWS_MEMO = "open data rows"  # the length in bytes of each article's row of art
 _STRING = {"type": "string"}
 _OPTIONAL = {"type": ["string", "null"]}
 _LIST = {"type": "array", "items": {"type": "string"}}
+_BOOLEAN = {"type": "boolean"}
 FIELDS: tuple[tuple[str, dict, str], ...] = (
     ("id", _STRING, "Stable identifier: the seed file's name without extension."),
     ("slug", _STRING, "URL slug of the article page."),
@@ -49,6 +50,11 @@ FIELDS: tuple[tuple[str, dict, str], ...] = (
         "Publication date (YYYY-MM-DD), or null when unknown.",
     ),
     ("date_note", _OPTIONAL, "How the date was established when the text does not state it."),
+    (
+        "date_estimated",
+        _BOOLEAN,
+        "Whether the publication date is a contributor's estimate (neither the text nor the outlet gives it).",
+    ),
     ("countries", _LIST, "ISO 3166-1 alpha-2 codes of the countries the article is about."),
     ("main_countries", _LIST, "The countries the article is mainly about (extracted)."),
     ("topics", _LIST, "Topic slugs from the digest's vocabulary."),
@@ -189,6 +195,8 @@ def _previous_lines(content: bytes | None, digests: object) -> dict[bytes, memor
 def _cell(value) -> str:
     if value is None:
         return ""
+    if type(value) is bool:  # as JSON writes it, not Python's `True`
+        return "true" if value else "false"
     text = "; ".join(value) if isinstance(value, list) else str(value)
     return "'" + text if text.startswith(_FORMULA_START) else text
 

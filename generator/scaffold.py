@@ -63,6 +63,8 @@ def annotation_template(text_name: str, extracted: Extracted) -> str:
         _entry("editor", e.editor),
         _entry("published", e.published),
         "date_note:\n",
+        # Written out so that contributors meet the key; never read from the text, so not marked for review.
+        "date_estimated: false\n",
         _entry("countries", tuple(sorted(c for c in e.countries if c in country_codes()))),
         _entry("topics", tuple(t for t in e.topics if t in topics())),
         _entry("people", e.people),

@@ -47,6 +47,7 @@ original_source: IRNA
 dateline: Teheran
 published: 2025-11-24
 date_note: stated in the text
+date_estimated: false
 countries: [IR, RU]
 topics: [diplomacy]
 people: [Abbas Araghchi]
@@ -216,8 +217,8 @@ def test_empty_annotations_and_empty_keys_mean_nothing_given(text):
         (
             "colour: red\n",
             "a.yml:1:1: error: unknown key 'colour'; expected one of: title, title_en, url, outlet, "
-            "original_source, dateline, editor, published, date_note, countries, topics, people, organisations, "
-            "summary, notes",
+            "original_source, dateline, editor, published, date_note, date_estimated, countries, topics, people, "
+            "organisations, summary, notes",
         ),
         ("title: a\ntitle: b\n", "a.yml:2:1: error: duplicate key 'title' (first given on line 1); keep only one"),
         ("[a]: b\n", "a.yml:1:1: error: keys must be plain words like 'title'"),
@@ -772,3 +773,78 @@ def test_an_article_without_a_date_is_warned_at_its_published_line():
     assert check("summary: A.\npublished: 2025-01-06\n", every_warning=True)[1] == []
     assert check("summary: A.\n", DATED, every_warning=True)[1] == []
     assert check("summary: A.\npublished: null\n", every_warning=True)[1] == []
+
+
+# `date_estimated`: `published` is the contributor's estimate, shown to readers as "about <date>".
+
+ESTIMATED_DATE = "published: 2025-01-21\ndate_note: The day after the meeting the text reports.\n"
+ESTIMATE_WITHOUT_DATE = "error: an estimate needs a date: set 'published' or remove 'date_estimated'"
+ESTIMATE_UNEXPLAINED = (
+    "warning: the date is marked as an estimate but no 'date_note' says how it was estimated: readers need to "
+    "know; add a 'date_note'"
+)
+
+
+@pytest.mark.parametrize(("written", "value"), [("true", True), ("True", True), ("false", False), ("FALSE", False)])
+def test_date_estimated_is_read_as_true_or_false(written, value):
+    annotation, problems = check(f"{ESTIMATED_DATE}date_estimated: {written}\n")
+    assert problems == []
+    assert annotation.date_estimated is value
+
+
+@pytest.mark.parametrize("text", [ESTIMATED_DATE, f"{ESTIMATED_DATE}date_estimated:\n"])
+def test_a_date_is_not_estimated_unless_the_annotation_says_so(text):
+    assert check(text)[0].date_estimated is False
+
+
+@pytest.mark.parametrize(
+    ("written", "received"),
+    [
+        ("maybe", "'maybe'"),
+        ("1", "'1'"),
+        ("[true]", "'a list'"),
+        # YAML 1.1 (PyYAML) reads these as booleans, YAML 1.2 and most other tools as text.
+        ("yes", "'yes'; write true"),
+        ("off", "'off'; write false"),
+        ("'true'", "'true'; write true without quotes"),
+        ('"False"', "'False'; write false without quotes"),
+    ],
+)
+def test_date_estimated_other_than_true_or_false_is_an_error_at_its_value(written, received):
+    annotation, problems = check(f"{ESTIMATED_DATE}date_estimated: {written}\n")
+    assert annotation is None
+    assert problems == [f"a.yml:3:17: error: 'date_estimated' must be true or false, but received: {received}"]
+
+
+def test_an_estimate_without_a_date_is_an_error_reported_with_the_others():
+    annotation, problems = check("countires: [IR]\ndate_note: Estimated.\ndate_estimated: true\n")
+    assert annotation is None
+    assert problems == [
+        "a.yml:1:1: error: unknown key 'countires'; did you mean 'countries'?",
+        f"a.yml:3:1: {ESTIMATE_WITHOUT_DATE}",
+    ]
+    # The estimate is the annotation's own date: not a date read from the text, nor `null`, no date at all.
+    for text in ("date_note: x\ndate_estimated: true\n", "published: null\ndate_note: x\ndate_estimated: true\n"):
+        _, problems = check(text, DATED)
+        assert problems == [f"a.yml:{text.count(chr(10))}:1: {ESTIMATE_WITHOUT_DATE}"]
+    # A date with an error of its own is reported at it, once.
+    _, problems = check("published: 2025-13-01\ndate_note: x\ndate_estimated: true\n")
+    assert problems == ["a.yml:1:12: error: 'published' is not a real date: '2025-13-01'; write it as YYYY-MM-DD"]
+
+
+def test_an_estimate_without_a_date_note_is_warned_at_its_key():
+    annotation, problems = check("published: 2025-01-21\ndate_estimated: true\n")
+    assert annotation.date_estimated is True
+    assert problems == [f"a.yml:2:1: {ESTIMATE_UNEXPLAINED}"]
+    _, problems = check("published: 2025-01-21\ndate_note: ''\ndate_estimated: true\n")
+    assert problems == [f"a.yml:3:1: {ESTIMATE_UNEXPLAINED}"]
+    # With the other problems of the file; and nothing is asked of a date that is not estimated.
+    _, problems = check("date_estimated: true\n")
+    assert problems == [f"a.yml:1:1: {ESTIMATE_WITHOUT_DATE}", f"a.yml:1:1: {ESTIMATE_UNEXPLAINED}"]
+    assert check("published: 2025-01-21\ndate_estimated: false\n")[1] == []
+
+
+@pytest.mark.parametrize("key", ["estimated", "date_estimate", "estimated_date"])
+def test_a_misspelt_date_estimated_is_pointed_to(key):
+    _, problems = check(f"{key}: true\n")
+    assert problems == [f"a.yml:1:1: error: unknown key {key!r}; did you mean 'date_estimated'?"]

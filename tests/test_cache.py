@@ -815,3 +815,26 @@ def test_the_manifest_is_not_encoded_again_when_nothing_changed(tmp_path, monkey
     build(seeds, docs, "--cache", cache)
     assert encoded == [1]
     assert_same_as_a_fresh_build(seeds, docs, tmp_path)
+
+
+def test_a_merged_article_stored_before_date_estimated_existed_is_merged_again(seeds, tmp_path, monkeypatch):
+    """An entry without the field (one value fewer, as the cache stored articles before it) must not
+    come back as an article whose estimated date is shown as given: it is merged again."""
+    annotation = sorted(seeds.glob("*.yml"))[0]
+    data = yaml.safe_load(annotation.read_text(encoding="utf-8"))
+    data["date_estimated"] = True
+    annotation.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    fresh = collect(seeds, None)
+    assert [article.date_estimated for article in fresh[0]].count(True) >= 1
+    collect(seeds, tmp_path / "cache")
+    at = 7 + _STORED.index("date_estimated")  # after the entry's own seven values
+    for path in shard_files(tmp_path / "cache", "m"):
+        entries, bodies = read_merged(path)
+        for value in entries.values():
+            del value[at]
+        path.write_bytes(json.dumps(entries).encode() + b"\n" + bodies)
+    merged = []
+    original = pipeline.merge
+    monkeypatch.setattr(pipeline, "merge", lambda *a: merged.append(a) or original(*a))
+    assert collect(seeds, tmp_path / "cache") == fresh
+    assert len(merged) == len(fresh[0])

@@ -44,6 +44,7 @@ dateline: Teheran  # extracted: please review
 editor:
 published: 2025-11-24  # extracted: please review
 date_note:
+date_estimated: false
 countries: [IR, RU]  # extracted: please review
 topics: [diplomacy]  # extracted: please review
 people: [Abbas Araghchi, Sergei Lavrov]  # extracted: please review

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 
 import jsonschema
 
@@ -85,3 +86,23 @@ def test_output_is_byte_identical_across_runs():
     articles = [article("a"), article("b", dt.date(2017, 7, 5)), article("c", None)]
     assert _render(*articles) == _render(*articles)
     assert _seeds_data() == _seeds_data()
+
+
+def test_an_estimated_date_is_marked_true_in_the_json_and_the_csv():
+    estimated = article("a", date_estimated=True, date_note="Estimated from the events reported.")
+    files = _render(estimated, article("b", dt.date(2017, 7, 5)))
+    items = json.loads(files[JSON_FILE])["articles"]
+    assert [(item["id"], item["date_estimated"]) for item in items] == [("a", True), ("b", False)]
+    rows = list(csv.DictReader(io.StringIO(files[CSV_FILE].decode("utf-8"))))
+    assert [row["date_estimated"] for row in rows] == ["true", "false"]  # as JSON writes them
+    fields = json.loads(files[SCHEMA_FILE])["properties"]["articles"]["items"]["properties"]
+    assert fields["date_estimated"]["type"] == "boolean"
+
+
+DATA_PAGE = SEEDS.parent / "docs" / "data.md"
+
+
+def test_the_open_data_page_documents_every_field_in_order():
+    """`docs/data.md`'s table of fields is written by hand: it must name the fields the files have."""
+    documented = re.findall(r"^\| `(\w+)` \|", DATA_PAGE.read_text(encoding="utf-8"), re.M)
+    assert documented == [*CSV_FIELDS, "notes", "text"]
