@@ -72,6 +72,12 @@ def long_date(value) -> str:
     return babel.dates.format_date(value, "d MMMM y", locale="en")
 
 
+def article_date(published, estimated: bool) -> str:
+    """An article's publication date as readers see it: `21 January 2025`, or `about 21 January 2025`
+    when it is the contributor's estimate (`Article.date_estimated`), so it is not taken as given."""
+    return f"about {long_date(published)}" if estimated else long_date(published)
+
+
 @cache
 def month_label(year: int, month: int) -> str:
     import datetime as dt

@@ -11,7 +11,7 @@ from generator.country_names import city_in_english, country_name, country_names
 from generator.feeds import ALL_FEED
 from generator.glossary import abbreviate, abbreviate_folded
 from generator.htmltext import PANEL_START, PANEL_TITLE, link, text
-from generator.markdown import first_sentence, is_web_url, long_date, md_text
+from generator.markdown import article_date, first_sentence, is_web_url, md_text
 from generator.metadata import article_metadata
 from generator.model import Article, Note
 from generator.pages.frontmatter import front_matter
@@ -25,6 +25,8 @@ from generator.vocabulary import topics
 ARTICLE_PAGE_META = {"search": {"boost": 4}, "feed": ALL_FEED, "hide": ["tags"]}
 
 NOT_ANNOTATED = "This article has no English summary yet."  # under the heading "Not yet annotated"
+# After "Published: about <date>": why "about", in a word; the date note, next, says how it was estimated.
+ESTIMATED = " (estimated: neither the text nor the outlet gives it)"
 
 
 def article_tags(article: Article) -> list[str]:
@@ -68,7 +70,8 @@ def _metadata_panel(article: Article, page: str) -> str:
     """Material's admonition markup, written directly (`mkdocs_hooks` finds the panel by its first tag)."""
     rows = []
     if article.published:
-        rows.append(f"<strong>Published:</strong> {long_date(article.published)}")
+        shown = article_date(article.published, article.date_estimated)
+        rows.append(f"<strong>Published:</strong> {shown}{ESTIMATED if article.date_estimated else ''}")
     else:
         rows.append("<strong>Published:</strong> date unknown")
     if article.date_note:
@@ -297,7 +300,8 @@ def _related(related: tuple[Related, ...], article: Article) -> str:
             reasons.append(", ".join(vocabulary[t].label if t in vocabulary else t for t in shared))
         if entry.people:
             reasons.append(", ".join(entry.people))
-        date = long_date(entry.article.published) if entry.article.published else "undated"
+        other = entry.article
+        date = article_date(other.published, other.date_estimated) if other.published else "undated"
         items.append(
             f"<li>{link(text(entry.article.display_title), page, entry.article.page_path)} ({date})"
             f" — <em>shares {text(' · '.join(reasons))}</em></li>"

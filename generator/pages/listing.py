@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from generator.country_names import country_name, flagged, in_reading_order
 from generator.htmltext import href, text
-from generator.markdown import first_sentence, long_date
+from generator.markdown import article_date, first_sentence
 from generator.model import Article
 
 NOT_ANNOTATED = "<em>Not yet annotated.</em>"
@@ -32,10 +32,10 @@ def _countries(codes: tuple[str, ...]) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def _item_parts(
-    title: str, published: dt.date | None, countries: tuple[str, ...], summary: str | None
+    title: str, published: dt.date | None, estimated: bool, countries: tuple[str, ...], summary: str | None
 ) -> tuple[str, str]:
     """An entry of an article list, split where the link's URL goes (which depends on the page)."""
-    date = long_date(published) if published else "Undated"
+    date = article_date(published, estimated) if published else "Undated"
     line = _summary_line(summary) if summary else NOT_ANNOTATED
     listed_in = _countries(countries) if countries else ""
     return f'<li><strong>{date}</strong> — <a href="', f'">{text(title)}</a>{listed_in}<br />\n{line}</li>'
@@ -50,7 +50,9 @@ def article_list(articles: tuple[Article, ...], from_page: str) -> str:
     items = []
     for article in articles:
         countries = in_reading_order(article.countries, article.main_countries)
-        before, after = _item_parts(article.display_title, article.published, countries, article.summary)
+        before, after = _item_parts(
+            article.display_title, article.published, article.date_estimated, countries, article.summary
+        )
         items.append(before + href(from_page, article.page_path) + after)
     # Left out of search (Material skips an element marked `data-search-exclude`): every summary is
     # repeated on the home page, the timeline and each of its countries' and topics' pages, and
