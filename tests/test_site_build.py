@@ -64,15 +64,27 @@ def test_country_pages_exist(seeds_site, slug):
 
 def test_timeline_lists_all_five_dated_in_date_order_with_2017_oldest(seeds_site):
     html = (seeds_site / "timeline" / "index.html").read_text(encoding="utf-8")
-    # Each entry starts with its date in bold; summaries may mention other dates.
+    # Each entry starts with its date in bold, "about" an estimated one; summaries may mention other dates.
     dates = [
         dt.datetime.strptime(found, "%d %B %Y").date()
-        for found in re.findall(r"<strong>(\d{1,2} \w+ \d{4})</strong>", html)
+        for found in re.findall(r"<strong>(?:about )?(\d{1,2} \w+ \d{4})</strong>", html)
     ]
     assert len(dates) == 5
     assert dates == sorted(dates, reverse=True)
     assert dates[-1].year == 2017
     assert "Undated" not in page_text(seeds_site / "timeline" / "index.html")
+
+
+def test_the_timeline_shows_an_estimated_date_as_about_that_date(seeds_site, articles):
+    """Seed 000's annotation estimates its date (`date_estimated: true`): the outlet's is not known."""
+    html = (seeds_site / "timeline" / "index.html").read_text(encoding="utf-8")
+    shown = {
+        href.removeprefix("../").removesuffix("/"): date
+        for date, href in re.findall(r'<li><strong>([^<]+)</strong> — <a href="([^"]+)"', html)
+    }
+    by_stem = {article.stem: shown[article.page_path.removesuffix(".md")] for article in articles}
+    assert by_stem["000_a7dad37034bf503d"] == "about 21 January 2025"
+    assert by_stem["004_55138af7640aabe5"] == "24 November 2024"
 
 
 def test_search_index_holds_article_texts(seeds_site, articles):
