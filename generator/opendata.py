@@ -24,7 +24,9 @@ DATA_DIR = "data"
 JSON_FILE = f"{DATA_DIR}/articles.json"
 CSV_FILE = f"{DATA_DIR}/articles.csv"
 SCHEMA_FILE = f"{DATA_DIR}/articles.schema.json"
-FORMAT_VERSION = 1
+# Goes up whenever a field is added, removed or changes meaning: the schema of a version allows no
+# other fields (docs/data.md). 2: `date_estimated` added.
+FORMAT_VERSION = 2
 LINES_MEMO = "open data lines"  # the digests of the articles of articles.json, line by line
 ROWS_MEMO = "open data rows"  # the length in bytes of each article's row of articles.csv, in order
 

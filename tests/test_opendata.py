@@ -106,3 +106,9 @@ def test_the_open_data_page_documents_every_field_in_order():
     """`docs/data.md`'s table of fields is written by hand: it must name the fields the files have."""
     documented = re.findall(r"^\| `(\w+)` \|", DATA_PAGE.read_text(encoding="utf-8"), re.M)
     assert documented == [*CSV_FIELDS, "notes", "text"]
+
+
+def test_the_open_data_page_names_the_format_version_the_files_have():
+    content = json.loads(render_open_data(build_collection(collect(SEEDS)[0]), SiteConfig())[JSON_FILE])
+    stated = re.findall(r'`"format_version": (\d+)`', DATA_PAGE.read_text(encoding="utf-8"))
+    assert stated == [str(content["format_version"])]
