@@ -36,7 +36,7 @@ from generator import htmlstash, page_conversion, page_workers, parallel, templa
 from generator.collection import COUNTRIES_INDEX, TIMELINE_PAGE, TOPICS_INDEX  # noqa: E402
 from generator.country_names import city_in_english  # noqa: E402
 from generator.htmltext import PANEL_ID, PANEL_START, PANEL_TITLE, RELATED_START  # noqa: E402
-from generator.markdown import long_date  # noqa: E402
+from generator.markdown import article_date  # noqa: E402
 
 # Search indexes every article's full text up to `extra.full_text_search_limit` articles. Above it,
 # the browser would download and index megabytes before the first result (docs/performance.md), so
@@ -165,7 +165,7 @@ def _where_from(article: dict) -> str:
     editor and date note, for search: "Tehran", "Anadolu" or "Daily Sabah" found none of the articles
     whose box shows them, "21 January 2025" ranked the article of that day below 13 index pages, and
     the words of a date note ("Kremlin") found nothing."""
-    values = [_shown_date(article.get("published"))]
+    values = [_shown_date(article.get("published"), article.get("date_estimated") is True)]
     dateline = article.get("dateline")
     values += [city_in_english(str(dateline)), str(dateline)] if dateline else []
     values += [str(article[key]) for key in ("outlet", "original_source", "editor") if article.get(key)]
@@ -175,10 +175,11 @@ def _where_from(article: dict) -> str:
     return line + (f"<p>{escape(str(note))}</p>" if note else "")
 
 
-def _shown_date(published: object) -> str:
-    """`2025-01-21` (as the front matter has it) as the box shows it, `21 January 2025`; "" if none."""
+def _shown_date(published: object, estimated: bool) -> str:
+    """`2025-01-21` (as the front matter has it) as the box shows it, `21 January 2025` (`about 21
+    January 2025` when estimated: a search result's line reads as the page does); "" if none."""
     try:
-        return long_date(dt.date.fromisoformat(str(published))) if published else ""
+        return article_date(dt.date.fromisoformat(str(published)), estimated) if published else ""
     except ValueError:
         return ""
 

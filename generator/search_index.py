@@ -36,10 +36,11 @@ _EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 _ARTICLE_LOCATION = re.compile(r"articles/[^/]+/[^/]+/$")
 _PAGE_URL = re.compile(rb'"page_url": "([^"\\]*)"')
 # An article's date in its text in Material's index, as its box shows it, at the start of the line of
-# its places and sources that `mkdocs_hooks._where_from` adds: `<p>21 January 2025 · Islamabad · …</p>`.
+# its places and sources that `mkdocs_hooks._where_from` adds: `<p>21 January 2025 · Islamabad · …</p>`
+# (`<p>about 21 January 2025 · …` when the date is an estimate).
 # The month names are Babel's, as `markdown.long_date` writes them, so the two cannot drift apart.
 _MONTHS = tuple(babel.dates.get_month_names("wide", locale="en")[month] for month in range(1, 13))
-_SHOWN_DATE = re.compile(rf"<p>(\d{{1,2}}) ({'|'.join(_MONTHS)}) (\d{{4}})(?: · |</p>)")
+_SHOWN_DATE = re.compile(rf"<p>(?:about )?(\d{{1,2}}) ({'|'.join(_MONTHS)}) (\d{{4}})(?: · |</p>)")
 _EPOCH = dt.date(1970, 1, 1)
 
 
