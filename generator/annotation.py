@@ -255,6 +255,11 @@ def _did_you_mean(value: str, choices: Iterable[str]) -> str | None:
     return close[0] if close else None
 
 
+def _meant_boolean(node: yaml.Node) -> str | None:
+    """The boolean ("true" or "false") a scalar spelled `yes`, `Off`, `"true"` and the like stands for."""
+    return _BOOLEAN_MEANT.get(node.value.strip().lower()) if isinstance(node, yaml.ScalarNode) else None
+
+
 @dataclass
 class _Checker:
     path: str
@@ -354,7 +359,7 @@ class _Checker:
         plain = isinstance(node, yaml.ScalarNode) and not node.style  # libyaml gives "" for plain, PyYAML None
         if plain and raw in _BOOLEANS:
             return _BOOLEANS[raw]
-        meant = _BOOLEAN_MEANT.get(raw.lower()) if isinstance(node, yaml.ScalarNode) else None
+        meant = _meant_boolean(node)
         hint = (f"; write {meant}" + ("" if plain else " without quotes")) if meant else ""
         self.error(node, f"{key!r} must be true or false, but received: {quoted(raw)}{hint}")
         return None
@@ -665,7 +670,12 @@ def parse_annotation(
             cleared.add(key)  # `key: ""` says the same as `key: null`
         elif value != "":
             values[key] = value
-    if values.get("date_estimated") and not _estimate_holds(checker, nodes["date_estimated"], values, rejected):
+    # A rejected `date_estimated: yes` is checked as the `true` it was meant to be, so that its missing
+    # date is reported in the same round rather than after the contributor fixes the spelling.
+    estimated = values.get("date_estimated") or (
+        "date_estimated" in rejected and _meant_boolean(value_nodes["date_estimated"]) == "true"
+    )
+    if estimated and not _estimate_holds(checker, nodes["date_estimated"], values, rejected):
         failed = True
     if "summary" in values and str(values["summary"]).upper().startswith("TODO"):
         checker.error(

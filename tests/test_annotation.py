@@ -848,3 +848,20 @@ def test_an_estimate_without_a_date_note_is_warned_at_its_key():
 def test_a_misspelt_date_estimated_is_pointed_to(key):
     _, problems = check(f"{key}: true\n")
     assert problems == [f"a.yml:1:1: error: unknown key {key!r}; did you mean 'date_estimated'?"]
+
+
+@pytest.mark.parametrize(
+    ("written", "received"),
+    [("yes", "'yes'; write true"), ("On", "'On'; write true"), ("'true'", "'true'; write true without quotes")],
+)
+def test_an_estimate_spelt_wrongly_and_without_a_date_gets_both_errors_at_once(written, received):
+    """`yes` is refused with the spelling meant; the date it then still lacks is reported in the same
+    round, not after the contributor has fixed the spelling."""
+    _, problems = check(f"date_note: x\ndate_estimated: {written}\n")
+    assert problems == [
+        f"a.yml:2:17: error: 'date_estimated' must be true or false, but received: {received}",
+        f"a.yml:2:1: {ESTIMATE_WITHOUT_DATE}",
+    ]
+    # A refused `no` means no estimate: nothing more to say.
+    _, problems = check("date_note: x\ndate_estimated: no\n")
+    assert problems == ["a.yml:2:17: error: 'date_estimated' must be true or false, but received: 'no'; write false"]
