@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import takewhile
+from typing import NamedTuple
 
 from generator.model import Article
 
@@ -48,9 +51,32 @@ class Collection:
         return tuple(a for a in self.articles if a.published is None)
 
     @property
-    def date_range(self) -> tuple[dt.date, dt.date] | None:
-        dates = [a.published for a in self.dated]
-        return (min(dates), max(dates)) if dates else None
+    def date_range(self) -> tuple[ListDate, ListDate] | None:
+        """The oldest and the newest date of the digest, None when no article is dated."""
+        newest = first_date(self.articles)
+        oldest = first_date(reversed(self.articles))
+        return (oldest, newest) if oldest is not None and newest is not None else None
+
+
+class ListDate(NamedTuple):
+    """A date that stands for a list's end ("latest 21 January 2025", a span's first day), and whether
+    it is an estimate: only when it is the estimated date of every article of that day in the list."""
+
+    day: dt.date
+    estimated: bool
+
+
+def first_date(articles: Iterable[Article]) -> ListDate | None:
+    """The date of the first dated one of `articles`, ordered by date (newest first or oldest first)."""
+    dated = (a for a in articles if a.published is not None)
+    first = next(dated, None)
+    if first is None:
+        return None
+    day = first.published
+    assert day is not None
+    # Articles of one day are next to each other in the order; `all` stops at the first given date.
+    same_day = takewhile(lambda a: a.published == day, dated)
+    return ListDate(day, first.date_estimated and all(a.date_estimated for a in same_day))
 
 
 def build_collection(articles: list[Article]) -> Collection:

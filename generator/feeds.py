@@ -18,6 +18,7 @@ from feedgen.version import version_str as FEEDGEN_VERSION
 
 from generator.collection import TIMELINE_PAGE, Collection, country_page, topic_page
 from generator.country_names import country_name, country_slug
+from generator.markdown import article_date
 from generator.model import Article
 from generator.pagecache import Generated, PageCache, renderer_fingerprint
 from generator.siteconfig import SiteConfig
@@ -63,7 +64,9 @@ def feed_fingerprint(
 ) -> str:
     """Everything `render_feed` reads, hashed: a feed whose newest entries are unchanged is reused
     (feedgen builds an lxml tree per feed, a tenth of a warm build at 1,000 articles)."""
-    entries = tuple((a.page_path, a.display_title, a.published, a.summary, a.countries) for a in _dated(articles))
+    entries = tuple(
+        (a.page_path, a.display_title, a.published, a.date_estimated, a.summary, a.countries) for a in _dated(articles)
+    )
     inputs = (FEEDGEN_VERSION, feed_path, title, page_path, config.site_url, config.site_name, entries)
     return hashlib.sha256((renderer_fingerprint() + repr(inputs)).encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -92,10 +95,18 @@ def render_feed(articles: tuple[Article, ...], feed_path: str, title: str, page_
         entry.link(href=url, rel="alternate", type="text/html")
         entry.published(_moment(article.published))
         entry.updated(_moment(article.published))
-        entry.summary(article.summary or "Not yet annotated.")
+        entry.summary(_entry_summary(article))
         for code in article.countries:
             entry.category(term=country_slug(code), label=country_name(code))
     return feed.atom_str(pretty=True)
+
+
+def _entry_summary(article: Article) -> str:
+    """The entry's summary; it says when the entry's date is an estimate, which Atom's dates cannot."""
+    summary = article.summary or "Not yet annotated."
+    if article.date_estimated and article.published is not None:
+        summary += f" (Date estimated: {article_date(article.published, True)}.)"
+    return summary
 
 
 def render_feeds(collection: Collection, config: SiteConfig, reuse: PageCache | None = None) -> dict[str, Generated]:

@@ -7,8 +7,10 @@ import datetime as dt
 
 import yaml
 
-from generator.collection import TIMELINE_PAGE, build_collection
+from generator.collection import TIMELINE_PAGE, ListDate, build_collection, first_date
 from generator.pages.article import render_article
+from generator.pages.home import render_home
+from generator.pages.indexes import render_countries_index, render_country
 from generator.pages.listing import article_list
 from generator.pages.timeline import render_timeline
 from generator.related import explain
@@ -62,3 +64,24 @@ def test_the_page_front_matter_records_whether_the_date_is_estimated():
         front = yaml.safe_load(render_article(shown, ()).split("---\n")[1])
         assert front["article"]["date_estimated"] is estimated
         assert front["article"]["published"] == "2024-11-24"
+
+
+def test_a_list_ends_on_about_a_date_only_when_every_article_of_that_day_is_estimated():
+    """The home page's span and a country's or topic's "latest" date stand for a list, not for one
+    article: "about" only when no article of that day has its date given."""
+    oldest = article("oldest", dt.date(2020, 3, 1), date_estimated=True)
+    newest = article("newest", dt.date(2025, 1, 21), date_estimated=True)
+    home = render_home(build_collection([oldest, GIVEN, newest]), None)
+    assert "from about 1 March 2020 to about 21 January 2025" in home
+    newest_given = article("newest-given", dt.date(2025, 1, 21))
+    home = render_home(build_collection([oldest, GIVEN, newest, newest_given]), None)
+    assert "from about 1 March 2020 to 21 January 2025" in home
+
+    countries = render_countries_index(build_collection([GIVEN, newest]))
+    assert "<span data-search-exclude>about 21 January 2025</span> |" in countries
+    country = render_country(build_collection([GIVEN, newest, newest_given]), "IR")
+    assert "latest 21 January 2025</span>." in country
+    assert first_date((newest, newest_given)) == ListDate(dt.date(2025, 1, 21), False)
+    assert first_date((newest, GIVEN)) == ListDate(dt.date(2025, 1, 21), True)
+    assert first_date((article("undated", None), ESTIMATED)) == ListDate(dt.date(2024, 11, 24), True)
+    assert first_date(()) is None

@@ -6,7 +6,16 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 
 from generator.collection import build_collection
-from generator.feeds import ALL_FEED, FEED_LIMIT, country_feed, feed_sitemaps, page_url, render_feeds, topic_feed
+from generator.feeds import (
+    ALL_FEED,
+    FEED_LIMIT,
+    country_feed,
+    feed_fingerprint,
+    feed_sitemaps,
+    page_url,
+    render_feeds,
+    topic_feed,
+)
 from generator.siteconfig import SiteConfig, read_site_config
 from tests.factories import HOSTILE, HOSTILE_ARTICLE, article
 
@@ -74,6 +83,18 @@ def test_entries_are_dated_by_publication_and_the_feed_by_its_newest_entry():
         "2024-11-24T00:00:00+00:00",
         "2017-07-05T00:00:00+00:00",
     ]
+
+
+def test_an_estimated_date_is_said_so_in_the_entry_summary():
+    """Atom's dates have no way to say a date is an estimate: the summary says it, as the page does."""
+    estimated = article("estimated", dt.date(2025, 1, 21), date_estimated=True, summary="Talks in Baku.")
+    feed = _parse(_feeds(estimated, article("given", summary="Talks in Tehran."))[ALL_FEED])
+    summaries = [e.findtext(f"{ATOM}summary") for e in feed.findall(f"{ATOM}entry")]
+    assert summaries == ["Talks in Baku. (Date estimated: about 21 January 2025.)", "Talks in Tehran."]
+    # A feed is reused while its inputs are unchanged: the estimate is one of them.
+    given = article("estimated", dt.date(2025, 1, 21), summary="Talks in Baku.")
+    fingerprints = {feed_fingerprint((each,), ALL_FEED, "Digest", "timeline.md", CONFIG) for each in (estimated, given)}
+    assert len(fingerprints) == 2
 
 
 def test_undated_articles_are_left_out():

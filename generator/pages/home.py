@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.collection import COUNTRIES_INDEX, HOME_PAGE, TIMELINE_PAGE, TOPICS_INDEX, Collection
 from generator.feeds import ALL_FEED
-from generator.markdown import long_date, unsearched
+from generator.markdown import article_date, unsearched
 from generator.pages.frontmatter import front_matter
 from generator.pages.listing import article_list
 
@@ -28,7 +28,9 @@ HOME_SEARCH = {"boost": 0.1}
 def render_home(collection: Collection, intro: str | None) -> str:
     span = collection.date_range
     # The span's dates left out of search: the home page was a result for the first and the last day.
-    covered = unsearched(f"from {long_date(span[0])} to {long_date(span[1])}") if span else "no dated articles yet"
+    covered = "no dated articles yet"
+    if span:
+        covered = unsearched(f"from {article_date(*span[0])} to {article_date(*span[1])}")
     stats = (
         f"**{len(collection.articles)}** articles · **{len(collection.by_country)}** countries · "
         f"**{len(collection.by_topic)}** topics · {covered}"
