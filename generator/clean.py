@@ -35,6 +35,13 @@ _APPENDED_CODE_MAX = 50  # a space, then the longest such code without spaces: `
 # A photo credit in a line (`… /FOTO: Pixabay`). Only its presence is tested, and lines hold no line
 # break, so the pattern can open with `/` (`re` skips to it) and leave out `.*$`.
 _PHOTO_CREDIT_RE = re.compile(r"/\s*foto\s*:", re.IGNORECASE)
+# A headline's closing label: its part of a series (`(Bagian 2-Habis)`) or its format. Written by hand: these
+# are the words Indonesian outlets use, and no library lists them.
+_HEADLINE_LABEL_RE = re.compile(
+    r"\s\((?:(?:bagian|part|seri|jilid)\s+\d{1,2}(?:\s*[-–]\s*(?:habis|selesai|tamat|end))?"
+    r"|video|infografis|analisis|opini|wawancara|eksklusif|update|live|\d{1,2})\)$",
+    re.IGNORECASE,
+)
 
 # How far down the lead is looked for. A CNN Indonesia page pasted whole has its menu, headline, date,
 # share buttons and photo caption above it: the lead on its 19th line, past 15 (the limit before),
@@ -189,7 +196,10 @@ def _is_title_candidate(line: str, photo_captions: set[str]) -> bool:
     return (
         3 <= words <= 30
         and (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘")
-        and not line.endswith((".", ")"))  # sentences and captions with a credit
+        and not line.endswith(".")  # a sentence
+        # A caption ends with its credit or the subject's place (`(REUTERS/Stringer)`, `(kanan)`); a
+        # headline only with one of the labels of a series or a format (`(Bagian 1)`, `(Analisis)`).
+        and (not line.endswith(")") or _HEADLINE_LABEL_RE.search(line) is not None)
         and not is_furniture(line)
         and not is_date_line(line)
         and _key(line) not in photo_captions

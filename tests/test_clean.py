@@ -181,6 +181,34 @@ def test_site_name_tagline_and_headline_above_the_lead() -> None:
     assert result.removed[:2] == ("Kabar Harapan", "Memberikan Informasi Terupdate Dalam Negri & Luar Negri")
 
 
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Mengenal Koridor Tengah, Jalur Dagang Baru Asia Tengah (Bagian 1)",
+        "Jalur Dagang Baru Asia Tengah (Bagian 2-Habis)",
+        "Mengapa Iran Mendekati Azerbaijan (Analisis)",
+        "Latihan Gabungan Pasukan Khusus di Tashkent (Video)",
+    ],
+)
+def test_a_headline_ending_in_a_series_or_format_label_is_the_headline(headline: str) -> None:
+    result = clean("\n\n".join([headline, LEAD, LAST]))
+    assert result.title == headline
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Presiden Azerbaijan Ilham Aliyev dan Presiden Iran Masoud Pezeshkian (kanan)",
+        "Ilustrasi bendera Georgia berkibar di Tbilisi (unsplash.com/Nama)",
+        "Sepatu yang dipakai Michael Jordan dipamerkan sebelum lelang (REUTERS/Mike Segar)",
+        "Presiden Rusia Vladimir Putin dan Presiden Turki Recep Tayyip Erdogan (AFP Photo)",
+    ],
+)
+def test_a_caption_below_the_headline_ending_in_its_credit_or_a_place_is_not_the_headline(caption: str) -> None:
+    headline = "Iran Tuding AS Dalangi Kerusuhan di Suriah"
+    assert clean("\n\n".join([headline, caption, LEAD, LAST])).title == headline
+
+
 def test_no_title_when_the_text_starts_with_the_lead() -> None:
     assert clean(LEAD + "\n" + LAST).title is None
 
