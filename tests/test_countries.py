@@ -81,6 +81,20 @@ def test_ambiguous_name_is_a_country_again_when_a_country_word_introduces_it() -
     assert named("Pangeran Turki al-Faisal berkunjung ke Turki pekan lalu.") == {"TR"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Menteri Luar Negeri Turki Hakan Fidan mengatakan Turki dan Rusia akan membahas koridor gas.",
+        "Menteri Pertahanan Turki Yasar Guler tiba di Moskow.",
+        "Menteri Dalam Negeri Georgia Vakhtang Gomelauri bertemu mitranya.",
+    ],
+)
+def test_a_country_in_a_ministers_title_before_the_ministers_name_is_a_country(text: str) -> None:
+    """The name before a person's name is the country of the ministry, not the person's given name; it
+    stays a country everywhere in the text (a name shown to be a person is one throughout)."""
+    assert named(text) & {"TR", "GE"}
+
+
 def test_georgia_the_country() -> None:
     assert named("Ribuan warga Georgia turun ke jalan di Tbilisi.") == {"GE"}
 
