@@ -176,13 +176,23 @@ def _strip_end_marks(line: str) -> str:
 
 
 def _find_lead(lines: list[str]) -> int:
-    """Index of the lead: the first line opening with a dateline, else the first long sentence."""
+    """Index of the lead: the first line opening with a dateline, else the first long sentence.
+
+    A dateline below two long sentences opens a later paragraph (`ISLAMABAD, Purna Warta – Sementara
+    itu, …` after a subheading), not the lead: the article began above it, and taking the dateline
+    for the lead dropped the headline and the paragraphs before it as page header.
+    """
+    sentences = 0
     for i, line in enumerate(lines[:_LEAD_SEARCH_LINES]):
         if is_furniture(line) or is_date_line(line):
             continue
         dateline = parse_dateline(line)
         if dateline and len(line[dateline.end :].split()) >= 8:
-            return i
+            if sentences < 2:
+                return i
+            break
+        if len(line.split()) >= _LONG_LEAD_WORDS and _is_sentence(line):
+            sentences += 1
     for i, line in enumerate(lines[:_LEAD_SEARCH_LINES]):
         words = len(line.split())
         if (words >= _LONG_LEAD_WORDS and _is_sentence(line)) or words >= 40:

@@ -273,3 +273,22 @@ def test_a_writers_code_appended_mid_article_goes_too() -> None:
 )
 def test_brackets_that_are_not_an_appended_writers_code_stay_with_their_line(line: str) -> None:
     assert clean("\n".join([LEAD, line, LAST])).paragraphs == (LEAD, line, LAST)
+
+
+def test_a_dateline_below_the_first_paragraphs_opens_a_later_paragraph_not_the_lead() -> None:
+    """An article that starts without a dateline and has one further down, after a subheading: the
+    paragraphs above the dateline are the article's, and the headline is its headline."""
+    headline = "Iran dan Pakistan Sepakati Patroli Bersama"
+    paragraphs = [
+        "Menteri Dalam Negeri Iran mengatakan bahwa kedua negara akan memulai patroli bersama di perbatasan"
+        " pada bulan depan untuk menekan penyelundupan.",
+        "Kesepakatan itu dicapai setelah dua hari perundingan di ibu kota Pakistan yang juga membahas"
+        " pertukaran intelijen.",
+        "Reaksi dari Islamabad dan Kabul",
+        "ISLAMABAD, Purna Warta – Sementara itu, pemerintah Pakistan menyatakan menyambut baik langkah"
+        " tersebut dan akan mengirim pasukan tambahan ke wilayah Baluchistan.",
+    ]
+    result = clean("\n\n".join([headline, *paragraphs]))
+    assert result.title == headline
+    assert result.paragraphs == tuple(paragraphs)
+    assert result.removed == ()
