@@ -32,7 +32,14 @@ _REPOSITORY = str(Path(__file__).resolve().parent.parent)
 if _REPOSITORY not in sys.path:
     sys.path.insert(0, _REPOSITORY)
 
-from generator import htmlstash, page_conversion, page_workers, parallel, template_cache  # noqa: E402  (needs the path above)
+from generator import (  # noqa: E402  (needs the path above)
+    htmlstash,
+    page_conversion,
+    page_workers,
+    parallel,
+    site_publish,
+    template_cache,
+)
 from generator.collection import COUNTRIES_INDEX, TIMELINE_PAGE, TOPICS_INDEX  # noqa: E402
 from generator.country_names import city_in_english  # noqa: E402
 from generator.htmltext import PANEL_ID, PANEL_START, PANEL_TITLE, RELATED_START  # noqa: E402
@@ -79,9 +86,49 @@ _conversion: page_conversion.Conversion | None = None
 _split: page_workers.Split | None = None
 
 
+# `mkdocs build` writes into a staging folder inside the site folder, published file by file once the
+# build has succeeded (generator/site_publish.py): (the staging folder, the site folder), and whether
+# the build got as far as `on_post_build` without an error.
+_publishing: tuple[str, str] | None = None
+_built = False
+
+
 def on_startup(command, dirty):
     global _started_as
     _started_as = (command, dirty)
+
+
+def _stage_site(config) -> None:
+    """Under `mkdocs build` (not `--dirty`, whose point is to keep the folder, nor `gh-deploy` or
+    `serve`, which read the site folder themselves), build into a staging folder (`site_publish`)."""
+    global _publishing, _built
+    _built = False
+    if _started_as != ("build", False):
+        return
+    site_dir = config["site_dir"]
+    staging = site_publish.new_site_staging(site_dir)
+    _publishing = (staging, site_dir)
+    config["site_dir"] = staging
+
+
+def on_shutdown():
+    """Publish the staged site if the build succeeded; after a failure (`on_build_error`, which MkDocs
+    also calls for `--strict`'s warnings, after `on_post_build`) or an interruption, drop it."""
+    global _publishing
+    if _publishing is None:
+        return
+    (staging, site_dir), _publishing = _publishing, None
+    if not _built:
+        site_publish.discard(staging)
+        return
+    done = site_publish.publish(staging, site_dir)
+    log.info(
+        "Site folder %s: %d files written, %d unchanged and left as they were, %d removed",
+        site_dir,
+        done.written,
+        done.kept,
+        done.removed,
+    )
 
 
 def _splits(command: str, dirty: bool, site_dir: str) -> bool:
@@ -118,6 +165,7 @@ def on_config(config):
     extensions = config["markdown_extensions"]
     if not any(isinstance(extension, htmlstash.PlaceholderExtension) for extension in extensions):
         extensions.append(htmlstash.PlaceholderExtension())
+    _stage_site(config)
     return config
 
 
@@ -330,9 +378,16 @@ def _use_digest_worker(output: str, name: str, config) -> str:
 
 
 @event_priority(-100)  # after the search plugin has written search_index.json
+@event_priority(-100)  # last: after the search plugin has written the index it reads
 def on_post_build(config):
     """Wait for the processes that wrote pages; above the search limit, write the digest's search
     worker and its term index beside Material's index."""
+    _post_build(config)
+    global _built
+    _built = True
+
+
+def _post_build(config) -> None:
     global _split
     if _split is not None:
         split, _split = _split, None
@@ -481,7 +536,8 @@ def _modified() -> bool:
 
 
 def on_build_error(error):
-    global _split, _conversion
+    global _split, _conversion, _built
+    _built = False
     if _conversion is not None:
         page_conversion.stop(_conversion)
         _conversion = None

@@ -162,21 +162,22 @@ def new_staging_folder(docs: str) -> str:
     return tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=docs)
 
 
-def remove_abandoned(docs: str) -> list[str]:
-    """Remove the staging folders in `docs` whose build has ended; return their names. The folder of
-    a build still running (`make serve` beside `make site`, say) is left alone."""
+def remove_abandoned(docs: str, prefix: str = STAGING_PREFIX) -> list[str]:
+    """Remove the staging folders (named `prefix` and their process id) in `docs` whose build has ended;
+    return their names. The folder of a build still running (`make serve` beside `make site`, say) is
+    left alone."""
     removed = []
     with os.scandir(docs) as entries:
         for entry in entries:
-            if entry.name.startswith(STAGING_PREFIX) and entry.is_dir(follow_symlinks=False) and _abandoned(entry):
+            if entry.name.startswith(prefix) and entry.is_dir(follow_symlinks=False) and _abandoned(entry, prefix):
                 shutil.rmtree(entry.path, ignore_errors=True)
                 removed.append(entry.name)
     return sorted(removed)
 
 
-def _abandoned(entry: os.DirEntry[str]) -> bool:
+def _abandoned(entry: os.DirEntry[str], prefix: str) -> bool:
     """Its process has ended, or it is older than any build (the process id may be another's now)."""
-    pid = entry.name[len(STAGING_PREFIX) :].split("-", 1)[0]
+    pid = entry.name[len(prefix) :].split("-", 1)[0]
     if os.name == "posix" and pid.isdigit() and not _running(int(pid)):
         return True
     try:

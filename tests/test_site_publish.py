@@ -1,0 +1,152 @@
+"""`mkdocs build` publishes into `site/` only what changed (generator/site_publish.py): unchanged files
+keep their bytes and modification time, a failed build leaves the last good site."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.site_publish import SITE_STAGING_PREFIX, new_site_staging, publish
+from tests.sitebuild import ROOT, _env, prepare_project, run
+
+SEEDS = ROOT / "seeds"
+OLD = 1_000_000_000  # a modification time long past: a file rewritten gets today's
+
+
+def _files(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {
+        str(path.relative_to(folder)): (path.read_bytes(), path.stat().st_mtime_ns)
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def _age(folder: Path) -> None:
+    for path in folder.rglob("*"):
+        if path.is_file():
+            os.utime(path, (OLD, OLD))
+
+
+def _stage(site: Path, files: dict[str, str]) -> str:
+    staging = new_site_staging(str(site))
+    for name, text in files.items():
+        path = Path(staging, name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    return staging
+
+
+def test_publish_writes_what_changed_keeps_the_rest_and_removes_what_is_no_longer_made(tmp_path):
+    site = tmp_path / "site"
+    staging = _stage(site, {"index.html": "home", "a/index.html": "a", "b/index.html": "b", "c/x.css": "x"})
+    first = publish(staging, str(site))
+    assert (first.written, first.kept, first.removed) == (4, 0, 0)
+    (site / ".git").mkdir()  # a dot-entry at the top: MkDocs' cleaning leaves those, and so does publish
+    _age(site)
+
+    staging = _stage(site, {"index.html": "home", "a/index.html": "a changed", "d/index.html": "d"})
+    done = publish(staging, str(site))
+    assert (done.written, done.kept, done.removed) == (2, 1, 2)
+    assert sorted(_files(site)) == ["a/index.html", "d/index.html", "index.html"]
+    assert (site / "index.html").stat().st_mtime == OLD
+    assert (site / "a/index.html").read_text() == "a changed"
+    assert (site / "a/index.html").stat().st_mtime != OLD
+    assert (site / ".git").is_dir()
+    assert not [p for p in site.iterdir() if p.name.startswith(SITE_STAGING_PREFIX)]
+
+
+def test_publish_replaces_a_link_or_a_folder_where_a_file_belongs_and_the_reverse(tmp_path):
+    site = tmp_path / "site"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "keep.txt").write_text("not the site's")
+    site.mkdir()
+    (site / "linked").symlink_to(elsewhere)  # a folder of the new site: must not write through the link
+    (site / "page.html").symlink_to(elsewhere / "keep.txt")  # the same bytes, but a link: replaced
+    (site / "was-folder").mkdir()
+    (site / "was-folder/old.html").write_text("old")
+    (site / "was-file").write_text("old")
+    staging = _stage(
+        site,
+        {"linked/index.html": "new", "page.html": "not the site's", "was-folder": "file", "was-file/index.html": "x"},
+    )
+    publish(staging, str(site))
+    assert not (site / "linked").is_symlink() and (site / "linked/index.html").read_text() == "new"
+    assert not (site / "page.html").is_symlink()
+    assert (site / "was-folder").read_text() == "file"
+    assert (site / "was-file/index.html").read_text() == "x"
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["keep.txt"]
+    assert (elsewhere / "keep.txt").read_text() == "not the site's"
+
+
+def test_a_staging_folder_of_a_killed_build_goes_at_the_next_build(tmp_path):
+    site = tmp_path / "site"
+    killed = site / f"{SITE_STAGING_PREFIX}999999999-abc"  # no such process
+    killed.mkdir(parents=True)
+    (killed / "index.html").write_text("half a site")
+    staging = new_site_staging(str(site))
+    assert sorted(p.name for p in site.iterdir()) == [Path(staging).name]
+
+
+def _mkdocs_build(config: Path) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config)]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=_env())
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    workdir = tmp_path_factory.mktemp("publish")
+    seeds = workdir / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    config = prepare_project(seeds, workdir)
+    assert _mkdocs_build(config).returncode == 0
+    return workdir, seeds, config
+
+
+def test_a_real_rebuild_keeps_every_unchanged_file_of_the_site(project):
+    workdir, seeds, config = project
+    site = workdir / "site"
+    _age(site)
+    before = _files(site)
+    result = _mkdocs_build(config)
+    assert result.returncode == 0, result.stderr
+    after = _files(site)
+    # The sitemap carries the day of the build: it changes once a day, not with every build.
+    changed = sorted(name for name in after if after[name] != before.get(name))
+    assert changed in ([], ["sitemap.xml", "sitemap.xml.gz"])
+    assert sorted(after) == sorted(before)
+    assert "unchanged and left as they were" in result.stderr
+
+    # One annotation changed: its page, the lists that show it and the search index are written again.
+    annotation = next(seeds.glob("003_*.yml"))
+    annotation.write_text(annotation.read_text().replace("summary: ", "summary: Corrected. ", 1))
+    run([sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--docs", str(workdir / "docs")])
+    _age(site)
+    assert _mkdocs_build(config).returncode == 0
+    after = _files(site)
+    changed = {name for name in after if after[name][1] != OLD * 10**9}
+    assert any(name.startswith("articles/") for name in changed)
+    assert "search/search_index.json" in changed
+    assert len(changed) < len(after) / 3, sorted(changed)
+    assert all(after[name][0] != before[name][0] for name in changed if name in before)
+
+
+def test_a_failed_build_leaves_the_last_good_site_and_no_staging_folder(project):
+    workdir, _, config = project
+    site = workdir / "site"
+    before = _files(site)
+    broken = workdir / "docs" / "broken.md"
+    broken.write_text("# Broken\n\n[a link to nowhere](nowhere.md)\n")  # a warning: --strict fails
+    try:
+        result = _mkdocs_build(config)
+    finally:
+        broken.unlink()
+    assert result.returncode == 1
+    assert "nowhere.md" in result.stderr
+    assert _files(site) == before
+    assert not [p for p in site.iterdir() if p.name.startswith(SITE_STAGING_PREFIX)]
