@@ -35,6 +35,8 @@ for _number, _names in enumerate(
         MONTHS[_name] = _number
 
 DAYS = ("senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad")
+# Each day name's `date.weekday()` (Monday 0).
+WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5, "minggu": 6, "ahad": 6}
 
 # Longest names first so that `Juli` is not read as `Jul` + `i`.
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -60,7 +62,7 @@ _EN_DATE_RE = re.compile(rf"\b(?P<e_m>(?:{_MONTH}))\.?\s+(?P<e_d>\d{{1,2}}),\s*(
 # `\d, ?(?:19|20)\d\d`, the digit before the comma checked after it: `re` skips to commas rather than digits.
 _EN_HINT_RE = re.compile(r",(?<=\d,) ?(?:19|20)\d\d")
 # A day name just before a date: `Selasa (4/7/2017)`, `Senin, 24 November 2024`.
-_DAYNAME_BEFORE_RE = re.compile(rf"\b(?:{_DAY})\s*[,(]?\s*$", re.IGNORECASE)
+_DAYNAME_BEFORE_RE = re.compile(rf"\b({_DAY})\s*[,(]?\s*$", re.IGNORECASE)
 
 # A line that is only a date (byline/timestamp), optionally with an outlet or author before a dash.
 _DATE_LINE_RE = re.compile(
@@ -88,6 +90,7 @@ class DateMention:
     year: int | None
     has_dayname: bool
     start: int
+    weekday: int | None = None  # the day name's (`date.weekday()`), when one introduces the date
 
 
 def _valid(year: int, month: int, day: int) -> dt.date | None:
@@ -105,8 +108,9 @@ def _mention(text: str, start: int, day: int, month: int, year_text: str | None)
             return None
     if _valid(year or 2000, month, day) is None:  # 2000 is a leap year: 29/2 stays possible
         return None
-    has_dayname = _DAYNAME_BEFORE_RE.search(text, max(0, start - 12), start) is not None
-    return DateMention(day, month, year, has_dayname, start)
+    dayname = _DAYNAME_BEFORE_RE.search(text, max(0, start - 12), start)
+    weekday = WEEKDAYS[dayname[1].lower()] if dayname is not None else None
+    return DateMention(day, month, year, dayname is not None, start, weekday)
 
 
 def find_dates(text: str) -> list[DateMention]:
@@ -183,8 +187,13 @@ def published_date(header: Sequence[str], lead_prefix: str = "", paragraphs: Seq
         for mention in find_dates(paragraph):
             if not mention.has_dayname:
                 continue
-            year = mention.year if mention.year is not None else _certain_year(paragraphs, mention.month)
-            if year is None:
+            if mention.year is not None:
+                return _valid(mention.year, mention.month, mention.day)
+            year = _certain_year(paragraphs, mention.month)
+            date = _valid(year, mention.month, mention.day) if year is not None else None
+            # The year read from the rest of the text must give the date its day name: `Kamis (29
+            # Desember)` beside `Juli 2024` is not 29 December 2024, a Sunday.
+            if date is None or date.weekday() != mention.weekday:
                 return None  # the first dated event has no certain year: better no date than a guess
-            return _valid(year, mention.month, mention.day)
+            return date
     return None

@@ -106,6 +106,9 @@ def test_year_less_date_with_certain_year() -> None:
         ["Pada Minggu (24 November), Iran memulai latihan.", "Dibuka kembali pada Juli 2024."],
         # the month reference is after the date's month: it cannot be this year's past
         ["Pada Minggu (24 Februari), Iran memulai latihan.", "Dibuka pada Juli 2024.", "Rencana 2024."],
+        # the year the text points to does not give the date its day name: 29 December 2024 is a Sunday
+        ["Pada Kamis (29 Desember), Iran memulai latihan.", "AZIREX-2024 digelar pada Juli 2024."],
+        ["Pada Jum'at (24 November), Iran memulai latihan.", "AZIREX-2024 digelar pada Juli 2024."],
     ],
 )
 def test_year_less_date_stays_null_when_unsure(body: list[str]) -> None:
