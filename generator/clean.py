@@ -206,7 +206,7 @@ def _is_title_candidate(line: str, photo_captions: set[str]) -> bool:
     return (
         3 <= words <= 30
         and (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘")
-        and not line.endswith(".")  # a sentence
+        and not line.rstrip(_CLOSERS).endswith(".")  # a sentence, quoted or not (`… katanya.”`)
         # A caption ends with its credit or the subject's place (`(REUTERS/Stringer)`, `(kanan)`); a
         # headline only with one of the labels of a series or a format (`(Bagian 1)`, `(Analisis)`).
         and (not line.endswith(")") or _HEADLINE_LABEL_RE.search(line) is not None)

@@ -195,6 +195,12 @@ def test_a_headline_ending_in_a_series_or_format_label_is_the_headline(headline:
     assert result.title == headline
 
 
+def test_a_quoted_sentence_above_the_lead_is_not_the_headline() -> None:
+    headline = "Iran Tuding AS Dalangi Kerusuhan di Suriah"
+    quote = "“Kami tidak akan tinggal diam menghadapi ancaman ini.”"
+    assert clean("\n\n".join([headline, quote, LEAD, LAST])).title == headline
+
+
 @pytest.mark.parametrize(
     "caption",
     [
