@@ -185,6 +185,16 @@ def _json(value: object) -> bytes:
 
 # What `files.json` holds for each file (`read_file`): its state and its text's digest.
 _FILE_ENTRY = (int, int, int, int, str)
+# The state recorded for a file read before it settled (`SETTLED_NS`): none of a real file (an inode is
+# never negative), so the file is read again, but its digest tells the next build whether it changed.
+_UNSETTLED = (-1, -1, -1, -1)
+
+
+def _recorded_digest(entry: object) -> str | None:
+    """The digest in an entry of `files.json`, if it is one."""
+    return entry[4] if type(entry) is list and tuple(map(type, entry)) == _FILE_ENTRY else None
+
+
 # An entry a build uses without reading it: `save` keeps what its file holds.
 _KEEP = object()
 
@@ -294,7 +304,7 @@ class SeedCache:
         self._started = time.time_ns()  # before any seed is read: see `SETTLED_NS`
         self._files_old: dict[str, list] = {}
         self._files: dict[str, list] = {}  # path → [*state, digest], for the next build
-        self._read: list[str] = []  # the seed files read in full: new or changed since they were last read
+        self._read: dict[str, str] = {}  # the seed files read in full → the digest of what they held
         self._load_files()
 
     def _load_files(self) -> None:
@@ -317,18 +327,21 @@ class SeedCache:
         return entry[4]
 
     def read_file(self, path: str, state: tuple[int, int, int, int] | None, text: str) -> str:
-        """The digest of `text`, just read from `path` in `state`; remembers the state once settled."""
+        """The digest of `text`, just read from `path` in `state`; remembers the state once settled, and
+        the digest in any case (the next build reads the file again, and knows if it changed)."""
         key = digest(text)
-        self._read.append(path)
-        if state is not None and settled(state, self._started):
-            self._files[path] = [*state, key]
+        self._read[path] = key
+        if state is not None:
+            self._files[path] = [*(state if settled(state, self._started) else _UNSETTLED), key]
         return key
 
     def changed_files(self) -> list[str]:
-        """The seed files new or changed since the last build (read in full by this one), and those the
-        last build read that are gone (an annotation deleted, for one)."""
-        gone = self._files_old.keys() - self._files.keys() - set(self._read)
-        return [*self._read, *sorted(gone)]
+        """The seed files new or changed since the last build, and those the last build read that are
+        gone (an annotation deleted, for one). A file read again only because its state had not settled
+        (written just before the last build: a fresh clone, a copy) is not changed if it holds the same."""
+        gone = self._files_old.keys() - self._files.keys() - self._read.keys()
+        changed = [path for path, key in self._read.items() if _recorded_digest(self._files_old.get(path)) != key]
+        return [*changed, *sorted(gone)]
 
     def follows(self, path: str) -> bool:
         """Whether `path` is a seed file this build or the last one read (its changes are known)."""
@@ -340,7 +353,7 @@ class SeedCache:
         about them (this one listed them among its errors) rather than count them as old news."""
         if self.path is None or (not self._read and self._files.keys() >= self._files_old.keys()):
             return
-        read = set(self._read)
+        read = set(self.changed_files())
         files = {path: entry for path, entry in self._files.items() if path not in read}
         files.update((path, self._files_old[path]) for path in self._files_old.keys() - self._files.keys())
         with contextlib.suppress(OSError):

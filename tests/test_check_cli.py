@@ -361,6 +361,21 @@ def test_build_of_changed_seeds_only_lists_their_warnings_and_every_error(seeds,
     ), err
 
 
+def test_seeds_written_just_before_a_build_are_not_news_at_the_next_build_if_unchanged(seeds, capsys):
+    """Without `settled`: files written just now (a fresh clone, a copied corpus) are read again by the
+    next build, whose state the first could not trust; holding what they held, they are not "changed",
+    and their warnings are not listed a second time."""
+    (seeds / "a.txt").write_text("Judul\n\nIsi.\n")
+    (seeds / "a.yml").write_text("countries: [IR]\n")
+    code, heads, err = _build_changed_only(capsys)
+    assert heads == ["seeds/a.yml", f"1 more warning {UNCHANGED}", "0 errors, 2 warnings in 1 article"], err
+    code, heads, err = _build_changed_only(capsys)
+    assert (code, heads[0]) == (0, f"2 more warnings {UNCHANGED}"), err
+    (seeds / "a.yml").write_text("countries: [IR, RU]\n")  # changed, and just written again
+    code, heads, err = _build_changed_only(capsys)
+    assert heads[0] == "seeds/a.yml", err
+
+
 def test_build_of_changed_seeds_only_lists_a_stray_file_in_seeds_every_time(seeds, capsys, settled):
     """A file that is no seed was counted as "unchanged since the last build" the build it was added."""
     (seeds / "a.txt").write_text("Judul\n\nIsi.\n")
