@@ -87,6 +87,10 @@ def test_ambiguous_name_is_a_country_again_when_a_country_word_introduces_it() -
         "Menteri Luar Negeri Turki Hakan Fidan mengatakan Turki dan Rusia akan membahas koridor gas.",
         "Menteri Pertahanan Turki Yasar Guler tiba di Moskow.",
         "Menteri Dalam Negeri Georgia Vakhtang Gomelauri bertemu mitranya.",
+        "Duta Besar Turki Mehmet Kemal Bozay menghadiri upacara itu.",
+        "Kepala Staf Angkatan Darat Turki Selcuk Bayraktaroglu meninjau perbatasan.",
+        "Juru bicara kepresidenan Turki Ibrahim Kalin membantah laporan itu.",
+        "Komandan pasukan perbatasan Georgia Levan Tsiklauri memberi keterangan.",
     ],
 )
 def test_a_country_in_a_ministers_title_before_the_ministers_name_is_a_country(text: str) -> None:
