@@ -215,7 +215,10 @@ def _where_from(article: dict) -> str:
     the words of a date note ("Kremlin") found nothing."""
     values = [_shown_date(article.get("published"), article.get("date_estimated") is True)]
     dateline = article.get("dateline")
-    values += [city_in_english(str(dateline)), str(dateline)] if dateline else []
+    if dateline:
+        # As the box shows it, and as the text writes it, for search: "Tehran (Teheran)".
+        english, written = city_in_english(str(dateline)), str(dateline)
+        values.append(english if english == written else f"{english} ({written})")
     values += [str(article[key]) for key in ("outlet", "original_source", "editor") if article.get(key)]
     unique = list(dict.fromkeys(value for value in values if value))
     line = f"<p>{escape(' · '.join(unique))}</p>" if unique else ""

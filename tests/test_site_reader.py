@@ -150,6 +150,9 @@ def test_the_places_and_sources_of_an_articles_box_are_searchable(seeds_site):
         }
 
     assert len(found("Tehran")) == 3
+    # The city as the box shows it, then as the text writes it: one place, not two in a row.
+    assert found("Tehran (Teheran)") == found("Tehran")
+    assert not found("Tehran · Teheran")
     assert found("Daily Sabah") == {
         "articles/2021/csto-dan-rusia-akan-kerahkan-pasukan-di-sepanjang-perbatasan-tajikistan-dan/"
     }
