@@ -381,7 +381,6 @@ def _use_digest_worker(output: str, name: str, config) -> str:
 
 
 @event_priority(-100)  # after the search plugin has written search_index.json
-@event_priority(-100)  # last: after the search plugin has written the index it reads
 def on_post_build(config):
     """Wait for the processes that wrote pages; above the search limit, write the digest's search
     worker and its term index beside Material's index."""
