@@ -98,15 +98,31 @@ def _is_capitalised(word: str | None) -> bool:
     return bool(word) and word[0].isupper()  # type: ignore[index]
 
 
-def _is_other_thing(prev: str | None, next_word: str | None, after: str, table: _Table) -> bool:
-    """`Michael Jordan`, `Chad Smith`, `Turki al-Faisal`, `Georgia, AS`: a person or a state, not a country."""
+def _is_other_thing(prev: str | None, next_word: str | None, after: str, table: _Table, title_case: bool) -> bool:
+    """`Michael Jordan`, `Chad Smith`, `Turki al-Faisal`, `Georgia, AS`: a person or a state, not a country.
+    In a headline written in title case (`Afghanistan dan Turki Kecam …`) every word after the name is
+    capitalised, so that tells nothing; a given name before it still does (`Sepatu Michael Jordan …`)."""
     if any(after.startswith(suffix) for suffix in table.state_suffixes):
         return True
     if next_word and any(next_word.startswith(s) for s in table.person_suffixes):
         return True
     if _introduced(prev, table):
         return False
-    return _is_capitalised(prev) or (_is_capitalised(next_word) and next_word not in table.follow_ok)
+    followed = not title_case and _is_capitalised(next_word) and next_word not in table.follow_ok
+    return _is_capitalised(prev) or followed
+
+
+# A headline is at most this many words; title case is most of its words capitalised.
+_HEADLINE_WORDS = 25
+_TITLE_CASE_SHARE = 0.75
+
+
+def _is_title_case(text: str) -> bool:
+    """Whether `text` is a headline written in title case (`Rusia dan Turki Evaluasi Krisis Suriah`)."""
+    words = [word for word in text.split() if word[0].isalpha()]
+    if not words or len(words) > _HEADLINE_WORDS:
+        return False
+    return sum(word[0].isupper() for word in words) >= _TITLE_CASE_SHARE * len(words)
 
 
 def _introduced(prev: str | None, table: _Table) -> bool:
@@ -149,6 +165,7 @@ def _scan(
     """
     found: list[tuple[str, str, int]] = []
     demoted: set[str] = set()
+    title_case: bool | None = None  # worked out at the first name that needs it
     for match in names.finditer(text):
         name = match.group()
         code = table.codes[name]
@@ -162,7 +179,9 @@ def _scan(
                 continue
             after = text[start + len(name) : start + len(name) + 40]
             following = _NEXT_WORD_RE.match(after)
-            if _is_other_thing(prev, following.group(1) if following else None, after, table):
+            if title_case is None:
+                title_case = _is_title_case(text)
+            if _is_other_thing(prev, following.group(1) if following else None, after, table, title_case):
                 demoted.add(name)
                 continue
         elif any_language and _follows_language(text, start, table):
