@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 
 from mkdocs.utils.meta import get_data
 
-from generator.parallel import Claims, end_processes
+from generator.parallel import Claims, die_with_parent, end_processes
 
 # A result in a worker's file: the page's position and the length of what follows, then the result
 # pickled. Pickle is safe here: the main process reads only files its own forked workers wrote.
@@ -198,9 +198,11 @@ def start(paths: Sequence[str], processes: int, convert: Callable[[int], Convert
         for descriptor in conversion.files:
             sys.stdout.flush()
             sys.stderr.flush()
+            parent = os.getpid()
             pid = os.fork()
             if pid == 0:
                 conversion.in_worker = True
+                die_with_parent(parent)
                 os._exit(_work(conversion, descriptor, convert))
             conversion.workers.append(pid)
     except OSError:  # no file or no process to be had: none at all, the pages are converted here

@@ -34,7 +34,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from generator.parallel import Claims, end_processes, usable_cpus
+from generator.parallel import Claims, die_with_parent, end_processes, usable_cpus
 
 WORKERS_VARIABLE = "DIGEST_SITE_WORKERS"
 # Below this many pages, starting a worker costs about what it saves.
@@ -132,9 +132,11 @@ def start_workers(
     for _ in range(split.processes - 1):
         sys.stdout.flush()
         sys.stderr.flush()
+        parent = os.getpid()
         pid = os.fork()
         if pid == 0:
             split.in_worker = True
+            die_with_parent(parent)
             os._exit(_work(split, build_page, strict, before_exit))
         split.workers.append(pid)
     split.quiet = _QuietSkips(split)

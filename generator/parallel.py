@@ -7,7 +7,10 @@ closure over the whole collection, and only the items and the results cross betw
 from __future__ import annotations
 
 import os
+import signal
+import sys
 import threading
+import time
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -65,6 +68,37 @@ def _call(item):
     return _task(item)
 
 
+def die_with_parent(parent: int) -> None:
+    """In a forked worker: end when the process `parent` that forked it ends.
+
+    A build killed outright (SIGKILL, the out-of-memory killer) left its workers for ever: blocked
+    writing results that no one would read, each holding both ends of the pipe (forked, they inherit
+    them all), so none saw it close. On Linux the kernel sends them SIGKILL when the parent ends
+    (`prctl(PR_SET_PDEATHSIG)`: no Python module exposes it, hence ctypes); elsewhere a thread looks
+    for the parent once a second. `parent` is taken before the fork: a parent that ended before this
+    runs has already been replaced by another (`os.getppid()` changed)."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            if ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL) == 0:
+                if os.getppid() != parent:
+                    os._exit(1)
+                return
+        except (OSError, AttributeError):
+            pass
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
+
+
 def fork_map(
     function: Callable[[Item], Result],
     items: Sequence[Item],
@@ -90,7 +124,9 @@ def fork_map(
     first = function(items[0])
     _task = function
     try:
-        with ProcessPoolExecutor(count, mp_context=get_context("fork")) as pool:
+        with ProcessPoolExecutor(
+            count, mp_context=get_context("fork"), initializer=die_with_parent, initargs=(os.getpid(),)
+        ) as pool:
             # `map` yields in input order whatever order the chunks finish in.
             rest = pool.map(_call, items[1:], chunksize=CHUNK_SIZE if chunk_size is None else chunk_size)
             return [first, *progress(rest, len(items) - 1, description)]
