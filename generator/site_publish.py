@@ -17,10 +17,12 @@ a build killed outright is removed by the next build, as the generator's are (ge
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import stat
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.staging import remove_abandoned
@@ -51,10 +53,29 @@ def publish(staging: str, site_dir: str) -> Published:
     remove `staging`."""
     done = Published()
     try:
-        _publish_folder(staging, site_dir, done, top=True)
+        with _publishing_lock(site_dir):
+            _publish_folder(staging, site_dir, done, top=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return done
+
+
+@contextlib.contextmanager
+def _publishing_lock(site_dir: str) -> Iterator[None]:
+    """One build publishes into `site_dir` at a time (two `make site` at once: the second waits, then
+    writes what differs from the first's result). The lock is on the folder itself, so no file of
+    its own is published with the site. Where there is no `fcntl` (Windows) no lock is taken."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    handle = os.open(site_dir, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)  # and the lock with it
 
 
 def discard(staging: str) -> None:
@@ -101,11 +122,11 @@ def _make_folder(path: str) -> None:
     try:
         mode = os.lstat(path).st_mode
     except FileNotFoundError:
-        os.mkdir(path)
+        os.makedirs(path, exist_ok=True)
         return
     if not stat.S_ISDIR(mode):
         os.unlink(path)
-        os.mkdir(path)
+        os.makedirs(path, exist_ok=True)
 
 
 def _same_file_content(new: str, old: str) -> bool:

@@ -150,3 +150,27 @@ def test_a_failed_build_leaves_the_last_good_site_and_no_staging_folder(project)
     assert "nowhere.md" in result.stderr
     assert _files(site) == before
     assert not [p for p in site.iterdir() if p.name.startswith(SITE_STAGING_PREFIX)]
+
+
+def test_two_builds_publishing_at_once_both_succeed(tmp_path):
+    """Two `make site` at once: each publishes its staging folder; the second waits for the first
+    (it failed with a traceback when both made the same new folder)."""
+    import multiprocessing
+
+    site = tmp_path / "site"
+    pages = {f"articles/{n}/index.html": f"page {n}" for n in range(400)}
+    stagings = [_stage(site, pages), _stage(site, pages)]
+    context = multiprocessing.get_context("fork")
+    start = context.Barrier(2)
+
+    def run(staging: str) -> None:
+        start.wait()
+        publish(staging, str(site))
+
+    processes = [context.Process(target=run, args=(staging,)) for staging in stagings]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(60)
+    assert [process.exitcode for process in processes] == [0, 0]
+    assert sorted(_files(site)) == sorted(pages)
