@@ -589,6 +589,47 @@ def _syntax_error(path: str, text: str, err: yaml.YAMLError) -> Diagnostic:
     return Diagnostic(path, line, col, "error", f"invalid YAML: {detail}; {hint}")
 
 
+# Characters no one sees that change what the annotation means or how it shows. YAML takes the line
+# separators for line breaks where editors and GitHub do not (so its line numbers and complaints pointed
+# elsewhere); the bidirectional controls reverse how the text after them is shown, past the end of the
+# value, on every page that lists the article.
+_INVISIBLE = {
+    "\x85": ("next line", "YAML reads it as a line break, though editors do not"),
+    "\u2028": ("line separator", "YAML reads it as a line break, though editors do not"),
+    "\u2029": ("paragraph separator", "YAML reads it as a line break, though editors do not"),
+    **{
+        chr(code): (name, "it reverses how the text after it is shown on the site")
+        for code, name in zip(
+            [*range(0x202A, 0x202F), *range(0x2066, 0x206A)],
+            [
+                "left-to-right embedding",
+                "right-to-left embedding",
+                "pop directional formatting",
+                "left-to-right override",
+                "right-to-left override",
+                "left-to-right isolate",
+                "right-to-left isolate",
+                "first strong isolate",
+                "pop directional isolate",
+            ],
+            strict=True,
+        )
+    },
+}
+_INVISIBLE_RE = re.compile("[" + "".join(_INVISIBLE) + "]")
+
+
+def _invisible_characters(path: str, text: str) -> list[Diagnostic]:
+    """An error at each invisible character of `_INVISIBLE`, at its line and column as an editor counts them."""
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        for found in _INVISIBLE_RE.finditer(line):
+            name, why = _INVISIBLE[found.group()]
+            message = f"invisible character U+{ord(found.group()):04X} ({name}) here: {why}; remove it"
+            problems.append(Diagnostic(path, number, found.start() + 1, "error", message))
+    return problems
+
+
 def parse_annotation(
     path: str,
     text: str,
@@ -607,6 +648,9 @@ def parse_annotation(
     checker = _Checker(path, today, topics, text)
     if len(text) > MAX_ANNOTATION_CHARS:
         return None, [Diagnostic(path, message=f"the annotation is longer than {MAX_ANNOTATION_CHARS:,} characters")]
+    invisible = _invisible_characters(path, text)
+    if invisible:
+        return None, invisible
     try:
         problem = _safety_problem(path, text)
         if problem is not None:

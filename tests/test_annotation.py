@@ -865,3 +865,22 @@ def test_an_estimate_spelt_wrongly_and_without_a_date_gets_both_errors_at_once(w
     # A refused `no` means no estimate: nothing more to say.
     _, problems = check("date_note: x\ndate_estimated: no\n")
     assert problems == ["a.yml:2:17: error: 'date_estimated' must be true or false, but received: 'no'; write false"]
+
+
+@pytest.mark.parametrize(
+    ("character", "name", "why"),
+    [
+        ("\u2028", "line separator", "YAML reads it as a line break, though editors do not"),
+        ("\x85", "next line", "YAML reads it as a line break, though editors do not"),
+        ("\u202e", "right-to-left override", "it reverses how the text after it is shown on the site"),
+        ("\u2067", "right-to-left isolate", "it reverses how the text after it is shown on the site"),
+    ],
+)
+def test_an_invisible_line_break_or_direction_control_is_an_error_where_an_editor_sees_it(character, name, why):
+    """YAML took U+2028 for a line break: the error was reported two lines further down, with a hint
+    about quoting; a right-to-left override reversed the dates and countries shown after the title."""
+    text = f"title_en: Iran and Pakistan\nsummary: Talks in{character} Tehran.\noutlet: Purna{character}Warta\n"
+    annotation, problems = check(text)
+    assert annotation is None
+    message = f"error: invisible character U+{ord(character):04X} ({name}) here: {why}; remove it"
+    assert problems == [f"a.yml:2:18: {message}", f"a.yml:3:14: {message}"]

@@ -298,3 +298,11 @@ def test_a_dateline_below_the_first_paragraphs_opens_a_later_paragraph_not_the_l
     assert result.title == headline
     assert result.paragraphs == tuple(paragraphs)
     assert result.removed == ()
+
+
+def test_direction_controls_in_the_scraped_text_are_dropped() -> None:
+    """A right-to-left override in a headline reversed how everything after it showed, past the end of
+    the link, on every page that lists the article."""
+    result = clean("\u202eIran Tuding AS Dalangi Kerusuhan di Suriah\u202c\n\n" + LEAD + "\u2067\n\n" + LAST)
+    assert result.title == "Iran Tuding AS Dalangi Kerusuhan di Suriah"
+    assert result.paragraphs == (LEAD, LAST)
