@@ -86,6 +86,19 @@ def quoted(value: object, limit: int = 60) -> str:
     return repr(text)
 
 
+def quoted_apart(first: str, second: str, limit: int = 60) -> tuple[str, str]:
+    """Two different values as `quoted` shows them, around where they differ when shortening would
+    show the same start of both (two headlines that differ in their last word)."""
+    if quoted(first, limit) != quoted(second, limit):
+        return quoted(first, limit), quoted(second, limit)
+    pairs = enumerate(zip(first, second, strict=False))
+    differs = next((i for i, (a, b) in pairs if a != b), min(len(first), len(second)))
+    start = max(0, differs - limit // 3)
+    start = first.rfind(" ", 0, start) + 1 if start else 0  # at the start of a word
+    mark = "…" if start else ""
+    return quoted(mark + first[start:], limit), quoted(mark + second[start:], limit)
+
+
 _NUMERIC_DATE = re.compile(
     r"(?P<y1>\d{4})[-/.](?P<m1>\d{1,2})[-/.](?P<d1>\d{1,2})|(?P<d2>\d{1,2})[-/.](?P<m2>\d{1,2})[-/.](?P<y2>\d{4})"
 )
@@ -892,10 +905,10 @@ def _compare(
     for key in ("title", "outlet", "dateline"):
         given, found = getattr(annotation, key), getattr(extracted, key)
         if given and found and not _written_alike(given, found):
+            shown_given, shown_found = quoted_apart(given, found)
             checker.warning(
                 nodes[key],
-                f"{key!r} is {quoted(given)} but the text gives {quoted(found)}; "
-                "the annotation wins, check which is right",
+                f"{key!r} is {shown_given} but the text gives {shown_found}; the annotation wins, check which is right",
             )
     # A date_note says how the date was established: the contributor has looked already.
     if (

@@ -533,6 +533,12 @@ def test_a_name_the_annotation_writes_out_or_respells_is_no_disagreement(extract
             "a.yml:1:1: warning: 'title' is 'Iran dan Rusia' but the text gives 'Iran dan Pakistan'; "
             "the annotation wins, check which is right",
         ),
+        (  # two long headlines that differ at their end: shown where they differ, not as the same start
+            Extracted(title="CSTO dan Rusia akan Kerahkan Pasukan di Sepanjang Perbatasan Tajikistan", body=BODY),
+            "title: CSTO dan Rusia akan Kerahkan Pasukan di Sepanjang Perbatasan Tajikistan 2\n",
+            "a.yml:1:1: warning: 'title' is '…Perbatasan Tajikistan 2' but the text gives "
+            "'…Perbatasan Tajikistan'; the annotation wins, check which is right",
+        ),
         (
             Extracted(outlet="Parstoday", body=BODY),
             "outlet: IRNA\n",
