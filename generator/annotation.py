@@ -61,6 +61,8 @@ REVIEW_MARKER = "# extracted: please review"
 SUMMARY_PLACEHOLDER = "TODO: replace with 2-4 English sentences: what happened, who, where, when."
 
 _NULL_TAG = "tag:yaml.org,2002:null"
+# Before this year a publication date is a typing slip (`0001-01-01` made a page under articles/1/).
+EARLIEST_YEAR = 1900
 # libyaml's parser when PyYAML was built with it: the same safe loading, about ten times faster.
 # On a syntax error the pure-Python parser runs again, so messages read the same either way.
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -362,6 +364,13 @@ class _Checker:
             self.error(
                 node,
                 f"{FUTURE_DATE}: {raw} (today is {self.today.isoformat()}); give the date the article was published",
+            )
+            return None
+        if value.year < EARLIEST_YEAR:
+            self.error(
+                node,
+                f"'published' is {raw}, before {EARLIEST_YEAR}: no news report of the digest is that old; "
+                "check the year",
             )
             return None
         return value

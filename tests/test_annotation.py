@@ -890,3 +890,14 @@ def test_an_invisible_line_break_or_direction_control_is_an_error_where_an_edito
     assert annotation is None
     message = f"error: invisible character U+{ord(character):04X} ({name}) here: {why}; remove it"
     assert problems == [f"a.yml:2:18: {message}", f"a.yml:3:14: {message}"]
+
+
+@pytest.mark.parametrize("written", ["0001-01-01", "1899-12-31"])
+def test_a_publication_date_before_1900_is_a_slip(written):
+    annotation, problems = check(f"published: {written}\n")
+    assert annotation is None
+    assert problems == [
+        f"a.yml:1:12: error: 'published' is {written}, before 1900: no news report of the digest is that old; "
+        "check the year"
+    ]
+    assert check("published: 1900-01-01\n")[1] == []
