@@ -33,9 +33,11 @@ Known = Callable[[str, FileState], "str | None"]
 
 
 def _position(data: bytes, offset: int) -> tuple[int, int]:
-    """1-based line and column (in bytes) of byte `offset`."""
+    """1-based line and column of byte `offset`, the column in characters as an editor counts them
+    (the line's bytes before it decoded, an undecodable byte counting as one)."""
     line = data.count(b"\n", 0, offset) + 1
-    return line, offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+    start = data.rfind(b"\n", 0, offset) + 1
+    return line, len(data[start:offset].decode("utf-8", "replace")) + 1
 
 
 def file_state(info: os.stat_result) -> FileState:

@@ -49,6 +49,10 @@ def test_texts_are_paired_with_their_annotations_in_name_order(tmp_path):
             "Judul".encode("utf-16"),
             "seeds/a.txt:1:4: error: looks binary (contains NUL bytes); save it as UTF-8 plain text (not UTF-16)",
         ),
+        (  # the column counts characters, as an editor does, not the bytes of the dashes and quotes
+            "Judul – “kutipan” – \x00 x".encode(),
+            "seeds/a.txt:1:21: error: looks binary (contains NUL bytes); save it as UTF-8 plain text (not UTF-16)",
+        ),
         (
             b"\x89PNG\r\n\x1a\n\x00\x00",
             "seeds/a.txt:3:1: error: looks binary (contains NUL bytes); save it as UTF-8 plain text (not UTF-16)",
