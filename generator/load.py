@@ -135,7 +135,31 @@ def _read_text_file(
         col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
         message = f"contains the control character U+{ord(bad.group()):04X}; remove it (is this a binary file?)"
         return fail(message, line, col)
+    # C1 controls are two bytes in UTF-8, the first always 0xC2: most texts have none of it.
+    c1 = _C1_CONTROL.search(text) if b"\xc2" in data else None
+    if c1:
+        line = text.count("\n", 0, c1.start()) + 1
+        col = c1.start() - (text.rfind("\n", 0, c1.start()) + 1) + 1
+        return fail(_c1_message(c1.group()), line, col)
     return text, None, state, []
+
+
+# U+0080-U+009F: invisible controls no article holds. In a pasted text they are Windows-1252 punctuation
+# converted the wrong way (its byte 0x93 is a quote mark, 0x85 an ellipsis); YAML reads U+0085 as a
+# line break and refuses the others, and the extractor split a line at it.
+_C1_CONTROL = re.compile("[\x80-\x9f]")
+
+
+def _c1_message(character: str) -> str:
+    code = f"U+{ord(character):04X}"
+    try:
+        meant = bytes([ord(character)]).decode("cp1252")
+    except UnicodeDecodeError:  # five of the 32 bytes mean nothing in Windows-1252
+        return f"contains the invisible control character {code}; remove it"
+    return (
+        f"contains the invisible control character {code}, which is {meant!r} of a Windows-1252 text converted "
+        f"the wrong way; write {meant!r} instead, or copy the text again from its source"
+    )
 
 
 def _read_regular_file(path: str, size: int) -> bytes:

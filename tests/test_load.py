@@ -63,6 +63,15 @@ def test_texts_are_paired_with_their_annotations_in_name_order(tmp_path):
             b"Judul\nisi \x1b[31m merah",
             "seeds/a.txt:2:5: error: contains the control character U+001B; remove it (is this a binary file?)",
         ),
+        (  # Windows-1252 quote marks converted to Unicode the wrong way: invisible controls
+            "Judul\nMenurut dia, \x93kami siap\x94.".encode(),
+            "seeds/a.txt:2:14: error: contains the invisible control character U+0093, which is '“' of a "
+            "Windows-1252 text converted the wrong way; write '“' instead, or copy the text again from its source",
+        ),
+        (
+            "Judul\nisi \x81".encode(),
+            "seeds/a.txt:2:5: error: contains the invisible control character U+0081; remove it",
+        ),
         (
             b"x" * (MAX_TEXT_BYTES + 1),
             "seeds/a.txt: error: is 200,001 bytes, larger than the limit of 200,000 bytes; is this the right file?",
