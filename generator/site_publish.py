@@ -26,9 +26,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.staging import remove_abandoned
+from generator.write import holds_file
 
 SITE_STAGING_PREFIX = ".site-staging-"
-_CHUNK = 1 << 20
 
 
 @dataclass
@@ -92,7 +92,7 @@ def _publish_folder(source: str, target: str, done: Published, *, top: bool) -> 
             if entry.is_dir(follow_symlinks=False):
                 _make_folder(destination)
                 _publish_folder(entry.path, destination, done, top=False)
-            elif _same_file_content(entry.path, destination):
+            elif _holds_staged(destination, entry):
                 done.kept += 1
             else:
                 if _is_folder(destination):
@@ -129,18 +129,9 @@ def _make_folder(path: str) -> None:
         os.makedirs(path, exist_ok=True)
 
 
-def _same_file_content(new: str, old: str) -> bool:
-    """Whether `old` is a regular file (not a link) with the bytes of `new`."""
+def _holds_staged(path: str, staged: os.DirEntry[str]) -> bool:
+    """Whether `path` already holds the bytes of the staged file (missing or unreadable: it is replaced)."""
     try:
-        old_info = os.lstat(old)
-        if not stat.S_ISREG(old_info.st_mode) or old_info.st_size != os.stat(new).st_size:
-            return False
-        with open(new, "rb") as a, open(old, "rb") as b:
-            while True:
-                chunk = a.read(_CHUNK)
-                if chunk != b.read(_CHUNK):
-                    return False
-                if not chunk:
-                    return True
-    except OSError:  # missing or unreadable: replaced
+        return holds_file(path, staged.path, staged.stat(follow_symlinks=False).st_size)
+    except OSError:
         return False

@@ -43,18 +43,29 @@ def _check_inside(docs_root: Path, folder: Path) -> None:
 def _holds(path: str, content: bytes | Staged) -> bool:
     """Whether `path` is a regular file (not a link) holding exactly `content`: those bytes, or the
     staged file's."""
+    if isinstance(content, Staged):
+        return holds_file(path, content.path, content.size)
+    if not _regular_of_size(path, len(content)):
+        return False
+    with open(path, "rb", buffering=0) as handle:
+        return _reads_as(handle, content)
+
+
+def holds_file(path: str, other: str, size: int) -> bool:
+    """Whether `path` is a regular file (not a link) with the bytes of the file `other`, `size` long
+    (the staged files of the generator's pages and of `mkdocs build`'s site: generator/site_publish.py)."""
+    if not _regular_of_size(path, size):
+        return False
+    with open(path, "rb", buffering=0) as handle, open(other, "rb", buffering=0) as staged:
+        return _same_stream(handle, staged)
+
+
+def _regular_of_size(path: str, size: int) -> bool:
     try:
         info = os.lstat(path)
     except FileNotFoundError:
         return False
-    size = content.size if isinstance(content, Staged) else len(content)
-    if not stat.S_ISREG(info.st_mode) or info.st_size != size:
-        return False
-    with open(path, "rb", buffering=0) as handle:
-        if not isinstance(content, Staged):
-            return _reads_as(handle, content)
-        with open(content.path, "rb", buffering=0) as staged:
-            return _same_stream(handle, staged)
+    return stat.S_ISREG(info.st_mode) and info.st_size == size
 
 
 # A file is compared a piece at a time, up to its first difference: reading the 67 MB `articles.json`
