@@ -22,9 +22,13 @@ ANNOTATION_SUFFIX = ".yml"
 # Seed names end up in page paths, URLs and log lines: keep them plain.
 NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 BAD_NAME = "file name must use only letters, digits, '.', '_' and '-', starting with a letter or digit; rename it"
-# Control characters a plain text may not contain (tab, line feed, carriage return, form feed allowed).
-_BAD_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_NOT_CONTROL_BYTES = bytes(b for b in range(256) if not _BAD_CONTROL.match(chr(b)))
+# Control characters a plain text may not contain (tab, line feed, carriage return, form feed allowed),
+# and the C1 controls U+0080-U+009F: no article holds one, and in a pasted text they are Windows-1252
+# punctuation converted the wrong way (its byte 0x93 is a quote mark, 0x85 an ellipsis); YAML reads
+# U+0085 as a line break and refuses the others, and the extractor split a line at it.
+_BAD_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x9f]")
+# The bytes that are none of the ASCII ones (in UTF-8 an ASCII byte is always that character).
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if b >= 0x80 or not _BAD_CONTROL.match(chr(b)))
 _IGNORED_NAMES = {".gitkeep", ".gitignore", ".DS_Store", "README.md"}
 
 FileState = tuple[int, int, int, int]
@@ -127,31 +131,20 @@ def _read_text_file(
     text = text.removeprefix("\ufeff")
     if not text.strip():
         return fail("is empty; paste the article text into it, or remove the file")
-    # The control characters are ASCII, and in UTF-8 an ASCII byte is always that character: a text
-    # whose bytes hold none of them is clean (a C-speed `translate`, 7 times faster than the search).
-    bad = _BAD_CONTROL.search(text) if data.translate(None, _NOT_CONTROL_BYTES) else None
+    # A text whose bytes hold no ASCII control and no 0xC2 (the first byte of every C1 control in UTF-8)
+    # is clean: a C-speed `translate` and a byte search, 7 times faster than the pattern's search.
+    bad = _BAD_CONTROL.search(text) if data.translate(None, _NOT_CONTROL_BYTES) or b"\xc2" in data else None
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
         col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
-        message = f"contains the control character U+{ord(bad.group()):04X}; remove it (is this a binary file?)"
-        return fail(message, line, col)
-    # C1 controls are two bytes in UTF-8, the first always 0xC2: most texts have none of it.
-    c1 = _C1_CONTROL.search(text) if b"\xc2" in data else None
-    if c1:
-        line = text.count("\n", 0, c1.start()) + 1
-        col = c1.start() - (text.rfind("\n", 0, c1.start()) + 1) + 1
-        return fail(_c1_message(c1.group()), line, col)
+        return fail(_control_message(bad.group()), line, col)
     return text, None, state, []
 
 
-# U+0080-U+009F: invisible controls no article holds. In a pasted text they are Windows-1252 punctuation
-# converted the wrong way (its byte 0x93 is a quote mark, 0x85 an ellipsis); YAML reads U+0085 as a
-# line break and refuses the others, and the extractor split a line at it.
-_C1_CONTROL = re.compile("[\x80-\x9f]")
-
-
-def _c1_message(character: str) -> str:
+def _control_message(character: str) -> str:
     code = f"U+{ord(character):04X}"
+    if ord(character) < 0x80:
+        return f"contains the control character {code}; remove it (is this a binary file?)"
     try:
         meant = bytes([ord(character)]).decode("cp1252")
     except UnicodeDecodeError:  # five of the 32 bytes mean nothing in Windows-1252
