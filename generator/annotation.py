@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 import yaml
 from babel import Locale
 
+from generator.clean import DIRECTION_CONTROLS
 from generator.dates import find_dates
 from generator.model import ANNOTATION_KEYS, CLEARABLE_KEYS, FUTURE_DATE, Annotation, Diagnostic, Extracted, Note
 from generator.vocabulary import topics as vocabulary_topics
@@ -613,41 +614,25 @@ def _syntax_error(path: str, text: str, err: yaml.YAMLError) -> Diagnostic:
 
 # Characters no one sees that change what the annotation means or how it shows. YAML takes the line
 # separators for line breaks where editors and GitHub do not (so its line numbers and complaints pointed
-# elsewhere); the bidirectional controls reverse how the text after them is shown, past the end of the
-# value, on every page that lists the article.
-_INVISIBLE = {
-    "\x85": ("next line", "YAML reads it as a line break, though editors do not"),
-    "\u2028": ("line separator", "YAML reads it as a line break, though editors do not"),
-    "\u2029": ("paragraph separator", "YAML reads it as a line break, though editors do not"),
-    **{
-        chr(code): (name, "it reverses how the text after it is shown on the site")
-        for code, name in zip(
-            [*range(0x202A, 0x202F), *range(0x2066, 0x206A)],
-            [
-                "left-to-right embedding",
-                "right-to-left embedding",
-                "pop directional formatting",
-                "left-to-right override",
-                "right-to-left override",
-                "left-to-right isolate",
-                "right-to-left isolate",
-                "first strong isolate",
-                "pop directional isolate",
-            ],
-            strict=True,
-        )
-    },
-}
-_INVISIBLE_RE = re.compile("[" + "".join(_INVISIBLE) + "]")
+# elsewhere); the direction controls reverse how the text after them is shown (`clean.DIRECTION_CONTROLS`).
+_LINE_SEPARATORS = "\x85\u2028\u2029"
+_INVISIBLE_RE = re.compile(f"[{_LINE_SEPARATORS}{DIRECTION_CONTROLS}]")
 
 
 def _invisible_characters(path: str, text: str) -> list[Diagnostic]:
-    """An error at each invisible character of `_INVISIBLE`, at its line and column as an editor counts them."""
+    """An error at each invisible character of `_INVISIBLE_RE`, at its line and column as an editor counts them."""
+    if _INVISIBLE_RE.search(text) is None:  # nearly always: one scan of the text
+        return []
     problems = []
     for number, line in enumerate(text.split("\n"), start=1):
         for found in _INVISIBLE_RE.finditer(line):
-            name, why = _INVISIBLE[found.group()]
-            message = f"invisible character U+{ord(found.group()):04X} ({name}) here: {why}; remove it"
+            character = found.group()
+            name = unicodedata.name(character, "next line").lower()  # U+0085, a control, has no name
+            if character in _LINE_SEPARATORS:
+                why = "YAML reads it as a line break, though editors do not"
+            else:
+                why = "it reverses how the text after it is shown on the site"
+            message = f"invisible character U+{ord(character):04X} ({name}) here: {why}; remove it"
             problems.append(Diagnostic(path, number, found.start() + 1, "error", message))
     return problems
 

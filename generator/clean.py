@@ -17,9 +17,12 @@ from generator.vocabulary import load_data
 
 # Only what needs changing: a run of 2+ blanks, or one odd blank (tab, NBSP, thin space).
 _SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
-# Invisible characters dropped, bidirectional controls among them: scraped from a page, they reversed how
-# the text after them showed on every page that lists the article.
-_INVISIBLE_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069\x00-\x08\x0e-\x1f\x7f]")
+# The bidirectional embedding, override and isolate controls, as a character class's ranges. Scraped from
+# a page, or written in an annotation, they reversed how the text after them showed on every page that
+# lists the article: the cleaner drops them, the annotation checks refuse them.
+DIRECTION_CONTROLS = "\u202a-\u202e\u2066-\u2069"
+# Invisible characters dropped, the direction controls among them.
+_INVISIBLE_RE = re.compile(f"[\u200b-\u200d\u2060\ufeff{DIRECTION_CONTROLS}\x00-\x08\x0e-\x1f\x7f]")
 # Any character either pattern above acts on other than a plain space. Most texts have none, and
 # one scan for them plus a test for two spaces is far cheaper than the substitutions.
 _ODD_RE = re.compile(r"[\t\u00a0\u2000-\u200d\u202a-\u202f\u205f\u3000\u2060-\u2069\ufeff\x00-\x08\x0e-\x1f\x7f]")
