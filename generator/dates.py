@@ -88,9 +88,12 @@ class DateMention:
     day: int
     month: int
     year: int | None
-    has_dayname: bool
     start: int
     weekday: int | None = None  # the day name's (`date.weekday()`), when one introduces the date
+
+    @property
+    def has_dayname(self) -> bool:
+        return self.weekday is not None
 
 
 def _valid(year: int, month: int, day: int) -> dt.date | None:
@@ -110,7 +113,7 @@ def _mention(text: str, start: int, day: int, month: int, year_text: str | None)
         return None
     dayname = _DAYNAME_BEFORE_RE.search(text, max(0, start - 12), start)
     weekday = WEEKDAYS[dayname[1].lower()] if dayname is not None else None
-    return DateMention(day, month, year, dayname is not None, start, weekday)
+    return DateMention(day, month, year, start, weekday)
 
 
 def find_dates(text: str) -> list[DateMention]:
