@@ -21,11 +21,10 @@ import contextlib
 import os
 import shutil
 import stat
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from generator.staging import remove_abandoned
+from generator.staging import new_staging_folder
 from generator.write import holds_file
 
 SITE_STAGING_PREFIX = ".site-staging-"
@@ -44,8 +43,7 @@ def new_site_staging(site_dir: str) -> str:
     """A fresh staging folder inside `site_dir` (made if missing), after removing those of builds that
     were killed before they could publish or remove theirs."""
     os.makedirs(site_dir, exist_ok=True)
-    remove_abandoned(site_dir, SITE_STAGING_PREFIX)
-    return tempfile.mkdtemp(prefix=f"{SITE_STAGING_PREFIX}{os.getpid()}-", dir=site_dir)
+    return new_staging_folder(site_dir, SITE_STAGING_PREFIX)
 
 
 def publish(staging: str, site_dir: str) -> Published:

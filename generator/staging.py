@@ -154,12 +154,12 @@ def staging_folder(docs_dir: Path) -> Iterator[StagingFolder]:
                 docs_dir.rmdir()
 
 
-def new_staging_folder(docs: str) -> str:
-    """A fresh staging folder in `docs`, named with this process's id, after removing the folders of
-    builds that were killed before they could remove their own (each can hold a whole site: 170 MB
+def new_staging_folder(docs: str, prefix: str = STAGING_PREFIX) -> str:
+    """A fresh staging folder in `docs`, named `prefix` and this process's id, after removing the folders
+    of builds that were killed before they could remove their own (each can hold a whole site: 170 MB
     at 10,000 articles)."""
-    remove_abandoned(docs)
-    return tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=docs)
+    remove_abandoned(docs, prefix)
+    return tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-", dir=docs)
 
 
 def remove_abandoned(docs: str, prefix: str = STAGING_PREFIX) -> list[str]:
