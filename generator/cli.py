@@ -106,9 +106,18 @@ def cmd_build(args: argparse.Namespace) -> int:
     pages = PageCache(None) if args.no_cache else PageCache.load(args.docs)
     # Pages are written to the staging folder as they are rendered rather than all held until written
     # (a third of the peak memory at 10,000 articles); the folder goes whatever happens.
-    with staging_folder(args.docs) as stage:
-        files = render_site(articles, intro, config, reuse=pages, stage=stage)
-        changed = write_generated(args.docs, files)
+    moving = False  # whether files may have been moved into docs/ when writing failed
+    try:
+        with staging_folder(args.docs) as stage:
+            files = render_site(articles, intro, config, reuse=pages, stage=stage)
+            moving = True
+            changed = write_generated(args.docs, files)
+    except OSError as err:  # a full disk, a read-only folder: the system's refusal, not a bug to report
+        from generator.staging import cannot_write
+
+        message = cannot_write(err, str(args.docs), what="the pages", option="--docs DIR", moved=moving)
+        print(f"error: {message}", file=sys.stderr)
+        return 1
     pages.save(files)
     print(f"built {len(articles)} article(s): {len(files)} generated file(s), {changed} changed, in {args.docs}")
     return 0

@@ -38,6 +38,7 @@ from generator import (  # noqa: E402  (needs the path above)
     page_workers,
     parallel,
     site_publish,
+    staging,
     template_cache,
 )
 from generator.collection import COUNTRIES_INDEX, TIMELINE_PAGE, TOPICS_INDEX  # noqa: E402
@@ -106,9 +107,18 @@ def _stage_site(config) -> None:
     if _started_as != ("build", False):
         return
     site_dir = config["site_dir"]
-    staging = site_publish.new_site_staging(site_dir)
+    try:
+        staging = site_publish.new_site_staging(site_dir)
+    except OSError as error:
+        from mkdocs.exceptions import PluginError
+
+        raise PluginError(_cannot_write(error, site_dir)) from None
     _publishing = (staging, site_dir)
     config["site_dir"] = staging
+
+
+def _cannot_write(error: OSError, site_dir: str, *, moved: bool = False) -> str:
+    return staging.cannot_write(error, site_dir, what="the site", option="--site-dir DIR", moved=moved)
 
 
 def on_shutdown():
@@ -121,7 +131,13 @@ def on_shutdown():
     if not _built:
         site_publish.discard(staging)
         return
-    done = site_publish.publish(staging, site_dir)
+    try:
+        done = site_publish.publish(staging, site_dir)
+    except OSError as error:
+        from mkdocs.exceptions import Abort
+
+        log.error(_cannot_write(error, site_dir, moved=True))
+        raise Abort("Aborted: the site could not be published.") from None
     log.info(
         "Site folder %s: %d files written, %d unchanged and left as they were, %d removed",
         site_dir,
@@ -546,6 +562,14 @@ def on_build_error(error):
     if _split is not None:
         page_workers.stop(_split)
         _split = None
+    if isinstance(error, OSError) and _publishing is not None:
+        # Writing the staged site failed (a full disk, say): one message rather than MkDocs' traceback
+        # (MkDocs raises the error again after this event, unless the event raises one of its own).
+        # The staged files are discarded at `on_shutdown`; the site folder was not touched.
+        from mkdocs.exceptions import Abort
+
+        log.error(_cannot_write(error, _publishing[1]))
+        raise Abort("Aborted: the site could not be written.") from None
 
 
 @event_priority(-100)  # last: the page MkDocs reads next

@@ -13,6 +13,8 @@ has succeeded `publish` makes the site folder hold exactly what the staging fold
 
 A build that fails leaves the site folder as the last good build left it. A staging folder left by
 a build killed outright is removed by the next build, as the generator's are (generator/staging.py).
+A site folder that cannot be made or written (a full disk, a read-only folder) ends the build with
+one message saying so (`staging.cannot_write`), not a traceback.
 """
 
 from __future__ import annotations

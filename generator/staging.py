@@ -22,8 +22,10 @@ rendering stays free of I/O.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
+import re
 import shutil
 import tempfile
 import threading
@@ -152,6 +154,38 @@ def staging_folder(docs_dir: Path) -> Iterator[StagingFolder]:
         if made_docs and not finished:
             with contextlib.suppress(OSError):
                 docs_dir.rmdir()
+
+
+def cannot_write(error: OSError, folder: str, *, what: str, option: str, moved: bool = False) -> str:
+    """What someone running a build needs to know when `what` ("the pages", "the site") could not be
+    written into `folder`: what the system refused, on which file, whether `folder` changed (`moved`:
+    some files had been moved into it), and what to do (`option`: the command's option for another
+    folder)."""
+    # A copy names its source and its destination; the destination is what could not be written. A
+    # staged file is named where it was going: the staging folder's name means nothing to a reader.
+    where = error.filename2 if error.filename2 is not None else error.filename
+    where = _STAGED.sub("/", os.fsdecode(where)) if where is not None else None
+    refused = f"{error.strerror or error}" + (f" ({where})" if where else "")
+    if error.errno in (errno.ENOTDIR, errno.EEXIST):  # a file where a folder is to be
+        remedy = f"move it away, or write elsewhere with {option}"
+        return f"cannot write {what}: {refused}: a file stands where a folder must be; {remedy}."
+    state = (
+        f"{folder} may hold part of the new files: build again once this is fixed"
+        if moved
+        else f"{folder} is as the last build left it"
+    )
+    if error.errno in _FULL:
+        remedy = "free some disk space and build again"
+    elif error.errno in _REFUSED:
+        remedy = f"make {folder} writable, or write elsewhere with {option}"
+    else:
+        remedy = f"check {folder} and the disk it is on, then build again"
+    return f"cannot write {what}: {refused}. {state}; {remedy}."
+
+
+_STAGED = re.compile(r"/\.[a-z-]*staging-[^/]*/?")  # this module's and site_publish's staging folders
+_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+_REFUSED = {errno.EACCES, errno.EPERM, errno.EROFS}
 
 
 def new_staging_folder(docs: str, prefix: str = STAGING_PREFIX) -> str:

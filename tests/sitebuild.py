@@ -79,3 +79,13 @@ def _env() -> dict[str, str]:
     env["NO_MKDOCS_2_WARNING"] = "1"
     env.pop("DIGEST_REGENERATE", None)
     return env
+
+
+def small_files_only() -> None:
+    """Run in a child process before it starts (`preexec_fn`): no file larger than 20 kB can be written
+    (RLIMIT_FSIZE: the write fails with EFBIG), as a nearly full disk would refuse a large one."""
+    import resource
+    import signal
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # otherwise the signal ends the process
+    resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.site_publish import SITE_STAGING_PREFIX, new_site_staging, publish
-from tests.sitebuild import ROOT, _env, prepare_project, run
+from tests.sitebuild import ROOT, _env, prepare_project, run, small_files_only
 
 SEEDS = ROOT / "seeds"
 OLD = 1_000_000_000  # a modification time long past: a file rewritten gets today's
@@ -93,9 +93,9 @@ def test_a_staging_folder_of_a_killed_build_goes_at_the_next_build(tmp_path):
     assert sorted(p.name for p in site.iterdir()) == [Path(staging).name]
 
 
-def _mkdocs_build(config: Path) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config)]
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=_env())
+def _mkdocs_build(config: Path, *options: str, **run) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), *options]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=_env(), **run)
 
 
 @pytest.fixture(scope="module")
@@ -150,6 +150,30 @@ def test_a_failed_build_leaves_the_last_good_site_and_no_staging_folder(project)
     assert "nowhere.md" in result.stderr
     assert _files(site) == before
     assert not [p for p in site.iterdir() if p.name.startswith(SITE_STAGING_PREFIX)]
+
+
+def test_a_disk_that_refuses_the_site_is_one_clear_error_and_the_last_site_stays(project):
+    workdir, _, config = project
+    site = workdir / "site"
+    before = _files(site)
+    result = _mkdocs_build(config, preexec_fn=small_files_only)  # Material's scripts are larger
+    assert result.returncode == 1
+    assert f"cannot write the site: File too large ({site}/" in result.stderr
+    assert f"{site} is as the last build left it; free some disk space and build again" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert _files(site) == before
+    assert not [p for p in site.iterdir() if p.name.startswith(SITE_STAGING_PREFIX)]
+
+
+def test_a_file_where_the_site_folder_goes_is_one_clear_error(project, tmp_path):
+    _, _, config = project
+    in_the_way = tmp_path / "site"
+    in_the_way.write_text("not a folder")
+    result = _mkdocs_build(config, "--site-dir", str(in_the_way))
+    assert result.returncode == 1
+    assert f"cannot write the site: File exists ({in_the_way}): a file stands where a folder must be" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert in_the_way.read_text() == "not a folder"
 
 
 def test_two_builds_publishing_at_once_both_succeed(tmp_path):

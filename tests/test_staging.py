@@ -7,6 +7,8 @@ import hashlib
 import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,7 @@ from generator.render import render_site
 from generator.staging import STAGING_PREFIX, Staged, staging_folder
 from generator.write import write_generated
 from tests.bench.corpus import write_corpus
+from tests.sitebuild import ROOT, small_files_only
 
 OLD = 1_000_000_000  # 2001: any file written by a later build gets a later modification time
 
@@ -78,7 +81,7 @@ def test_a_staged_site_is_byte_for_byte_the_site_in_memory(seeds, tmp_path, monk
 
 
 @pytest.mark.parametrize("workers", ["serial", "forked"])
-def test_a_build_that_fails_while_rendering_leaves_docs_as_it_was(seeds, tmp_path, monkeypatch, workers):
+def test_a_build_that_fails_while_rendering_leaves_docs_as_it_was(seeds, tmp_path, monkeypatch, capsys, workers):
     docs = tmp_path / "docs"
     assert build(seeds, docs, "--no-cache") == 0
     before = snapshot(docs)
@@ -93,7 +96,31 @@ def test_a_build_that_fails_while_rendering_leaves_docs_as_it_was(seeds, tmp_pat
         return original(*args)
 
     monkeypatch.setattr(render, "render_article", failing)
+    capsys.readouterr()
     assert build(seeds, docs, "--no-cache") == 1
+    assert snapshot(docs) == before
+    assert leftovers(docs) == []
+    message = f"error: cannot write the pages: No space left on device. {docs} is as the last build left it; free"
+    assert message in capsys.readouterr().err
+
+
+def test_a_disk_that_refuses_the_pages_is_one_clear_error_and_docs_stays(seeds, tmp_path):
+    """A real refusal from the system: no file may be larger than 20 kB (`small_files_only`), and the
+    open data is larger."""
+    docs = tmp_path / "docs"
+    assert build(seeds, docs, "--no-cache") == 0
+    before = snapshot(docs)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--no-cache", "--seeds", str(seeds), "--docs", str(docs)],
+        capture_output=True,
+        text=True,
+        preexec_fn=small_files_only,
+        cwd=ROOT,
+    )
+    assert result.returncode == 1
+    message = f"error: cannot write the pages: File too large. {docs} is as the last build left it; free some disk"
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
     assert snapshot(docs) == before
     assert leftovers(docs) == []
 
