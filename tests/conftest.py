@@ -4,9 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.sitebuild import ROOT, build_site
-
-SEEDS = ROOT / "seeds"
+from tests.sitebuild import SEEDS, build_site
 
 
 @pytest.fixture(scope="session")

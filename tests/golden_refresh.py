@@ -1,16 +1,16 @@
-"""Regenerate the golden pages of the five seeds: `make golden` (then review `git diff tests/golden`)."""
+"""Regenerate the golden pages of the five seeds (the tests' copy in tests/fixtures/seeds):
+`make golden` (then review `git diff tests/golden`)."""
 
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 from generator.pipeline import collect
 from generator.render import render_site
+from tests.sitebuild import ROOT, SEEDS
 
-ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"
-SEEDS = ROOT / "seeds"
+
 INTRO = ROOT / "docs" / "includes" / "home-intro.md"
 # The pages whose every byte is pinned: each article page, and one of each kind of index page.
 PINNED_PREFIXES = ("articles/",)

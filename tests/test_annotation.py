@@ -11,6 +11,7 @@ import pytest
 
 from generator.annotation import SUMMARY_PLACEHOLDER, parse_annotation, suggest_country
 from generator.model import ANNOTATION_KEYS, Annotation, Extracted, Note
+from tests.sitebuild import SEEDS
 
 TODAY = dt.date(2026, 1, 15)
 TOPICS = ("border-security", "counter-terrorism", "diplomacy")
@@ -621,7 +622,6 @@ def test_country_suggestions_come_from_cldr_names(value, code):
 
 
 CONTRIBUTING = Path(__file__).resolve().parent.parent / "CONTRIBUTING.md"
-SEEDS = CONTRIBUTING.parent / "seeds"
 
 
 def test_contributing_documents_every_key_and_its_example_passes():

@@ -23,8 +23,8 @@ from generator.cache import SeedCache
 from generator.cli import main
 from generator.pagecache import MANIFEST
 from tests.bench.corpus import write_corpus
+from tests.sitebuild import SEEDS
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 TODAY = dt.date(2026, 1, 1)
 
 

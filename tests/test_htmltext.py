@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 import pytest
 
 from generator.htmltext import href, link, page_url, text
-from tests.sitebuild import ROOT, _env, prepare_project, project_config, write_config
+from tests.sitebuild import ROOT, SEEDS, _env, prepare_project, project_config, write_config
 
 
 @pytest.mark.parametrize(
@@ -52,7 +52,7 @@ def test_link_and_text_escape():
 
 
 def test_a_site_without_directory_urls_is_refused_with_a_clear_message(tmp_path):
-    config_path = prepare_project(ROOT / "seeds", tmp_path)
+    config_path = prepare_project(SEEDS, tmp_path)
     config = project_config(tmp_path, tmp_path / "docs")
     config["use_directory_urls"] = False
     write_config(config, tmp_path)

@@ -14,8 +14,7 @@ from generator.annotation import SUMMARY_PLACEHOLDER
 from generator.cli import main
 from generator.model import Extracted
 from generator.scaffold import REVIEW, annotation_template
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+from tests.sitebuild import SEEDS
 
 EXTRACTED = Extracted(
     title='Iran: "dan" Rusia #1',

@@ -17,6 +17,7 @@ from generator.pipeline import collect
 from generator.siteconfig import SiteConfig
 from tests.conftest import SEEDS
 from tests.factories import HOSTILE_ARTICLE, article
+from tests.sitebuild import ROOT
 
 CONFIG = SiteConfig(site_name="Digest", site_url="https://digest.example/")
 
@@ -99,7 +100,7 @@ def test_an_estimated_date_is_marked_true_in_the_json_and_the_csv():
     assert fields["date_estimated"]["type"] == "boolean"
 
 
-DATA_PAGE = SEEDS.parent / "docs" / "data.md"
+DATA_PAGE = ROOT / "docs" / "data.md"
 
 
 def test_the_open_data_page_documents_every_field_in_order():

@@ -12,9 +12,8 @@ from pathlib import Path
 import pytest
 
 from generator.site_publish import SITE_STAGING_PREFIX, new_site_staging, publish
-from tests.sitebuild import ROOT, _env, prepare_project, run, small_files_only
+from tests.sitebuild import ROOT, SEEDS, _env, prepare_project, run, small_files_only
 
-SEEDS = ROOT / "seeds"
 OLD = 1_000_000_000  # a modification time long past: a file rewritten gets today's
 
 
