@@ -225,10 +225,13 @@ def on_page_content(html, page, config, files):
 
 
 def _where_from(article: dict) -> str:
-    """The box's date (as it shows it), dateline (as written and in English), outlet, original source,
-    editor and date note, for search: "Tehran", "Anadolu" or "Daily Sabah" found none of the articles
-    whose box shows them, "21 January 2025" ranked the article of that day below 13 index pages, and
-    the words of a date note ("Kremlin") found nothing."""
+    """The box's date (as it shows it), dateline (as written and in English), outlet, original source
+    and editor, for search: "Tehran", "Anadolu" or "Daily Sabah" found none of the articles whose box
+    shows them, and "21 January 2025" ranked the article of that day below 13 index pages.
+
+    Not the date note: it reasons about what dated the report (a teaser about Hamas, a visit reported
+    elsewhere), so its words made the article a result for what it is not about, and, in the shortest
+    section of the page, its first result ("Baqeri" showed the date's reasoning above the summary)."""
     values = [_shown_date(article.get("published"), article.get("date_estimated") is True)]
     dateline = article.get("dateline")
     if dateline:
@@ -237,9 +240,7 @@ def _where_from(article: dict) -> str:
         values.append(english if english == written else f"{english} ({written})")
     values += [str(article[key]) for key in ("outlet", "original_source", "editor") if article.get(key)]
     unique = list(dict.fromkeys(value for value in values if value))
-    line = f"<p>{escape(' · '.join(unique))}</p>" if unique else ""
-    note = article.get("date_note")
-    return line + (f"<p>{escape(str(note))}</p>" if note else "")
+    return f"<p>{escape(' · '.join(unique))}</p>" if unique else ""
 
 
 def _shown_date(published: object, estimated: bool) -> str:

@@ -42,9 +42,10 @@ def _listing(articles, page: str) -> list[str]:
 
 
 def _latest_unsearched(articles) -> str:
-    """ "latest <date>", left out of search: a page's sentence "4 articles mention Iran; latest 21 January
-    2025" made 11 index pages results for "21 January 2025", ahead of the article of that day."""
-    return unsearched(f"latest {_latest(articles)}")
+    """ "; latest <date>", left out of search: a page's sentence "4 articles mention Iran; latest 21 January
+    2025" made 11 index pages results for "21 January 2025", ahead of the article of that day. The
+    semicolon goes with it: search showed "4 articles mention Iran; ." otherwise."""
+    return unsearched(f"; latest {_latest(articles)}")
 
 
 def _latest_cell(articles) -> str:
@@ -120,7 +121,7 @@ def render_country(collection: Collection, code: str) -> str:
     parts = [
         front_matter(name, f"News reports about {name} in the digest.", {"country": code, "feed": country_feed(code)}),
         f"# {flag(code)} {md_text(name)}\n",
-        f"{_mention(len(articles))} {md_text(name)}; {_latest_unsearched(articles)}."
+        f"{_mention(len(articles))} {md_text(name)}{_latest_unsearched(articles)}."
         f" Follow the coverage with the [Atom feed]({relative(page, country_feed(code))}).\n",
         monthly_figure(articles, "country-chart", f"about {name}"),
         "## Articles\n",
@@ -150,7 +151,9 @@ def render_topics_index(collection: Collection) -> str:
     for slug in listed:
         entry, articles = vocabulary[slug], collection.by_topic[slug]
         table.append(
-            f"| {link(entry.label, TOPICS_INDEX, topic_page(slug))}<br>{md_text(entry.description)}"
+            # The space after the break: search reads the cell's text without the tag, and showed
+            # "Counter-terrorismOperations" (the label and the description as one word) without it.
+            f"| {link(entry.label, TOPICS_INDEX, topic_page(slug))}<br> {md_text(entry.description)}"
             f" | {len(articles)} | {_latest_cell(articles)} |"
         )
     return (
@@ -175,7 +178,7 @@ def render_topic(collection: Collection, slug: str) -> str:
     if entry:
         parts.append(md_text(entry.description) + "\n")
     parts += [
-        f"{plural(len(articles), 'article')}; {_latest_unsearched(articles)}."
+        f"{plural(len(articles), 'article')}{_latest_unsearched(articles)}."
         f" Follow the coverage with the [Atom feed]({relative(page, topic_feed(slug))}).\n",
         monthly_figure(articles, "topic-chart", f"on {label}"),
         "## Articles\n",
