@@ -100,10 +100,15 @@ def _metadata_panel(article: Article, page: str) -> str:
                 link(text(vocabulary[t].label if t in vocabulary else t), page, topic_page(t)) for t in article.topics
             )
         )
+    # Names with their titles as the Indonesian text writes them ("Presiden Rusia Vladimir Putin"): marked
+    # as Indonesian, for screen readers to pronounce them so.
     if article.people:
-        rows.append("<strong>People:</strong> " + "; ".join(abbreviate(p) for p in article.people))
+        rows.append(
+            '<strong>People:</strong> <span lang="id">' + "; ".join(map(abbreviate, article.people)) + "</span>"
+        )
     if article.organisations:
-        rows.append("<strong>Organisations:</strong> " + "; ".join(abbreviate(o) for o in article.organisations))
+        names = "; ".join(map(abbreviate, article.organisations))
+        rows.append(f'<strong>Organisations:</strong> <span lang="id">{names}</span>')
     items = "\n".join(f"<li>{row}</li>" for row in rows)
     return f'{PANEL_START}\n<p class="admonition-title">{PANEL_TITLE}</p>\n<ul>\n{items}\n</ul>\n</div>\n'
 
