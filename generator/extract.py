@@ -9,7 +9,7 @@ from __future__ import annotations
 from generator import countries, entities
 from generator.clean import clean
 from generator.dates import published_date
-from generator.lead import parse_dateline
+from generator.lead import is_known_outlet, parse_dateline, same_outlet
 from generator.model import Extracted
 from generator.sources import original_source
 from generator.tagging import tag
@@ -25,13 +25,19 @@ def extract(text: str) -> Extracted:
     article = [lead_text, *paragraphs[1:]] if paragraphs else []
     named = [cleaned.title or "", *article]
     mentions = countries.scan(named if article else [*named, ""])  # [headline, lead, *paragraphs]
-    outlet = dateline.outlet if dateline else None
+    agency = dateline.outlet if dateline else None
+    site = _site(cleaned.header, cleaned.title)
+    # A report one site republished from another outlet: its dateline names the agency it came from
+    # (`Teheran (ANTARA) –` under "Kabar Harapan"), the page's top line the site that published it.
+    republished = site is not None and agency is not None and not same_outlet(site, agency)
+    outlet = site if republished else agency
+    credited = original_source(cleaned.metadata.get("original_source"), article, outlet)
     return Extracted(
         title=cleaned.title,
         published=published_date(cleaned.header, lead[: dateline.end] if dateline else "", article),
         dateline=dateline.city if dateline else None,
         outlet=outlet,
-        original_source=original_source(cleaned.metadata.get("original_source"), article, outlet),
+        original_source=credited or (agency if republished else None),
         editor=cleaned.metadata.get("editor"),
         countries=tuple(sorted({code for codes in mentions for code in codes})),
         main_countries=countries.rank_main(mentions),
@@ -43,3 +49,8 @@ def extract(text: str) -> Extracted:
         body="\n\n".join(paragraphs),
         removed=cleaned.removed,
     )
+
+
+def _site(header: tuple[str, ...], title: str | None) -> str | None:
+    """The site's own name, when the page's first line is a known outlet's ("Kabar Harapan")."""
+    return header[0] if header and header[0] != title and is_known_outlet(header[0]) else None

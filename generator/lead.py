@@ -49,6 +49,21 @@ def is_outlet(part: str) -> bool:
     return part.casefold() in names or any(p.fullmatch(part) for p in patterns)
 
 
+def is_known_outlet(name: str) -> bool:
+    """True when `name` is one of the known outlets' names (not merely shaped like one, as a domain is)."""
+    return name.casefold() in _outlets()[0]
+
+
+def same_outlet(one: str, other: str) -> bool:
+    """Whether two outlet names name the same organisation as far as their first word tells
+    (`ANTARA News` and `ANTARA`, `Kompas.com` and `KOMPAS`)."""
+
+    def first_word(name: str) -> str:
+        return re.split(r"[\s.]", name.casefold(), maxsplit=1)[0]
+
+    return first_word(one) == first_word(other)
+
+
 def _is_name(part: str) -> bool:
     """Every word capitalised, as a city or outlet is; a sentence start (`Menurut dia`) is not."""
     return all(word[0].isupper() for word in part.split())

@@ -219,3 +219,26 @@ def test_a_dateline_on_its_own_line_is_not_joined_to_a_date_line() -> None:
     extracted = extract(text)
     assert extracted.title == "Iran dan Rusia Teken Kerja Sama Energi Baru"
     assert extracted.published == dt.date(2025, 1, 21)
+
+
+REPUBLISHED = """{site}
+
+Iran adakan latihan militer gabungan bersama Azerbaijan
+
+Teheran (ANTARA) – Pada Minggu (24 November), Iran memulai latihan militer gabungan dengan Azerbaijan.
+
+Latihan itu berlangsung selama empat hari di dekat perbatasan kedua negara.
+"""
+
+
+def test_a_report_republished_by_a_site_names_the_site_as_outlet_and_the_agency_as_source() -> None:
+    """The page's first line is the site that published it; the dateline's agency is where it came from
+    (seed 004 showed "Outlet: ANTARA" for a Kabar Harapan page)."""
+    result = extract(REPUBLISHED.format(site="Kabar Harapan"))
+    assert (result.outlet, result.original_source, result.dateline) == ("Kabar Harapan", "ANTARA", "Teheran")
+    # The agency's own site, under a longer form of its name: one outlet, no source of its own.
+    own = extract(REPUBLISHED.format(site="ANTARA News"))
+    assert (own.outlet, own.original_source) == ("ANTARA", None)
+    # A first line that is not a known outlet's name (a section, a menu) names no site.
+    section = extract(REPUBLISHED.format(site="Internasional"))
+    assert (section.outlet, section.original_source) == ("ANTARA", None)
