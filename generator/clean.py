@@ -232,7 +232,8 @@ def _pick_title(header: list[str], photo_captions: set[str]) -> int | None:
 
 
 def _read_metadata(line: str, found: dict[str, str]) -> None:
-    if ":" not in line and "(" not in line and not line.isupper():  # every metadata form has one of these
+    # Every metadata form has one of these: a colon, a bracket, capitals only, or a bar between credits.
+    if ":" not in line and "(" not in line and "|" not in line and not line.isupper():
         return
     for key, patterns in furniture().metadata.items():
         if key in found:

@@ -242,3 +242,22 @@ def test_a_report_republished_by_a_site_names_the_site_as_outlet_and_the_agency_
     # A first line that is not a known outlet's name (a section, a menu) names no site.
     section = extract(REPUBLISHED.format(site="Internasional"))
     assert (section.outlet, section.original_source) == ("ANTARA", None)
+
+
+def test_a_credit_line_without_colons_is_neither_the_headline_nor_text() -> None:
+    """A copy of Kompas.com's page may lose the credit line's colons: `Penulis … | Editor …` was taken
+    for the headline, and its editor went unread."""
+    text = (
+        "Kompas.com\n"
+        "Iran Gagalkan Rencana Serangan Bom di Teheran, 12 Tersangka Ditangkap\n"
+        "Kompas.com - 03/02/2024, 14:20 WIB\n"
+        "Penulis Aditya Jaya Iswara | Editor Bernadette Nathalia Hanna\n\n"
+        "TEHERAN, KOMPAS.com - Kementerian Intelijen Iran mengeklaim telah menggagalkan rencana serangan bom di "
+        "ibu kota Teheran dan menangkap 12 tersangka.\n\n"
+        "Menurut pernyataan kementerian, para tersangka berencana menyerang sejumlah lokasi keramaian.\n"
+    )
+    result = extract(text)
+    assert result.title == "Iran Gagalkan Rencana Serangan Bom di Teheran, 12 Tersangka Ditangkap"
+    assert result.editor == "Bernadette Nathalia Hanna"
+    assert "Penulis Aditya Jaya Iswara | Editor Bernadette Nathalia Hanna" in result.removed
+    assert "Penulis" not in result.body
