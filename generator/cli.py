@@ -14,6 +14,7 @@ from typing import TextIO
 
 from generator.diagnostics import in_github_actions, report, summary, touching
 from generator.model import Diagnostic
+from generator.vocabulary import VocabularyError
 
 # The hand-written introduction of the home page (excluded from the site as a page of its own).
 HOME_INTRO = "includes/home-intro.md"
@@ -285,6 +286,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with _cyclic_gc_paused():
             return args.func(args)
+    except VocabularyError as err:  # topics.yml, which contributors edit: its problems, as a seed's are
+        for line in report(err.diagnostics, github=in_github_actions()):
+            print(line, file=sys.stderr)
+        errors = len(err.diagnostics)
+        print(
+            f"{errors} error{'' if errors == 1 else 's'} in the topic vocabulary: fix {'it' if errors == 1 else 'them'}"
+            " first (annotations are checked against it); nothing was written",
+            file=sys.stderr,
+        )
+        return 1
     except KeyboardInterrupt:  # Ctrl-C (also when it stops `make serve`, whose builds run this): no traceback
         print("interrupted", file=sys.stderr)
         return 130

@@ -1,13 +1,20 @@
-"""Load the contributor-extensible data files in `generator/data/`."""
+"""Load the contributor-extensible data files in `generator/data/`.
+
+The topic vocabulary is edited by contributors (CONTRIBUTING.md), so it is checked as an annotation
+is: every problem at its line and column, all at once (`VocabularyError`), never a traceback.
+"""
 
 from __future__ import annotations
 
+import difflib
+import os
+import re
 from functools import cache
 from pathlib import Path
 
 import yaml
 
-from generator.model import Topic
+from generator.model import Diagnostic, Topic
 
 DATA_DIR = Path(__file__).parent / "data"
 # libyaml when present: a build reads seven data files, and the pure-Python parser took 85 ms for
@@ -20,16 +27,115 @@ def load_data(name: str):
     return yaml.load((DATA_DIR / name).read_text(encoding="utf-8"), Loader=_LOADER)
 
 
+class VocabularyError(Exception):
+    """The topic vocabulary has problems: `diagnostics` lists them all."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__(f"{len(diagnostics)} problem(s) in the topic vocabulary")
+        self.diagnostics = diagnostics
+
+
+TOPICS_FILE = "topics.yml"
+_TOPIC_KEYS = ("slug", "label", "description", "keywords")
+_REQUIRED = ("slug", "label", "description")
+SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
 @cache
 def topics() -> dict[str, Topic]:
-    """The topic vocabulary, keyed by slug, in file order."""
-    entries = load_data("topics.yml")
-    return {
-        entry["slug"]: Topic(
-            slug=entry["slug"],
-            label=entry["label"],
-            description=entry["description"],
-            keywords=tuple(entry.get("keywords", ())),
-        )
-        for entry in entries
-    }
+    """The topic vocabulary, keyed by slug, in file order; raises `VocabularyError` with every problem."""
+    path = DATA_DIR / TOPICS_FILE
+    found, problems = read_topics(_shown(path), path.read_text(encoding="utf-8"))
+    if problems:
+        raise VocabularyError(problems)
+    return found
+
+
+def _shown(path: Path) -> str:
+    """`path` as a contributor would type it: relative to the working folder when inside it."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive (Windows)
+        return str(path)
+    return str(path) if relative.startswith(os.pardir) else relative
+
+
+def read_topics(path: str, text: str) -> tuple[dict[str, Topic], list[Diagnostic]]:
+    """The topics `text` (the content of the vocabulary file at `path`) defines, and its problems."""
+    problems: list[Diagnostic] = []
+
+    def problem(node: yaml.Node | None, message: str) -> None:
+        mark = node.start_mark if node is not None else None
+        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
+        problems.append(Diagnostic(path, line, col, "error", message))
+
+    try:
+        root = yaml.compose(text, Loader=_LOADER)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        what = getattr(err, "problem", None) or "not valid YAML"
+        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
+        message = f"invalid YAML: {what}; check the indentation against the entries around it"
+        return {}, [Diagnostic(path, line, col, "error", message)]
+    if not isinstance(root, yaml.SequenceNode):
+        problem(root, "expected a list of topics, each starting with '- slug: …'")
+        return {}, problems
+
+    found: dict[str, Topic] = {}
+    for entry in root.value:
+        if not isinstance(entry, yaml.MappingNode):
+            problem(entry, "each topic is a mapping: '- slug: …' with 'label', 'description' and 'keywords' below it")
+            continue
+        values: dict[str, yaml.Node] = {}
+        for key_node, value_node in entry.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key not in _TOPIC_KEYS:
+                close = difflib.get_close_matches(str(key), _TOPIC_KEYS, n=1, cutoff=0.6)
+                hint = f"did you mean {close[0]!r}?" if close else f"a topic has {', '.join(map(repr, _TOPIC_KEYS))}"
+                problem(key_node, f"unknown key {key!r}: {hint}")
+            elif key in values:
+                problem(key_node, f"{key!r} is given twice in this topic")
+            else:
+                values[key] = value_node
+        missing = [key for key in _REQUIRED if key not in values]
+        if missing:
+            problem(entry, f"this topic has no {' or '.join(map(repr, missing))}; every topic needs one")
+        texts = {}
+        for key in _REQUIRED:
+            node = values.get(key)
+            if node is None:
+                continue
+            if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str" or not node.value.strip():
+                problem(node, f"{key!r} must be a line of text")
+                continue
+            texts[key] = node.value.strip()
+        slug = texts.get("slug")
+        if slug is not None and not SLUG.fullmatch(slug):
+            better = re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-")
+            problem(values["slug"], f"slug {slug!r} must be lowercase words joined by hyphens, like {better!r}")
+            slug = None
+        elif slug is not None and slug in found:
+            problem(values["slug"], f"slug {slug!r} is already a topic above; give this one another slug")
+            slug = None
+        keywords = _keywords(values.get("keywords"), problem)
+        if slug is not None and len(texts) == len(_REQUIRED):
+            found[slug] = Topic(slug=slug, label=texts["label"], description=texts["description"], keywords=keywords)
+    return found, sorted(problems, key=lambda d: (d.line or 0, d.col or 0))
+
+
+def _keywords(node: yaml.Node | None, problem) -> tuple[str, ...]:
+    """The Indonesian keywords of a topic: a list of lowercase words or phrases (none when absent)."""
+    if node is None:
+        return ()
+    if not isinstance(node, yaml.SequenceNode):
+        problem(node, "'keywords' must be a list, like [perbatasan, penjaga perbatasan]")
+        return ()
+    words = []
+    for item in node.value:
+        if not isinstance(item, yaml.ScalarNode) or not item.value.strip():
+            problem(item, "each keyword is a word or a phrase")
+        elif item.value != item.value.lower():
+            problem(item, f"keyword {item.value!r} must be lowercase: {item.value.lower()!r}")
+        else:
+            words.append(item.value.strip())
+    return tuple(words)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from babel import Locale
 from slugify import slugify
 
+from generator import vocabulary
+from generator.cli import main
 from generator.country_names import country_name, is_country_code
-from generator.vocabulary import topics
+from generator.vocabulary import read_topics, topics
+from tests.sitebuild import SEEDS
 
 
 def test_every_topic_has_a_slug_a_label_and_a_description_of_its_own():
@@ -23,3 +27,65 @@ def test_no_topic_is_labelled_with_a_countrys_name():
     """A topic "Afghanistan" beside the country Afghanistan read as the same link in an article's box."""
     countries = {country_name(code).casefold() for code in Locale("en").territories if is_country_code(code)}
     assert [t.label for t in topics().values() if t.label.casefold() in countries] == []
+
+
+def _problems(text: str) -> list[str]:
+    return [d.format() for d in read_topics("topics.yml", text)[1]]
+
+
+def test_a_mistaken_topic_entry_is_reported_at_its_line_with_every_other():
+    """Contributors edit topics.yml (CONTRIBUTING.md): a misspelt key gave "internal error (KeyError)",
+    a capitalised slug or a second entry of a slug was accepted (and made its page)."""
+    text = (
+        "- slug: diplomacy\n"
+        "  label: Diplomacy\n"
+        "  description: Talks.\n"
+        "- slug: Terrorist_Attacks\n"
+        "  label: Terrorist attacks\n"
+        "  descripton: Attacks.\n"
+        "  keywords: [Serangan, bom]\n"
+        "- slug: diplomacy\n"
+        "  label: Diplomacy again\n"
+        "  description: Twice.\n"
+        "  keywords: perbatasan\n"
+    )
+    assert _problems(text) == [
+        "topics.yml:4:3: error: this topic has no 'description'; every topic needs one",
+        "topics.yml:4:9: error: slug 'Terrorist_Attacks' must be lowercase words joined by hyphens, "
+        "like 'terrorist-attacks'",
+        "topics.yml:6:3: error: unknown key 'descripton': did you mean 'description'?",
+        "topics.yml:7:14: error: keyword 'Serangan' must be lowercase: 'serangan'",
+        "topics.yml:8:9: error: slug 'diplomacy' is already a topic above; give this one another slug",
+        "topics.yml:11:13: error: 'keywords' must be a list, like [perbatasan, penjaga perbatasan]",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- slug: x\n   keywords: [a]\n", "topics.yml:2:12: error: invalid YAML: mapping values are not allowed"),
+        ("slug: x\n", "topics.yml:1:1: error: expected a list of topics"),
+        ("- slug: x\n  label: 2024\n  description: d\n", "topics.yml:2:10: error: 'label' must be a line of text"),
+    ],
+)
+def test_a_vocabulary_that_is_not_a_list_of_topics_is_reported_where_it_goes_wrong(text, expected):
+    assert _problems(text)[0].startswith(expected)
+
+
+def test_the_commands_report_a_broken_vocabulary_instead_of_failing(tmp_path, monkeypatch, capsys):
+    (tmp_path / "topics.yml").write_text("- slug: a\n  label: A\n  descripton: x\n", encoding="utf-8")
+    monkeypatch.setattr(vocabulary, "DATA_DIR", tmp_path)
+    topics.cache_clear()
+    try:
+        assert main(["check", "--seeds", str(SEEDS), "--no-cache"]) == 1
+    finally:
+        topics.cache_clear()
+    err = capsys.readouterr().err
+    assert "topics.yml:3:3: error: unknown key 'descripton': did you mean 'description'?" in err
+    assert "2 errors in the topic vocabulary: fix them first" in err
+    assert "internal error" not in err and "Traceback" not in err
+
+
+def test_the_repository_vocabulary_has_no_problems():
+    path = vocabulary.DATA_DIR / vocabulary.TOPICS_FILE
+    assert read_topics(str(path), path.read_text(encoding="utf-8")) == (topics(), [])
