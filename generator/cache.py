@@ -295,8 +295,12 @@ class SeedCache:
     read instead of 90, and of them 14 MB of JSON to parse).
     """
 
-    def __init__(self, folder: Path | None) -> None:
+    def __init__(self, folder: Path | None, *, records_files: bool = True) -> None:
+        """`records_files`: whether `save` records the seed files' states for the next build to know
+        what changed since this one. `check` does not: a check between an edit and a build had the
+        build take the edited file as unchanged, and count its warnings as old news."""
         self.path = folder / f"extract-{code_fingerprint(*ROOTS)}" if folder is not None else None
+        self._records_files = records_files
         self._old: dict[str, object] = {}
         self._shards: dict[str, set[str]] = {}  # shard read → the keys its file held
         self._used: dict[str, object] = {}  # key → value, or `_KEEP`
@@ -490,7 +494,7 @@ class SeedCache:
             return
         with contextlib.suppress(OSError):
             self.path.mkdir(parents=True, exist_ok=True)
-            if self._files != self._files_old:
+            if self._records_files and self._files != self._files_old:
                 self._write(FILES, _json(dict(sorted(self._files.items()))))
         # A file read by this build is rewritten without the entries it no longer uses. One left unread
         # is removed when no entry of this build belongs in it; otherwise it keeps its unused entries

@@ -56,10 +56,12 @@ def _changed_files(path: Path) -> list[str] | None:
         return None
 
 
-def _seed_cache(args: argparse.Namespace):
+def _seed_cache(args: argparse.Namespace, *, build: bool):
+    """The seed cache; only a build records which seed files it read (`--changed-only` lists the
+    warnings about the files changed since the last build, whatever was checked in between)."""
     from generator.cache import SeedCache
 
-    return SeedCache(None if args.no_cache else args.cache)
+    return SeedCache(None if args.no_cache else args.cache, records_files=build)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -70,7 +72,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         changed = _changed_files(args.changed_files)
         if changed is None:
             return 1
-    articles, diagnostics = collect(args.seeds, today=dt.date.today(), cache=_seed_cache(args))
+    articles, diagnostics = collect(args.seeds, today=dt.date.today(), cache=_seed_cache(args, build=False))
     where = "in files this change does not touch (python -m generator check without --changed-files lists them)"
     return 1 if _report(diagnostics, len(articles), sys.stdout, changed=changed, left_out_where=where) else 0
 
@@ -80,7 +82,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from generator.pipeline import collect
 
     progress.start()
-    cache = _seed_cache(args)
+    cache = _seed_cache(args, build=True)
     articles, diagnostics = collect(args.seeds, today=dt.date.today(), cache=cache)
     changed = cache.changed_files() if args.changed_only else None
     if changed is not None:

@@ -376,6 +376,20 @@ def test_seeds_written_just_before_a_build_are_not_news_at_the_next_build_if_unc
     assert heads[0] == "seeds/a.yml", err
 
 
+def test_a_check_between_an_edit_and_the_build_leaves_the_edit_news_to_the_build(seeds, capsys, settled):
+    """CONTRIBUTING's order: edit, `check`, then `make serve` or `make site`. The check recorded the
+    edited file as read, and the build counted its warning among those of unchanged seeds."""
+    (seeds / "a.txt").write_text("Judul\n\nIsi.\n")
+    (seeds / "a.yml").write_text("summary: Fine.\ntopics: [diplomacy, border-security, military-exercises]\n")
+    assert _build_changed_only(capsys)[1] == ["0 errors, 0 warnings in 1 article"]
+    (seeds / "a.yml").write_text("countries: [IR]\ntopics: [diplomacy, border-security, military-exercises]\n")
+    assert main(["check", "--cache", "cache"]) == 0
+    assert "seeds/a.yml:" in capsys.readouterr().out
+    code, heads, err = _build_changed_only(capsys)
+    assert (code, heads[0]) == (0, "seeds/a.yml"), err
+    assert _build_changed_only(capsys)[1][0] == f"1 more warning {UNCHANGED}"
+
+
 def test_build_of_changed_seeds_only_lists_a_stray_file_in_seeds_every_time(seeds, capsys, settled):
     """A file that is no seed was counted as "unchanged since the last build" the build it was added."""
     (seeds / "a.txt").write_text("Judul\n\nIsi.\n")
