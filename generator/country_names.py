@@ -64,10 +64,26 @@ def _english_cities() -> dict[str, str]:
     return cities
 
 
+# Spellings the Indonesian press uses beside CLDR's one Indonesian name of a city, or for cities that
+# are no time zone's (Geneva, The Hague): CLDR has no variants, and no library we know lists them.
+_PRESS_SPELLINGS = {
+    "Moskow": "Moscow",  # ANTARA's spelling; CLDR's is Moskwa
+    "Jenewa": "Geneva",
+    "Den Haag": "The Hague",
+    "Peking": "Beijing",
+    "Bagdad": "Baghdad",
+    "Riyad": "Riyadh",
+    "Islam Abad": "Islamabad",
+    "Taskent": "Tashkent",
+    "Masyhad": "Mashhad",
+}
+
+
 def city_in_english(name: str) -> str:
     """`name`, a dateline's city as the text writes it, in English where CLDR knows the city by another
-    name in Indonesian (`Teheran` → `Tehran`); else as written (`Islamabad`, `Cirebon`)."""
-    return _english_cities().get(name, name)
+    name in Indonesian (`Teheran` → `Tehran`) or the press spells it otherwise (`Moskow`); else as
+    written (`Islamabad`, `Cirebon`)."""
+    return _english_cities().get(name) or _PRESS_SPELLINGS.get(name, name)
 
 
 @lru_cache(maxsize=1 << 16)  # an article is listed on about six pages: ordered once

@@ -68,6 +68,9 @@ LAST = "Pertemuan itu dijadwalkan berlangsung pekan depan di Jakarta."
         "Like Loading...",
         "Share on Facebook",
         "Bagikan ke WhatsApp",
+        "Penulis Aditya Jaya Iswara | Editor Bernadette Nathalia Hanna",
+        "Dilarang keras mengambil konten, melakukan crawling atau pengindeksan otomatis untuk AI di situs web ini "
+        "tanpa izin tertulis dari Kantor Berita ANTARA.",
     ],
 )
 def test_furniture_lines(line: str) -> None:
