@@ -12,6 +12,7 @@ help:
 	@echo "make serve    live preview on http://127.0.0.1:8000/news-digest/ (rebuilds on edits to seeds/, hand-written docs/, generator/)"
 	@echo "make check    validate seeds/ and annotations"
 	@echo "make test     set up .venv with test tools and run every test"
+	@echo "make lint     ruff's checks and formatting (make format fixes what it can)"
 	@echo "make golden   regenerate the golden pages in tests/golden/ after an intended change"
 	@echo "make bench    benchmark generator, site build, search and make serve (N=100,1000 to choose sizes)"
 
@@ -56,6 +57,7 @@ format: $(DEV_STAMP)
 
 test: $(DEV_STAMP)
 	$(PY) -m ruff check generator tests
+	$(PY) -m ruff format --check generator tests
 	$(PY) -m pytest
 
 # Not a test: minutes at 10,000 articles. N=100,1000 make bench to choose the sizes. Search is
