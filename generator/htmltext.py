@@ -18,6 +18,9 @@ from functools import lru_cache
 # for compact search.
 PANEL_ID = "about-this-report"
 PANEL_TITLE = "About this report"
+# The sentence of an article page naming its raw text; the MkDocs hooks link the file's name to the
+# repository (its address is mkdocs.yml's `repo_url`, which only MkDocs reads).
+RAW_TEXT_KEPT = "The raw text, as scraped, is kept in the repository as "
 PANEL_START = f'<div class="admonition info" id="{PANEL_ID}">'
 # Where an article page's related coverage, then its source, start once converted (the toc extension's
 # id for `## Related coverage`): the hooks leave both out of what search indexes.

@@ -43,8 +43,8 @@ from generator import (  # noqa: E402  (needs the path above)
 )
 from generator.collection import COUNTRIES_INDEX, TIMELINE_PAGE, TOPICS_INDEX  # noqa: E402
 from generator.country_names import city_in_english  # noqa: E402
-from generator.htmltext import PANEL_ID, PANEL_START, PANEL_TITLE, RELATED_START  # noqa: E402
-from generator.markdown import article_date  # noqa: E402
+from generator.htmltext import PANEL_ID, PANEL_START, PANEL_TITLE, RAW_TEXT_KEPT, RELATED_START  # noqa: E402
+from generator.markdown import article_date, md_text  # noqa: E402
 
 # Search indexes every article's full text up to `extra.full_text_search_limit` articles. Above it,
 # the browser would download and index megabytes before the first result (docs/performance.md), so
@@ -607,7 +607,9 @@ def on_page_markdown(markdown, page, config, files):
         page.edit_url = f"{base}/edit/main/seeds/{quote(stem)}.yml"
     else:
         page.edit_url = f"{base}/new/main/seeds?filename={quote(stem)}.yml"
-    return markdown
+    # The raw text's name, linked to the file in the repository: a reader can check the page against it.
+    named = f"{RAW_TEXT_KEPT}{md_text(source)}."
+    return markdown.replace(named, f"{RAW_TEXT_KEPT}[{md_text(source)}]({base}/blob/main/{quote(source)}).", 1)
 
 
 def _stash_raw_html(markdown: str, src_uri: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 
 import pytest
@@ -217,3 +218,12 @@ def test_the_search_text_of_the_index_pages_reads_as_it_shows(seeds_site):
     assert [location for location, text in texts.items() if left_behind.search(text)] == []
     assert texts["countries/belarus/"].startswith("1 article mentions Belarus. Follow the coverage")
     assert "Counter-terrorism Operations, cooperation" in texts["topics/"]
+
+
+def test_an_article_page_links_its_raw_text_in_the_repository(seeds_site, articles):
+    """A reader could not check a page against its source: the raw text's name was plain text."""
+    article = next(a for a in articles if a.stem.startswith("004_"))
+    page = (seeds_site / article.page_path.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+    repository = os.environ.get("REPO_URL", "https://github.com/example/news-digest")  # mkdocs.yml's default
+    link = f'<a href="{repository}/blob/main/seeds/004_55138af7640aabe5.txt">'
+    assert f"kept in the repository as {link}seeds/004_55138af7640aabe5.txt</a>." in page

@@ -10,7 +10,7 @@ from generator.collection import country_page, topic_page
 from generator.country_names import city_in_english, country_name, country_names_in_text, flagged, in_reading_order
 from generator.feeds import ALL_FEED
 from generator.glossary import abbreviate, abbreviate_folded
-from generator.htmltext import PANEL_START, PANEL_TITLE, link, text
+from generator.htmltext import PANEL_START, PANEL_TITLE, RAW_TEXT_KEPT, link, text
 from generator.markdown import article_date, first_sentence, is_web_url, md_text
 from generator.metadata import article_metadata
 from generator.model import Article, Note
@@ -320,5 +320,5 @@ def _source(article: Article) -> str:
         lines.append(f'Published at <a href="{text(article.url)}" rel="nofollow noopener">{text(article.url)}</a>.')
     else:
         lines.append("The original web address of this article is not recorded.")
-    lines.append(f"The raw text, as scraped, is kept in the repository as {md_text(article.repository_source)}.")
+    lines.append(f"{RAW_TEXT_KEPT}{md_text(article.repository_source)}.")
     return "\n".join(lines) + "\n"
