@@ -65,7 +65,8 @@ def feed_fingerprint(
     """Everything `render_feed` reads, hashed: a feed whose newest entries are unchanged is reused
     (feedgen builds an lxml tree per feed, a tenth of a warm build at 1,000 articles)."""
     entries = tuple(
-        (a.page_path, a.display_title, a.published, a.date_estimated, a.summary, a.countries) for a in _dated(articles)
+        (a.page_path, a.display_title, a.published, a.date_estimated, a.summary, a.countries, a.topics)
+        for a in _dated(articles)
     )
     inputs = (FEEDGEN_VERSION, feed_path, title, page_path, config.site_url, config.site_name, entries)
     return hashlib.sha256((renderer_fingerprint() + repr(inputs)).encode("utf-8", "surrogatepass")).hexdigest()
@@ -76,6 +77,7 @@ def render_feed(articles: tuple[Article, ...], feed_path: str, title: str, page_
     from feedgen.feed import FeedGenerator  # 20 ms of imports, skipped when every feed is reused
 
     dated = _dated(articles)
+    vocabulary = topics()
     feed = FeedGenerator()
     feed.id(config.site_url + feed_path)
     feed.title(title)
@@ -96,8 +98,12 @@ def render_feed(articles: tuple[Article, ...], feed_path: str, title: str, page_
         entry.published(_moment(article.published))
         entry.updated(_moment(article.published))
         entry.summary(_entry_summary(article))
+        # Its countries and its topics, each kind in a scheme of its own: the site's page listing them.
         for code in article.countries:
-            entry.category(term=country_slug(code), label=country_name(code))
+            entry.category(term=country_slug(code), scheme=config.site_url + "countries/", label=country_name(code))
+        for slug in article.topics:
+            label = vocabulary[slug].label if slug in vocabulary else slug
+            entry.category(term=slug, scheme=config.site_url + "topics/", label=label)
     return feed.atom_str(pretty=True)
 
 

@@ -97,6 +97,23 @@ def test_an_estimated_date_is_said_so_in_the_entry_summary():
     assert len(fingerprints) == 2
 
 
+def test_an_entry_is_categorised_by_its_countries_and_its_topics():
+    """Entries carried their countries only: a reader's feed client could not file them by topic."""
+    entry = _parse(_feeds(article("a", countries=("IR", "AZ"), topics=("diplomacy",)))[ALL_FEED]).find(f"{ATOM}entry")
+    categories = [(c.get("scheme"), c.get("term"), c.get("label")) for c in entry.findall(f"{ATOM}category")]
+    assert categories == [
+        ("https://digest.example/countries/", "iran", "Iran"),
+        ("https://digest.example/countries/", "azerbaijan", "Azerbaijan"),
+        ("https://digest.example/topics/", "diplomacy", "Diplomacy"),
+    ]
+    # A feed is reused while its inputs are unchanged: the topics are among them.
+    fingerprints = {
+        feed_fingerprint((article("a", topics=topics),), ALL_FEED, "Digest", "timeline.md", CONFIG)
+        for topics in (("diplomacy",), ("border-security",))
+    }
+    assert len(fingerprints) == 2
+
+
 def test_undated_articles_are_left_out():
     feed = _parse(_feeds(article("dated"), article("undated", None))[ALL_FEED])
     ids = [e.findtext(f"{ATOM}id") for e in feed.findall(f"{ATOM}entry")]

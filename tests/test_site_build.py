@@ -227,3 +227,13 @@ def test_an_article_page_links_its_raw_text_in_the_repository(seeds_site, articl
     repository = os.environ.get("REPO_URL", "https://github.com/example/news-digest")  # mkdocs.yml's default
     link = f'<a href="{repository}/blob/main/seeds/004_55138af7640aabe5.txt">'
     assert f"kept in the repository as {link}seeds/004_55138af7640aabe5.txt</a>." in page
+
+
+def test_the_home_page_names_the_whole_digests_feed_as_the_article_pages_do(seeds_site, articles):
+    """The home page announced the digest's feed as "Home (Atom feed)", the article pages as the site's."""
+    name = 'title="Annotated News Digest (Atom feed)"'
+    home = (seeds_site / "index.html").read_text(encoding="utf-8")
+    page = (seeds_site / articles[0].page_path.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+    assert name in home and name in page
+    iran = (seeds_site / "countries" / "iran" / "index.html").read_text(encoding="utf-8")
+    assert 'title="Iran (Atom feed)"' in iran
