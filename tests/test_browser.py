@@ -365,6 +365,35 @@ def test_the_closed_nav_drawer_takes_no_keyboard_focus(browser, base_url, width)
         context.close()
 
 
+def test_the_menu_button_opens_and_closes_the_nav_drawer_from_the_keyboard(browser, base_url):
+    """At 390 px the navigation is reached through the menu button only, which took no keyboard focus:
+    Timeline, Countries and Topics could not be reached from the keyboard but through links in pages."""
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(base_url + "about/")
+        for _ in range(10):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.getAttribute('for') === '__drawer'"):
+                break
+        else:
+            pytest.fail("Tab never reached the menu button")
+        button = page.locator("label.md-header__button[for=__drawer]")
+        assert button.get_attribute("aria-expanded") == "false"
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(400)  # the drawer slides in
+        assert page.evaluate("document.getElementById('__drawer').checked")
+        assert button.get_attribute("aria-expanded") == "true"
+        assert any(_focus_in_drawer(page, 25))  # its links are reached
+        page.keyboard.press("Escape")
+        assert not page.evaluate("document.getElementById('__drawer').checked")
+        assert page.evaluate("document.activeElement.getAttribute('for') === '__drawer'")
+        page.keyboard.press(" ")
+        assert page.evaluate("document.getElementById('__drawer').checked")
+    finally:
+        context.close()
+
+
 def test_the_wide_layouts_nav_keeps_its_keyboard_focus(page, base_url):
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(base_url + "about/")

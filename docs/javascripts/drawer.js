@@ -1,0 +1,38 @@
+// Below Material's wide layout the navigation (Timeline, Countries, Topics, Open data, About) is a
+// drawer opened by the menu button in the header. That button is the label of a hidden checkbox and
+// takes no keyboard focus, so a keyboard user could not open the navigation. Material 9.8 has no
+// setting for it; overriding its header template would have to follow every Material release.
+// This makes the button one the Tab key reaches: Enter or Space opens and closes the drawer, and
+// Escape closes it and puts the focus back on the button.
+(function () {
+  "use strict";
+  var toggle = document.getElementById("__drawer");
+  var button = document.querySelector('label.md-header__button[for="__drawer"]');
+  if (!toggle || !button) {
+    return;
+  }
+  button.setAttribute("tabindex", "0");
+  button.setAttribute("role", "button");
+  button.setAttribute("aria-expanded", String(toggle.checked));
+  if (!button.hasAttribute("aria-label")) {
+    button.setAttribute("aria-label", "Navigation");
+  }
+  toggle.addEventListener("change", function () {
+    button.setAttribute("aria-expanded", String(toggle.checked));
+  });
+  button.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" || event.key === " ") {
+      // Material clicks a focused label on Enter itself, from a listener on the document: stopped
+      // here, the drawer is toggled once, whichever of the two keys.
+      event.preventDefault();
+      event.stopPropagation();
+      toggle.click();
+    }
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && toggle.checked) {
+      toggle.click();
+      button.focus();
+    }
+  });
+})();
