@@ -23,7 +23,10 @@ _NOT_AFTER = r"[\w-]"
 _LETTERS = r"(?:[^\W\d_]|['’])+"
 _CAP_WORD = rf"(?:[A-Z]{_LETTERS}(?:-[A-Za-z]{_LETTERS})?|[A-Z]\.)"
 _NAME_LINK = r"(?:\s+(?:al-|el-|bin\s+|binti\s+|van\s+|von\s+|de\s+|da\s+)?)"
-_RUN_TAIL = rf"(?:(?:,\s+|{_NAME_LINK}){_CAP_WORD}|\s+[A-Z]{{2,6}}\b)*"
+# A role may give its institution's acronym in brackets before the name: `Direktur Dinas Keamanan
+# Federal Rusia (FSB) Alexander Bortnikov`, a common form in the Indonesian press.
+_RUN_TAIL = rf"(?:(?:,\s+|{_NAME_LINK}){_CAP_WORD}|\s+[A-Z]{{2,6}}\b|\s+\([A-Z]{{2,8}}\))*"
+_BRACKETED_ACRONYM_WORD = re.compile(r"\([A-Z]{2,8}\)")
 # `(?<![\w’'-])((?:[A-Z]ACRONYM_WORD){1,8})\(([A-Z]{2,8})\)`: up to eight capitalised words, then the
 # acronym in brackets. The check before the first word is placed after its capital, so that the
 # pattern opens with a character class and `re` skips to capitals rather than trying every position.
@@ -131,7 +134,7 @@ def _role_end(words: Sequence[str], start: int) -> int:
     while i < len(words):
         if (country_end := _country_end(words, i)) is not None:
             i, has_country = country_end, True
-        elif _is_role_word(words[i].rstrip(",")):
+        elif _is_role_word(words[i].rstrip(",")) or (i > start and _BRACKETED_ACRONYM_WORD.fullmatch(words[i])):
             i += 1
         elif not has_country and (portfolio_end := _portfolio_end(words, i)) is not None:
             i, has_country = portfolio_end, True

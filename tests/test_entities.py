@@ -162,3 +162,17 @@ def test_no_name_is_read_from_an_institution_s_own_name(text: str) -> None:
     """`Kepala Badan` goes on with the agency's name (`Penanggulangan Bencana Daerah` was suggested as
     a person's): where it ends and a name starts cannot be told, so nobody is suggested."""
     assert people([text]) == ()
+
+
+def test_a_role_may_give_its_institutions_acronym_in_brackets_before_the_name():
+    """`Direktur Dinas Keamanan Federal Rusia (FSB) Alexander Bortnikov`: a common form, which found nobody."""
+    paragraphs = [
+        "Direktur Dinas Keamanan Federal Rusia (FSB) Alexander Bortnikov mengatakan latihan itu penting.",
+        "Ketua Komite Keamanan Nasional Kazakhstan (KNB) Ermek Sagimbayev hadir dalam latihan tersebut.",
+    ]
+    assert people(paragraphs) == (
+        "Direktur Dinas Keamanan Federal Rusia (FSB) Alexander Bortnikov",
+        "Ketua Komite Keamanan Nasional Kazakhstan (KNB) Ermek Sagimbayev",
+    )
+    # An acronym does not open a role, nor stand for a name.
+    assert people(["(FSB) Alexander Bortnikov mengatakan latihan itu penting."]) == ()
