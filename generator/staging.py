@@ -164,16 +164,13 @@ def cannot_write(error: OSError, folder: str, *, what: str, option: str, moved: 
     # A copy names its source and its destination; the destination is what could not be written. A
     # staged file is named where it was going: the staging folder's name means nothing to a reader.
     where = error.filename2 if error.filename2 is not None else error.filename
-    where = _STAGED.sub("/", os.fsdecode(where)) if where is not None else None
+    # A path (str or bytes); now and then a file descriptor, which means nothing to a reader either.
+    where = _STAGED.sub("/", os.fsdecode(where)) if isinstance(where, str | bytes) else None
     refused = f"{error.strerror or error}" + (f" ({where})" if where else "")
     if error.errno in (errno.ENOTDIR, errno.EEXIST):  # a file where a folder is to be
         remedy = f"move it away, or write elsewhere with {option}"
         return f"cannot write {what}: {refused}: a file stands where a folder must be; {remedy}."
-    state = (
-        f"{folder} may hold part of the new files: build again once this is fixed"
-        if moved
-        else f"{folder} is as the last build left it"
-    )
+    state = f"{folder} may hold part of the new files" if moved else f"{folder} is as the last build left it"
     if error.errno in _FULL:
         remedy = "free some disk space and build again"
     elif error.errno in _REFUSED:

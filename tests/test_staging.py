@@ -3,6 +3,7 @@ docs/ untouched by a build that fails, unchanged files untouched, the right dige
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -252,3 +253,17 @@ def test_a_folder_without_a_process_id_is_removed_when_a_day_old(tmp_path):
     os.utime(not_a_staging_folder, (OLD, OLD))
     assert staging.remove_abandoned(str(tmp_path)) == [old.name]
     assert recent.is_dir() and not_a_staging_folder.is_dir()
+
+
+def test_what_the_system_refused_is_said_in_words_a_reader_can_act_on():
+    """A staged file is named where it was going; a file descriptor is not named at all."""
+    refused = OSError(errno.EACCES, "Permission denied", "/srv/site/.site-staging-12-ab/countries/iran/index.html")
+    assert staging.cannot_write(refused, "/srv/site", what="the site", option="--site-dir DIR") == (
+        "cannot write the site: Permission denied (/srv/site/countries/iran/index.html). /srv/site is as the "
+        "last build left it; make /srv/site writable, or write elsewhere with --site-dir DIR."
+    )
+    full = OSError(errno.ENOSPC, "No space left on device", 7)
+    assert staging.cannot_write(full, "docs", what="the pages", option="--docs DIR", moved=True) == (
+        "cannot write the pages: No space left on device. docs may hold part of the new files; free some disk "
+        "space and build again."
+    )
