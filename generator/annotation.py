@@ -241,10 +241,21 @@ def _continued_lines(text: str, node: yaml.Node) -> list[tuple[int, int]]:
     return [(node.start_mark.line + 1 + i, dash.end()) for i, dash in enumerate(dashes) if dash is not None]
 
 
-_CONTINUED_ITEM = (
-    "this line continues the item above, as YAML reads a '- ' indented deeper than its list; "
-    "line it up with the other items (or quote the item if the dash belongs to it)"
-)
+def _dash_column(text: str, item: yaml.Node) -> int:
+    """The (0-based) column of the `-` opening the list item `item` (a block list's item follows its dash)."""
+    line = text.splitlines()[item.start_mark.line]
+    dash = line.rfind("-", 0, item.start_mark.column)
+    return dash if dash >= 0 else max(item.start_mark.column - 2, 0)  # a value on the line after its dash
+
+
+def _continued_item(item_line: int, item_column: int, column: int) -> str:
+    """The message for a `- ` at (0-based) `column` of a line continuing the item that starts on line
+    `item_line` with its dash at `item_column`: either line may be the one out of line, so both are named."""
+    return (
+        f"this line continues the item of line {item_line + 1}, as YAML reads a '- ' indented deeper than "
+        f"its list (its dash is at column {column + 1}, line {item_line + 1}'s at column {item_column + 1}); "
+        "line up the items' dashes (or quote the item if the dash belongs to it)"
+    )
 
 
 # Other names contributors write for a key, which no spelling brings close (or brings close to the
@@ -330,8 +341,10 @@ class _Checker:
         for item in node.value:
             continued = _continued_lines(self.source, item) if not node.flow_style else []
             if continued:  # a value certainly not meant, whatever else is wrong with it
+                dash = _dash_column(self.source, item)
                 for line, column in continued:
-                    self.problems.append(Diagnostic(self.path, line + 1, column + 1, "error", _CONTINUED_ITEM))
+                    message = _continued_item(item.start_mark.line, dash, column)
+                    self.problems.append(Diagnostic(self.path, line + 1, column + 1, "error", message))
                 ok = False
                 continue
             value = self.text(key, item, single_line=True, what=f"each entry of {key!r}")

@@ -431,8 +431,16 @@ def test_a_list_item_indented_deeper_than_its_list_is_not_merged_into_the_item_a
     annotation, problems = check(text)
     assert annotation is None
     assert problems == [
-        "a.yml:3:5: error: this line continues the item above, as YAML reads a '- ' indented deeper than its "
-        "list; line it up with the other items (or quote the item if the dash belongs to it)"
+        "a.yml:3:5: error: this line continues the item of line 2, as YAML reads a '- ' indented deeper than its "
+        "list (its dash is at column 5, line 2's at column 3); line up the items' dashes (or quote the item if "
+        "the dash belongs to it)"
+    ]
+    # The first item is the one out of line: both lines are named, whichever the contributor must move.
+    _, problems = check("people:\n - Direktur FSB Alexander Bortnikov\n  - Ketua KNB Ermek Sagimbayev\n")
+    assert problems == [
+        "a.yml:3:3: error: this line continues the item of line 2, as YAML reads a '- ' indented deeper than its "
+        "list (its dash is at column 3, line 2's at column 2); line up the items' dashes (or quote the item if "
+        "the dash belongs to it)"
     ]
     _, problems = check("countries:\n- IR\n  - RU\n  - PK\n")
     assert [p.split(": error: ")[0] for p in problems] == ["a.yml:3:3", "a.yml:4:3"]
