@@ -593,6 +593,11 @@ def _syntax_error(path: str, text: str, err: yaml.YAMLError) -> Diagnostic:
     quote = _quote_ending_at(text, mark) if mark is not None and not (unclosed_quote or unclosed_list) else None
     if quote is not None and quote.end_mark.line != quote.start_mark.line:
         mark = quote.start_mark
+    # The first key indented (` title: …`): YAML takes the indented keys for the document's level and
+    # stops at the first key that starts the line, saying only that it expected a new document there.
+    indented_first = _indented_first_key(text) if mark is not None and "<document start>" in problem else None
+    if indented_first is not None and indented_first < mark.line:
+        mark = yaml.Mark("", 0, indented_first, 0, None, None)
     line = mark.line + 1 if mark else None
     col = mark.column + 1 if mark else None
     if quote is not None and quote.end_mark.line == quote.start_mark.line:
@@ -618,11 +623,23 @@ def _syntax_error(path: str, text: str, err: yaml.YAMLError) -> Diagnostic:
         hint = "indent with spaces, not tabs"
     elif mark is not None and _misindented(text, mark, problem):
         hint = "this line is indented unlike the lines of its entry: indent each key of an entry alike, with spaces"
+    elif indented_first is not None and mark is not None and mark.line == indented_first:
+        detail = "the first key is indented"
+        hint = "start each key of the annotation at the beginning of its line, as the keys below it are"
     elif "another document" in problem:
         hint = "an annotation is one YAML document: remove the '---' line"
     else:
         hint = "quote values that contain ': ' or start with a special character"
     return Diagnostic(path, line, col, "error", f"invalid YAML: {detail}; {hint}")
+
+
+def _indented_first_key(text: str) -> int | None:
+    """The (0-based) line of the annotation's first key when it is indented, else None (comments and
+    blank lines before it are skipped)."""
+    for number, line in enumerate(text.splitlines()):
+        if line.strip() and not line.lstrip().startswith("#"):
+            return number if line[0] in " \t" else None
+    return None
 
 
 # Characters no one sees that change what the annotation means or how it shows. YAML takes the line

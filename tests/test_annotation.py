@@ -415,6 +415,11 @@ def test_empty_annotations_and_empty_keys_mean_nothing_given(text):
             "a.yml:2:1: error: invalid YAML: expected a single document in the stream, but found another document; "
             "an annotation is one YAML document: remove the '---' line",
         ),
+        (  # was reported at line 2, the right one, with a hint about quoting
+            "# a comment\n title: Rusia dan Kazakhstan\nsummary: Fine.\n",
+            "a.yml:2:1: error: invalid YAML: the first key is indented; start each key of the annotation at the "
+            "beginning of its line, as the keys below it are",
+        ),
     ],
 )
 def test_each_problem_is_reported_at_its_line_and_column(text, expected):
