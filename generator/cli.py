@@ -127,7 +127,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from generator.load import BAD_NAME, MAX_TEXT_BYTES, NAME_PATTERN, TEXT_SUFFIX, read_text_file
+    from generator.load import MAX_TEXT_BYTES, NAME_PATTERN, TEXT_SUFFIX, bad_name_message, read_text_file
     from generator.scaffold import annotation_template
 
     path: Path = args.file
@@ -135,11 +135,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         print(f"{path}: error: expected the article's .txt file, like seeds/<name>.txt", file=sys.stderr)
         return 1
     if not NAME_PATTERN.fullmatch(path.name):  # `check` would reject the pair: say so before writing
-        from slugify import slugify
-
-        usable = slugify(path.stem, lowercase=False)
-        example = f" (to {usable}{TEXT_SUFFIX}, say)" if usable and NAME_PATTERN.fullmatch(usable + TEXT_SUFFIX) else ""
-        print(f"{path}: error: {BAD_NAME}{example}, then run new again", file=sys.stderr)
+        print(f"{path}: error: {bad_name_message(path.stem, TEXT_SUFFIX)}, then run new again", file=sys.stderr)
         return 1
     target = path.with_suffix(".yml")
     if target.exists() or target.is_symlink():

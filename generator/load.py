@@ -22,6 +22,17 @@ ANNOTATION_SUFFIX = ".yml"
 # Seed names end up in page paths, URLs and log lines: keep them plain.
 NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 BAD_NAME = "file name must use only letters, digits, '.', '_' and '-', starting with a letter or digit; rename it"
+
+
+def bad_name_message(stem: str, suffix: str) -> str:
+    """`BAD_NAME`, with a name that would do when one can be made from `stem` (`berita baru` → `berita-baru`)."""
+    from slugify import slugify
+
+    usable = slugify(stem, lowercase=False)
+    fits = usable and NAME_PATTERN.fullmatch(usable + suffix)
+    return f"{BAD_NAME} (to {usable}{suffix}, say)" if fits else BAD_NAME
+
+
 # Control characters a plain text may not contain (tab, line feed, carriage return, form feed allowed),
 # and the C1 controls U+0080-U+009F: no article holds one, and in a pasted text they are Windows-1252
 # punctuation converted the wrong way (its byte 0x93 is a quote mark, 0x85 an ellipsis); YAML reads
@@ -231,12 +242,10 @@ def read_seeds(seeds_dir: Path, known: Known | None = None) -> tuple[list[Seed],
             continue
         stem, suffix = os.path.splitext(name)
         if suffix in (TEXT_SUFFIX, ANNOTATION_SUFFIX) and not NAME_PATTERN.fullmatch(stem):
-            diagnostics.append(
-                Diagnostic(
-                    str(seeds_dir / name),
-                    message=BAD_NAME,
-                )
-            )
+            diagnostics.append(Diagnostic(str(seeds_dir / name), message=bad_name_message(stem, suffix)))
+            # The file's own problems too (an encoding, its size): all in one round, not after the rename.
+            limit = MAX_TEXT_BYTES if suffix == TEXT_SUFFIX else MAX_ANNOTATION_BYTES
+            diagnostics.extend(_read_text_file(inside + name, limit, seeds_dir, None)[3])
         elif suffix == TEXT_SUFFIX:
             texts[stem] = inside + name
         elif suffix == ANNOTATION_SUFFIX:

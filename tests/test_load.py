@@ -144,7 +144,7 @@ def test_names_annotations_and_stray_files(tmp_path):
     (tmp_path / "a.txt.orig").write_text(TEXT)
     assert messages(tmp_path) == [
         "seeds/-x.txt: error: file name must use only letters, digits, '.', '_' and '-', "
-        "starting with a letter or digit; rename it",
+        "starting with a letter or digit; rename it (to x.txt, say)",
         "seeds/.yml: warning: ignored: seeds/ holds only <name>.txt articles and <name>.yml annotations",
         "seeds/a.txt.orig: warning: ignored: seeds/ holds only <name>.txt articles and <name>.yml annotations",
         "seeds/a.txt.yml: error: an annotation is named after its article without .txt: rename it to a.yml",
@@ -152,14 +152,24 @@ def test_names_annotations_and_stray_files(tmp_path):
         "add the text or remove the annotation",
         "seeds/c.yaml: error: annotations end in .yml: rename it to c.yml",
         "seeds/d e.txt: error: file name must use only letters, digits, '.', '_' and '-', "
-        "starting with a letter or digit; rename it",
+        "starting with a letter or digit; rename it (to d-e.txt, say)",
         "seeds/d e.yml: error: file name must use only letters, digits, '.', '_' and '-', "
-        "starting with a letter or digit; rename it",
+        "starting with a letter or digit; rename it (to d-e.yml, say)",
         "seeds/e.YML: error: annotations end in .yml: rename it to e.yml",  # was ignored, with a warning
         "seeds/f.TXT: error: articles end in .txt: rename it to f.txt",
         "seeds/g.text: error: articles end in .txt: rename it to g.txt",
         "seeds/notes.md: warning: ignored: seeds/ holds only <name>.txt articles and <name>.yml annotations",
     ]
+
+
+def test_a_badly_named_seed_also_reports_what_is_wrong_inside_it(tmp_path):
+    """A file named with a space and saved as Windows-1252 took two rounds: the name, then the encoding."""
+    (tmp_path / "berita baru.txt").write_bytes("Judul\n\nKata \u201ckutipan\u201d.\n".encode("cp1252"))
+    found = messages(tmp_path)
+    assert found[0].startswith("seeds/berita baru.txt: error: file name must use only letters")
+    assert found[0].endswith("rename it (to berita-baru.txt, say)")
+    assert found[1].startswith("seeds/berita baru.txt:3:6: error: is not UTF-8")
+    assert len(found) == 2
 
 
 def test_a_broken_annotation_drops_the_seed_rather_than_falling_back_silently(tmp_path):
