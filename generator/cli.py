@@ -96,6 +96,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     if _report(diagnostics, len(articles), sys.stderr, changed=changed, left_out_where=where, build=True):
         print("build aborted: nothing was written, the pages stay as they were; fix the errors above", file=sys.stderr)
         cache.forget_changes()
+        _name_files_with_errors(diagnostics)
         return 1
     from generator.pagecache import PageCache
     from generator.render import render_site
@@ -124,6 +125,20 @@ def cmd_build(args: argparse.Namespace) -> int:
     pages.save(files)
     print(f"built {len(articles)} article(s): {len(files)} generated file(s), {changed} changed, in {args.docs}")
     return 0
+
+
+# Where `make serve`'s hooks want the files with errors of a build that stopped, one per line: its
+# pages then say which files to fix (generator/mkdocs_hooks.py), besides the terminal.
+ERRORS_FILE_VARIABLE = "DIGEST_ERRORS_FILE"
+
+
+def _name_files_with_errors(diagnostics: list[Diagnostic]) -> None:
+    target = os.environ.get(ERRORS_FILE_VARIABLE)
+    if not target:
+        return
+    paths = sorted({d.path for d in diagnostics if d.level == "error"})
+    with contextlib.suppress(OSError):
+        Path(target).write_text("".join(f"{path}\n" for path in paths), encoding="utf-8")
 
 
 def cmd_new(args: argparse.Namespace) -> int:

@@ -639,31 +639,55 @@ def on_pre_build(config):
     # 1 (errors) leaves the last good pages in place, which are served; the errors are on the terminal.
     path = os.pathsep.join(filter(None, (_REPOSITORY, os.environ.get("PYTHONPATH"))))
     command = [sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--docs", str(docs), "--changed-only"]
-    global _generation_failed
-    _generation_failed = subprocess.run(command, env={**os.environ, "PYTHONPATH": path}, check=False).returncode != 0
+    global _generation_failed, _files_with_errors
+    import tempfile
+
+    from generator.cli import ERRORS_FILE_VARIABLE
+
+    with tempfile.TemporaryDirectory(prefix="digest-serve-") as folder:
+        named = os.path.join(folder, "errors.txt")
+        env = {**os.environ, "PYTHONPATH": path, ERRORS_FILE_VARIABLE: named}
+        _generation_failed = subprocess.run(command, env=env, check=False).returncode != 0
+        try:
+            with open(named, encoding="utf-8") as listed:
+                _files_with_errors = [line.rstrip("\n") for line in listed if line.strip()]
+        except OSError:  # none written: it built, or it stopped before it could say
+            _files_with_errors = []
 
 
 # Under `make serve`: whether the last generation stopped on errors. The browser then still shows the
 # last good pages, and an edit seemed ignored; every page served says so until a generation succeeds.
 _generation_failed = False
-FAILED_BANNER = (
-    b'<aside class="md-banner md-banner--warning digest-generation-failed" role="alert">'
-    b'<div class="md-banner__inner md-grid md-typeset">The last change did not build: the terminal running '
-    b"<code>make serve</code> lists the errors. The pages shown are the last good ones.</div></aside>"
-)
+_files_with_errors: list[str] = []  # the files the terminal lists errors in, for the bar to name
+_NAMED_AT_MOST = 5
+
+
+def failed_banner(files: list[str]) -> bytes:
+    """The bar at the top of every page served while the last generation has failed."""
+    where = ""
+    if files:
+        named = ", ".join(f"<code>{escape(path)}</code>" for path in files[:_NAMED_AT_MOST])
+        more = len(files) - _NAMED_AT_MOST
+        where = f" (errors in {named}{f' and {more} more files' if more > 0 else ''})"
+    return (
+        '<aside class="md-banner md-banner--warning digest-generation-failed" role="alert">'
+        '<div class="md-banner__inner md-grid md-typeset">The last change did not build'
+        f"{where}: the terminal running <code>make serve</code> lists the errors. The pages shown are the last "
+        "good ones.</div></aside>"
+    ).encode()
 
 
 def _with_failure_banner(inject):
-    """MkDocs' live-reload server's `_inject_js_into_html`, adding `FAILED_BANNER` at the top of the
+    """MkDocs' live-reload server's `_inject_js_into_html`, adding `failed_banner` at the top of the
     page while the last generation has failed (the page is served as it was last built: the banner is
-    added on the way out, not written into `site/`)."""
+    added on the way out, not written into `site/`), naming the files with errors."""
 
     def inject_and_warn(content: bytes, epoch):
         content = inject(content, epoch)
         if _generation_failed:
             at = content.find(b'<header class="md-header')
             if at != -1:
-                content = content[:at] + FAILED_BANNER + content[at:]
+                content = content[:at] + failed_banner(_files_with_errors) + content[at:]
         return content
 
     return inject_and_warn

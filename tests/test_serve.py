@@ -118,7 +118,9 @@ def test_a_change_that_does_not_build_is_said_so_in_the_browser_until_one_does(t
     def mend_it(project: Path) -> None:  # the duplicate key removed
         annotation.write_text(annotation.read_text(encoding="utf-8").removesuffix("countries: [IR]\n"), "utf-8")
 
-    log = _serve_and_edit(tmp_path, break_it, ARTICLE, banner, then=[(mend_it, lambda page: banner not in page)])
+    # The bar names the file to fix (it said only that the terminal lists the errors).
+    named = f"The last change did not build (errors in <code>{annotation}</code>)"
+    log = _serve_and_edit(tmp_path, break_it, ARTICLE, named, then=[(mend_it, lambda page: banner not in page)])
     assert "duplicate key 'countries'" in log and "build aborted" in log, log
     assert "Traceback" not in log, log
 
@@ -173,3 +175,12 @@ def test_an_edit_to_the_generator_s_data_is_used_by_the_next_build(tmp_path):
 
     log = _serve_and_edit(tmp_path, edit, ARTICLE, "Military drills (edited)", own_generator=True)
     assert "Traceback" not in log, log
+
+
+def test_the_bar_names_at_most_five_files_escaped():
+    from generator.mkdocs_hooks import failed_banner
+
+    bar = failed_banner([f"seeds/<{n}>.yml" for n in range(7)]).decode()
+    assert "errors in <code>seeds/&lt;0&gt;.yml</code>, " in bar
+    assert "<code>seeds/&lt;4&gt;.yml</code> and 2 more files" in bar
+    assert "(errors in" not in failed_banner([]).decode()  # stopped before it could say which
