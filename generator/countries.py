@@ -77,6 +77,20 @@ def _codes() -> dict[str, str | None]:
     return codes
 
 
+def names_of(code: str) -> tuple[str, ...]:
+    """The names the extractor takes for `code` in a text (CLDR's Indonesian and English names, the
+    aliases and capitals of `data/country_aliases.yml`), but its English name, sorted: what a country's
+    page says it was found as, so that a reader sees it, and search finds the page by any of them
+    ("Palestine" found nothing: CLDR's English name is "Palestinian Territories")."""
+    own = _cldr_english_name(code)
+    found = {name for name, each in _codes().items() if each == code and not (name.isupper() and len(name) > 3)}
+    return tuple(sorted(found - {own}, key=str.casefold))
+
+
+def _cldr_english_name(code: str) -> str:
+    return _PAREN_RE.sub("", Locale("en").territories.get(code, code)).strip()
+
+
 @cache
 def _table() -> _Table:
     data = load_data("country_aliases.yml")

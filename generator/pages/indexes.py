@@ -12,6 +12,7 @@ from generator.collection import (
     first_date,
     topic_page,
 )
+from generator.countries import names_of
 from generator.country_names import country_name, flag, flagged
 from generator.feeds import country_feed, topic_feed
 from generator.htmltext import link as html_link
@@ -46,6 +47,16 @@ def _latest_unsearched(articles) -> str:
     2025" made 11 index pages results for "21 January 2025", ahead of the article of that day. The
     semicolon goes with it: search showed "4 articles mention Iran; ." otherwise."""
     return unsearched(f"; latest {_latest(articles)}")
+
+
+def _other_names(code: str, name: str) -> str:
+    """What else counts as naming the country in a text (`countries.names_of`): a reader sees why an
+    article is listed, and search finds the page by those names ("Palestine", "Rusia")."""
+    names = [md_text(other) for other in names_of(code)]
+    if not names:
+        return ""
+    listed = ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
+    return f"The texts also name {md_text(name)} as {listed}.\n"
 
 
 def _latest_cell(articles) -> str:
@@ -123,6 +134,7 @@ def render_country(collection: Collection, code: str) -> str:
         f"# {flag(code)} {md_text(name)}\n",
         f"{_mention(len(articles))} {md_text(name)}{_latest_unsearched(articles)}."
         f" Follow the coverage with the [Atom feed]({relative(page, country_feed(code))}).\n",
+        _other_names(code, name),
         monthly_figure(articles, "country-chart", f"about {name}"),
         "## Articles\n",
         *_listing(articles, page),
