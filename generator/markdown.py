@@ -86,12 +86,17 @@ def month_label(year: int, month: int) -> str:
 
 
 def first_sentence(text: str, limit: int = 220) -> str:
-    """The first sentence of `text`, cut at a word boundary when longer than `limit`."""
+    """The first sentence of `text`, cut at a word boundary when longer than `limit`, and before a
+    bracket the cut would leave open ("Patrushev (the report calls him director …" read as a fragment)."""
     flat = " ".join(text.split())
     match = re.search(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'])", flat)
     sentence = flat[: match.start()] if match else flat
     if len(sentence) > limit:
-        sentence = sentence[:limit].rsplit(" ", 1)[0] + " …"
+        cut = sentence[:limit].rsplit(" ", 1)[0]
+        opened = cut.rfind("(")
+        if opened > cut.rfind(")") and opened > limit // 2:
+            cut = cut[:opened].rstrip(" ,;:")
+        sentence = cut + " …"
     return sentence
 
 

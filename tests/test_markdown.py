@@ -68,3 +68,17 @@ def test_first_sentence_stops_at_the_first_full_stop_and_is_bounded():
     assert first_sentence("No full stop but 50.000 people") == "No full stop but 50.000 people"
     long = "word " * 100
     assert len(first_sentence(long, limit=50)) <= 52
+
+
+def test_a_sentence_cut_short_is_not_cut_inside_a_bracket():
+    sentence = (
+        "In a phone call on 4 July 2017, Ali Shamkhani and Nikolai Patrushev, secretary of Russia's Security "
+        "Council (the report calls him director of the Federal Security Service), agreed to step up coordination."
+    )
+    assert first_sentence(sentence, limit=150) == (
+        "In a phone call on 4 July 2017, Ali Shamkhani and Nikolai Patrushev, secretary of Russia's Security Council …"
+    )
+    # A bracket closed before the cut, or opened near the start, is left as it is.
+    assert first_sentence("Iran (IR) held a drill near the border with Azerbaijan today.", limit=30) == (
+        "Iran (IR) held a drill near …"
+    )
