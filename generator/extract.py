@@ -9,7 +9,7 @@ from __future__ import annotations
 from generator import countries, entities
 from generator.clean import clean
 from generator.dates import published_date
-from generator.lead import is_known_outlet, parse_dateline, same_outlet
+from generator.lead import is_agency, is_known_outlet, parse_dateline, same_outlet
 from generator.model import Extracted
 from generator.sources import original_source
 from generator.tagging import tag
@@ -27,9 +27,10 @@ def extract(text: str) -> Extracted:
     mentions = countries.scan(named if article else [*named, ""])  # [headline, lead, *paragraphs]
     agency = dateline.outlet if dateline else None
     site = _site(cleaned.header, cleaned.title)
-    # A report one site republished from another outlet: its dateline names the agency it came from
-    # (`Teheran (ANTARA) –` under "Kabar Harapan"), the page's top line the site that published it.
-    republished = site is not None and agency is not None and not same_outlet(site, agency)
+    # A report one site republished from a news agency: its dateline names the agency it came from
+    # (`Teheran (ANTARA) –` under "Kabar Harapan"), the page's top line the site that published it. Only
+    # an agency's: two spellings of one site (`Jawa Pos`, `JawaPos.com`) are no republication.
+    republished = site is not None and agency is not None and is_agency(agency) and not same_outlet(site, agency)
     outlet = site if republished else agency
     credited = original_source(cleaned.metadata.get("original_source"), article, outlet)
     return Extracted(

@@ -54,14 +54,24 @@ def is_known_outlet(name: str) -> bool:
     return name.casefold() in _outlets()[0]
 
 
+def is_agency(name: str) -> bool:
+    """True when `name` is a news agency's (`agencies`), whose reports other sites republish."""
+    return name.casefold() in {agency.casefold() for agency in agencies()}
+
+
 def same_outlet(one: str, other: str) -> bool:
-    """Whether two outlet names name the same organisation as far as their first word tells
-    (`ANTARA News` and `ANTARA`, `Kompas.com` and `KOMPAS`)."""
+    """Whether two outlet names name the same organisation: alike once case, spaces, dots and a domain
+    ending are ignored, or one the other's first word (`ANTARA News` and `ANTARA`, `Pars Today` and
+    `ParsToday`, `Jawa Pos` and `JawaPos.com`, `Kantor Berita MINA` and `MINA`)."""
 
-    def first_word(name: str) -> str:
-        return re.split(r"[\s.]", name.casefold(), maxsplit=1)[0]
+    def bare(name: str) -> str:
+        return re.sub(r"[\s.]+", "", re.sub(r"\.(com|co\.id|id|net|org)$", "", name.casefold()))
 
-    return first_word(one) == first_word(other)
+    def words(name: str) -> list[str]:
+        return re.split(r"[\s.]+", name.casefold())
+
+    a, b = bare(one), bare(other)
+    return a == b or a.startswith(b) or b.startswith(a) or words(one)[-1] == b or words(other)[-1] == a
 
 
 def _is_name(part: str) -> bool:
