@@ -239,6 +239,10 @@ def test_a_report_republished_by_a_site_names_the_site_as_outlet_and_the_agency_
     # The agency's own site, under a longer form of its name: one outlet, no source of its own.
     own = extract(REPUBLISHED.format(site="ANTARA News"))
     assert (own.outlet, own.original_source) == ("ANTARA", None)
+    # One site under two spellings, its name over its dateline: no republication.
+    for site, dateline in (("Jawa Pos", "JawaPos.com"), ("Pars Today", "ParsToday"), ("Kantor Berita MINA", "MINA")):
+        text = REPUBLISHED.format(site=site).replace("Teheran (ANTARA) –", f"Jakarta, {dateline} -")
+        assert (extract(text).outlet, extract(text).original_source) == (dateline, None), site
     # A first line that is not a known outlet's name (a section, a menu) names no site.
     section = extract(REPUBLISHED.format(site="Internasional"))
     assert (section.outlet, section.original_source) == ("ANTARA", None)
