@@ -117,6 +117,16 @@ def _stage_site(config) -> None:
     config["site_dir"] = staging
 
 
+def _in_site(error: OSError, publishing: tuple[str, str]) -> bool:
+    """Whether `error` is about a file of the site being written (its staging folder or the site folder
+    itself), not one read from docs/ (a broken link there is MkDocs' to report, as before). An error
+    that names no file is taken for a write's."""
+    site = os.path.join(os.path.abspath(publishing[1]), "")
+    named = [name for name in (error.filename2, error.filename) if isinstance(name, str | bytes)]
+    # A write that fails names no file (ENOSPC from `write`): a read always does.
+    return not named or any(os.path.join(os.path.abspath(os.fsdecode(n)), "").startswith(site) for n in named)
+
+
 def _cannot_write(error: OSError, site_dir: str, *, moved: bool = False) -> str:
     return staging.cannot_write(error, site_dir, what="the site", option="--site-dir DIR", moved=moved)
 
@@ -411,6 +421,12 @@ def _post_build(config) -> None:
     if _split is not None:
         split, _split = _split, None
         problems = page_workers.finish(split)
+        if split.refused is not None and _publishing is not None and _in_site(split.refused, _publishing):
+            # A full disk, say, refused a page to a worker: said as it is when the main process meets it.
+            from mkdocs.exceptions import Abort
+
+            log.error(_cannot_write(split.refused, _publishing[1]))
+            raise Abort("Aborted: the site could not be written.")
         if problems:
             from mkdocs.exceptions import PluginError
 
@@ -563,7 +579,7 @@ def on_build_error(error):
     if _split is not None:
         page_workers.stop(_split)
         _split = None
-    if isinstance(error, OSError) and _publishing is not None:
+    if isinstance(error, OSError) and _publishing is not None and _in_site(error, _publishing):
         # Writing the staged site failed (a full disk, say): one message rather than MkDocs' traceback
         # (MkDocs raises the error again after this event, unless the event raises one of its own).
         # The staged files are discarded at `on_shutdown`; the site folder was not touched.

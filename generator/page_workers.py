@@ -83,6 +83,10 @@ class Split:
     elsewhere: set[str] = field(default_factory=set)  # source paths of the pages a worker wrote
     in_worker: bool = False
     quiet: logging.Filter | None = None
+    # Where a worker that the system refused a file (a full disk) says which, for the build to say so
+    # as the main process would (`refused`): its exit status alone cannot.
+    refusals: str | None = None
+    refused: OSError | None = None
 
     def writes_here(self, page) -> bool:
         """Called by the shared template as the page is rendered: True when this process writes it."""
@@ -129,6 +133,9 @@ def start_workers(
     `build_page` builds one page as MkDocs would; `before_exit` runs in a worker after its last page
     (to report what the hooks collected there).
     """
+    import tempfile
+
+    split.refusals = tempfile.mkdtemp(prefix="digest-page-workers-")
     for _ in range(split.processes - 1):
         sys.stdout.flush()
         sys.stderr.flush()
@@ -162,6 +169,8 @@ def _work(split: Split, build_page: Callable[[object], None], strict: bool, befo
         before_exit()
         status = _WARNED if strict and warnings.get_counts() else 0
     except BaseException as error:  # a worker must exit with a status, never unwind into the build
+        if isinstance(error, OSError) and split.refusals is not None:
+            _record_refusal(split.refusals, error)
         if page is None:
             log.error("A process writing pages stopped: %s: %s", type(error).__name__, error)
     finally:
@@ -170,8 +179,38 @@ def _work(split: Split, build_page: Callable[[object], None], strict: bool, befo
     return status
 
 
+def _record_refusal(folder: str, error: OSError) -> None:
+    import json
+
+    fields = [error.errno, error.strerror, error.filename, error.filename2]
+    fields = [value if isinstance(value, int | str | None) else os.fsdecode(value) for value in fields]
+    try:
+        with open(os.path.join(folder, f"{os.getpid()}.json"), "w", encoding="utf-8") as record:
+            json.dump(fields, record)
+    except (OSError, TypeError, ValueError):  # the disk that refused the page may refuse this too
+        pass
+
+
+def _read_refusal(folder: str) -> OSError | None:
+    """The first refusal a worker recorded in `folder` (which goes), as the `OSError` it was."""
+    import json
+    import shutil
+
+    try:
+        for name in sorted(os.listdir(folder)):
+            with open(os.path.join(folder, name), encoding="utf-8") as record:
+                number, text, first, second = json.load(record)
+            return OSError(number, text, first, None, second)
+        return None
+    except (OSError, ValueError, TypeError):
+        return None
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def finish(split: Split) -> list[str]:
-    """Wait for the workers; the problems they had, for the build to fail with (none if they did well)."""
+    """Wait for the workers; the problems they had, for the build to fail with (none if they did well).
+    A worker the system refused a file leaves that refusal in `split.refused`."""
     logging.getLogger("mkdocs.commands.build").removeFilter(split.quiet)
     problems = []
     for pid in split.workers:
@@ -182,6 +221,8 @@ def finish(split: Split) -> list[str]:
         elif code != 0:
             problems.append(f"a process writing pages failed (exit status {code}; its messages are above)")
     split.workers.clear()
+    if split.refusals is not None:
+        split.refused, split.refusals = _read_refusal(split.refusals), None
     return problems
 
 
@@ -189,6 +230,11 @@ def stop(split: Split) -> None:
     """The build failed in the main process: end the workers without waiting for their pages."""
     logging.getLogger("mkdocs.commands.build").removeFilter(split.quiet)
     end_processes(split.workers)
+    if split.refusals is not None:
+        import shutil
+
+        shutil.rmtree(split.refusals, ignore_errors=True)
+        split.refusals = None
 
 
 class _QuietSkips(logging.Filter):

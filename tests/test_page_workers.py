@@ -106,6 +106,35 @@ def test_a_page_that_fails_in_a_worker_fails_the_build_with_its_error(project, t
     assert "Traceback" not in result.stderr
 
 
+def test_a_full_disk_in_a_worker_is_said_as_in_the_main_process(project, tmp_path):
+    """A worker's refusal (a full disk) ended in "a process writing pages failed … DIGEST_SITE_WORKERS=1
+    builds in one process", advice beside the point; it is now the message of a refusal in the main process."""
+    site = tmp_path / "site"
+    refused = 'os.path.join(config["site_dir"], page.file.dest_uri)'
+    hook = _hook(tmp_path, f'raise OSError(28, "No space left on device", {refused})')
+    before = {site / "kept.html"}
+    site.mkdir()
+    (site / "kept.html").write_text("the last good site")
+    result = _build(project, site, 2, hooks=[hook])
+    assert result.returncode == 1
+    assert f"cannot write the site: No space left on device ({site}/" in result.stderr
+    assert f"{site} is as the last build left it; free some disk space" in result.stderr
+    assert "Traceback" not in result.stderr and "builds in one process" not in result.stderr
+    assert {path for path in site.rglob("*")} == before  # no staging folder left either
+
+
+def test_a_read_error_is_mkdocs_own_message_not_a_refusal_to_write_the_site(project, tmp_path):
+    """Any OSError of a staged build was said to be the site's; a page MkDocs cannot read is its own."""
+    broken = project.parent / "docs" / "broken.md"
+    broken.symlink_to(tmp_path / "nowhere.md")
+    try:
+        result = _build(project, tmp_path / "site", 1)
+    finally:
+        broken.unlink()
+    assert result.returncode == 1
+    assert "cannot write the site" not in result.stderr
+
+
 def test_a_warning_in_a_worker_fails_a_strict_build(project, tmp_path):
     hook = _hook(tmp_path, 'logging.getLogger("mkdocs.hooks.test").warning("odd page %s", page.file.src_uri)')
     result = _build(project, tmp_path / "site", 2, hooks=[hook])
