@@ -165,12 +165,14 @@ def cannot_write(error: OSError, folder: str, *, what: str, option: str, moved: 
     # staged file is named where it was going: the staging folder's name means nothing to a reader.
     where = error.filename2 if error.filename2 is not None else error.filename
     # A path (str or bytes); now and then a file descriptor, which means nothing to a reader either.
-    where = _STAGED.sub("/", os.fsdecode(where)) if isinstance(where, str | bytes) else None
-    refused = f"{error.strerror or error}" + (f" ({where})" if where else "")
-    if error.errno in (errno.ENOTDIR, errno.EEXIST):  # a file where a folder is to be
-        remedy = f"move it away, or write elsewhere with {option}"
-        return f"cannot write {what}: {refused}: a file stands where a folder must be; {remedy}."
+    where = _STAGED.sub("", os.fsdecode(where)) if isinstance(where, str | bytes) else None
     state = f"{folder} may hold part of the new files" if moved else f"{folder} is as the last build left it"
+    if error.errno in (errno.ENOTDIR, errno.EEXIST) and where:  # a file where a folder is to be
+        in_the_way = _file_in_the_way(where)
+        remedy = f"move {in_the_way} away, or write elsewhere with {option}"
+        moved_too = f" ({state})" if moved else ""
+        return f"cannot write {what}: {in_the_way} is a file where a folder must be{moved_too}; {remedy}."
+    refused = f"{error.strerror or type(error).__name__}" + (f" ({where})" if where else "")
     if error.errno in _FULL:
         remedy = "free some disk space and build again"
     elif error.errno in _REFUSED:
@@ -180,7 +182,16 @@ def cannot_write(error: OSError, folder: str, *, what: str, option: str, moved: 
     return f"cannot write {what}: {refused}. {state}; {remedy}."
 
 
-_STAGED = re.compile(r"/\.[a-z-]*staging-[^/]*/?")  # this module's and site_publish's staging folders
+def _file_in_the_way(path: str) -> str:
+    """The part of `path` that exists and is no folder (`afile` of `afile/docs`); `path` when none is."""
+    for part in (path, *(str(parent) for parent in Path(path).parents)):
+        if os.path.lexists(part):
+            return part if not os.path.isdir(part) else path
+    return path
+
+
+# This module's and site_publish's staging folders (`.generated-staging-…`, `.site-staging-…`).
+_STAGED = re.compile(r"[/\\]\.(generated|site)-staging-[^/\\]*(?=[/\\]|$)")
 _FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 _REFUSED = {errno.EACCES, errno.EPERM, errno.EROFS}
 

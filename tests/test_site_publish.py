@@ -170,7 +170,8 @@ def test_a_file_where_the_site_folder_goes_is_one_clear_error(project, tmp_path)
     in_the_way.write_text("not a folder")
     result = _mkdocs_build(config, "--site-dir", str(in_the_way))
     assert result.returncode == 1
-    assert f"cannot write the site: File exists ({in_the_way}): a file stands where a folder must be" in result.stderr
+    message = f"cannot write the site: {in_the_way} is a file where a folder must be; move {in_the_way} away"
+    assert message in result.stderr
     assert "Traceback" not in result.stderr
     assert in_the_way.read_text() == "not a folder"
 

@@ -255,12 +255,22 @@ def test_a_folder_without_a_process_id_is_removed_when_a_day_old(tmp_path):
     assert recent.is_dir() and not_a_staging_folder.is_dir()
 
 
-def test_what_the_system_refused_is_said_in_words_a_reader_can_act_on():
+def test_what_the_system_refused_is_said_in_words_a_reader_can_act_on(tmp_path):
     """A staged file is named where it was going; a file descriptor is not named at all."""
     refused = OSError(errno.EACCES, "Permission denied", "/srv/site/.site-staging-12-ab/countries/iran/index.html")
     assert staging.cannot_write(refused, "/srv/site", what="the site", option="--site-dir DIR") == (
         "cannot write the site: Permission denied (/srv/site/countries/iran/index.html). /srv/site is as the "
         "last build left it; make /srv/site writable, or write elsewhere with --site-dir DIR."
+    )
+    in_the_way = tmp_path / "afile"
+    in_the_way.write_text("not a folder")
+    misplaced = OSError(errno.ENOTDIR, "Not a directory", str(in_the_way / "docs"))
+    assert staging.cannot_write(misplaced, str(in_the_way / "docs"), what="the pages", option="--docs DIR") == (
+        f"cannot write the pages: {in_the_way} is a file where a folder must be; move {in_the_way} away, or "
+        "write elsewhere with --docs DIR."
+    )
+    assert staging.cannot_write(OSError(), "docs", what="the pages", option="--docs DIR").startswith(
+        "cannot write the pages: OSError. docs is as the last build left it"
     )
     full = OSError(errno.ENOSPC, "No space left on device", 7)
     assert staging.cannot_write(full, "docs", what="the pages", option="--docs DIR", moved=True) == (
