@@ -79,16 +79,19 @@ def _codes() -> dict[str, str | None]:
 
 def names_of(code: str) -> tuple[str, ...]:
     """The names the extractor takes for `code` in a text (CLDR's Indonesian and English names, the
-    aliases and capitals of `data/country_aliases.yml`), but its English name, sorted: what a country's
-    page says it was found as, so that a reader sees it, and search finds the page by any of them
-    ("Palestine" found nothing: CLDR's English name is "Palestinian Territories")."""
-    own = _cldr_english_name(code)
-    found = {name for name, each in _codes().items() if each == code and not (name.isupper() and len(name) > 3)}
-    return tuple(sorted(found - {own}, key=str.casefold))
-
-
-def _cldr_english_name(code: str) -> str:
-    return _PAREN_RE.sub("", Locale("en").territories.get(code, code)).strip()
+    aliases and capitals of `data/country_aliases.yml`), but those its English name holds, sorted and
+    each once whatever its case: what a country's page says it was found as, so that a reader sees it,
+    and search finds the page by any of them ("Palestine" found nothing: CLDR's English name is
+    "Palestinian Territories")."""
+    own = Locale("en").territories.get(code, code).casefold()
+    data = load_data("country_aliases.yml")
+    names = [name for name, each in _cldr_names().items() if each == code]
+    names += [name for section in ("aliases", "capitals") for name in data[section].get(code, ())]
+    kept: dict[str, str] = {}
+    for name in sorted(names, key=lambda name: (name.casefold(), name)):  # the capitalised form first
+        if name.casefold() not in own:
+            kept.setdefault(name.casefold(), name)
+    return tuple(kept.values())
 
 
 @cache

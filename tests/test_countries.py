@@ -152,3 +152,11 @@ def test_an_articles_countries_are_listed_main_ones_first_then_by_name() -> None
     assert in_reading_order(("IL", "IR", "PK", "PS"), ("PK", "IR")) == ("IR", "PK", "IL", "PS")
     assert in_reading_order(("US", "AZ"), ()) == ("AZ", "US")  # by name, not by code: Azerbaijan, United States
     assert in_reading_order(("IR",), ("RU",)) == ("IR",)  # a main country the annotation left out is not added
+
+
+def test_a_countrys_other_names_are_each_listed_once_and_not_its_own():
+    from generator.countries import names_of
+
+    assert names_of("IL") == ("Israeli", "Rezim Zionis", "Tel Aviv", "Zionis Israel")  # not also "rezim Zionis"
+    assert "NKRI" in names_of("ID")  # an alias in capitals is one
+    assert names_of("MM") == ()  # "Burma" is in its English name, "Myanmar (Burma)"
