@@ -302,6 +302,7 @@ def main(argv: list[str] | None = None) -> int:
     except VocabularyError as err:  # topics.yml, which contributors edit: its problems, as a seed's are
         for line in report(err.diagnostics, github=in_github_actions()):
             print(line, file=sys.stderr)
+        _name_files_with_errors(err.diagnostics)
         errors = len(err.diagnostics)
         print(
             f"{errors} error{'' if errors == 1 else 's'} in the topic vocabulary: fix {'it' if errors == 1 else 'them'}"

@@ -684,7 +684,8 @@ def failed_banner(files: list[str]) -> bytes:
     if files:
         named = ", ".join(f"<code>{escape(path)}</code>" for path in files[:_NAMED_AT_MOST])
         more = len(files) - _NAMED_AT_MOST
-        where = f" (errors in {named}{f' and {more} more files' if more > 0 else ''})"
+        more_files = f" and {more} more file{'s' if more > 1 else ''}" if more > 0 else ""
+        where = f" (errors in {named}{more_files})"
     return (
         '<aside class="md-banner md-banner--warning digest-generation-failed" role="alert">'
         '<div class="md-banner__inner md-grid md-typeset">The last change did not build'

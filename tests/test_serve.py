@@ -183,4 +183,5 @@ def test_the_bar_names_at_most_five_files_escaped():
     bar = failed_banner([f"seeds/<{n}>.yml" for n in range(7)]).decode()
     assert "errors in <code>seeds/&lt;0&gt;.yml</code>, " in bar
     assert "<code>seeds/&lt;4&gt;.yml</code> and 2 more files" in bar
+    assert "<code>seeds/4.yml</code> and 1 more file)" in failed_banner([f"seeds/{n}.yml" for n in range(6)]).decode()
     assert "(errors in" not in failed_banner([]).decode()  # stopped before it could say which

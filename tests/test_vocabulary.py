@@ -75,6 +75,7 @@ def test_a_vocabulary_that_is_not_a_list_of_topics_is_reported_where_it_goes_wro
 def test_the_commands_report_a_broken_vocabulary_instead_of_failing(tmp_path, monkeypatch, capsys):
     (tmp_path / "topics.yml").write_text("- slug: a\n  label: A\n  descripton: x\n", encoding="utf-8")
     monkeypatch.setattr(vocabulary, "DATA_DIR", tmp_path)
+    monkeypatch.setenv("DIGEST_ERRORS_FILE", str(tmp_path / "errors.txt"))  # as `make serve` asks
     topics.cache_clear()
     try:
         assert main(["check", "--seeds", str(SEEDS), "--no-cache"]) == 1
@@ -84,6 +85,7 @@ def test_the_commands_report_a_broken_vocabulary_instead_of_failing(tmp_path, mo
     assert "topics.yml:3:3: error: unknown key 'descripton': did you mean 'description'?" in err
     assert "2 errors in the topic vocabulary: fix them first" in err
     assert "internal error" not in err and "Traceback" not in err
+    assert (tmp_path / "errors.txt").read_text(encoding="utf-8") == f"{tmp_path / 'topics.yml'}\n"  # for its bar
 
 
 def test_the_repository_vocabulary_has_no_problems():
