@@ -39,6 +39,7 @@ TOPICS_FILE = "topics.yml"
 _TOPIC_KEYS = ("slug", "label", "description", "keywords")
 _REQUIRED = ("slug", "label", "description")
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+_TEXT = "tag:yaml.org,2002:str"
 
 
 @cache
@@ -88,7 +89,10 @@ def read_topics(path: str, text: str) -> tuple[dict[str, Topic], list[Diagnostic
             continue
         values: dict[str, yaml.Node] = {}
         for key_node, value_node in entry.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key_node, yaml.ScalarNode):
+                problem(key_node, f"a key is a word: a topic has {', '.join(map(repr, _TOPIC_KEYS))}")
+                continue
+            key = key_node.value
             if key not in _TOPIC_KEYS:
                 close = difflib.get_close_matches(str(key), _TOPIC_KEYS, n=1, cutoff=0.6)
                 hint = f"did you mean {close[0]!r}?" if close else f"a topic has {', '.join(map(repr, _TOPIC_KEYS))}"
@@ -105,14 +109,20 @@ def read_topics(path: str, text: str) -> tuple[dict[str, Topic], list[Diagnostic
             node = values.get(key)
             if node is None:
                 continue
-            if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str" or not node.value.strip():
+            if not isinstance(node, yaml.ScalarNode) or node.tag != _TEXT or "\n" in node.value.strip():
                 problem(node, f"{key!r} must be a line of text")
+                continue
+            if not node.value.strip():
+                problem(node, f"{key!r} is empty; write a line of text")
                 continue
             texts[key] = node.value.strip()
         slug = texts.get("slug")
         if slug is not None and not SLUG.fullmatch(slug):
-            better = re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-")
-            problem(values["slug"], f"slug {slug!r} must be lowercase words joined by hyphens, like {better!r}")
+            from slugify import slugify
+
+            better = slugify(slug)
+            like = f", like {better!r}" if better else ""
+            problem(values["slug"], f"slug {slug!r} must be lowercase ASCII words joined by hyphens{like}")
             slug = None
         elif slug is not None and slug in found:
             problem(values["slug"], f"slug {slug!r} is already a topic above; give this one another slug")
@@ -132,8 +142,8 @@ def _keywords(node: yaml.Node | None, problem) -> tuple[str, ...]:
         return ()
     words = []
     for item in node.value:
-        if not isinstance(item, yaml.ScalarNode) or not item.value.strip():
-            problem(item, "each keyword is a word or a phrase")
+        if not isinstance(item, yaml.ScalarNode) or item.tag != _TEXT or not item.value.strip():
+            problem(item, "each keyword is a word or a phrase (quote one YAML reads otherwise: 'null', '2024')")
         elif item.value != item.value.lower():
             problem(item, f"keyword {item.value!r} must be lowercase: {item.value.lower()!r}")
         else:

@@ -51,7 +51,7 @@ def test_a_mistaken_topic_entry_is_reported_at_its_line_with_every_other():
     )
     assert _problems(text) == [
         "topics.yml:4:3: error: this topic has no 'description'; every topic needs one",
-        "topics.yml:4:9: error: slug 'Terrorist_Attacks' must be lowercase words joined by hyphens, "
+        "topics.yml:4:9: error: slug 'Terrorist_Attacks' must be lowercase ASCII words joined by hyphens, "
         "like 'terrorist-attacks'",
         "topics.yml:6:3: error: unknown key 'descripton': did you mean 'description'?",
         "topics.yml:7:14: error: keyword 'Serangan' must be lowercase: 'serangan'",
@@ -91,3 +91,14 @@ def test_the_commands_report_a_broken_vocabulary_instead_of_failing(tmp_path, mo
 def test_the_repository_vocabulary_has_no_problems():
     path = vocabulary.DATA_DIR / vocabulary.TOPICS_FILE
     assert read_topics(str(path), path.read_text(encoding="utf-8")) == (topics(), [])
+
+
+def test_values_yaml_reads_as_something_else_than_one_line_of_text_are_reported():
+    text = "- slug: Éire\n  label: |\n    two\n    lines\n  description: ''\n  keywords: [~, ok]\n  [a]: b\n"
+    assert _problems(text) == [
+        "topics.yml:1:9: error: slug 'Éire' must be lowercase ASCII words joined by hyphens, like 'eire'",
+        "topics.yml:2:10: error: 'label' must be a line of text",
+        "topics.yml:5:16: error: 'description' is empty; write a line of text",
+        "topics.yml:6:14: error: each keyword is a word or a phrase (quote one YAML reads otherwise: 'null', '2024')",
+        "topics.yml:7:3: error: a key is a word: a topic has 'slug', 'label', 'description', 'keywords'",
+    ]
