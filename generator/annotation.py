@@ -241,11 +241,17 @@ def _continued_lines(text: str, node: yaml.Node) -> list[tuple[int, int]]:
     return [(node.start_mark.line + 1 + i, dash.end()) for i, dash in enumerate(dashes) if dash is not None]
 
 
-def _dash_column(text: str, item: yaml.Node) -> int:
-    """The (0-based) column of the `-` opening the list item `item` (a block list's item follows its dash)."""
-    line = text.splitlines()[item.start_mark.line]
-    dash = line.rfind("-", 0, item.start_mark.column)
-    return dash if dash >= 0 else max(item.start_mark.column - 2, 0)  # a value on the line after its dash
+def _dash_at(text: str, item: yaml.Node) -> tuple[int, int]:
+    """The (0-based) line and column of the `-` opening the list item `item`: before the item on its
+    line, or alone at the end of a line above it (`-` then the value on the next line)."""
+    lines = text.splitlines()
+    dash = lines[item.start_mark.line].rfind("-", 0, item.start_mark.column)
+    if dash >= 0:
+        return item.start_mark.line, dash
+    for number in range(item.start_mark.line - 1, -1, -1):
+        if lines[number].strip():
+            return number, max(lines[number].rfind("-"), 0)
+    return item.start_mark.line, 0
 
 
 def _continued_item(item_line: int, item_column: int, column: int) -> str:
@@ -341,9 +347,9 @@ class _Checker:
         for item in node.value:
             continued = _continued_lines(self.source, item) if not node.flow_style else []
             if continued:  # a value certainly not meant, whatever else is wrong with it
-                dash = _dash_column(self.source, item)
+                dash_line, dash = _dash_at(self.source, item)
                 for line, column in continued:
-                    message = _continued_item(item.start_mark.line, dash, column)
+                    message = _continued_item(dash_line, dash, column)
                     self.problems.append(Diagnostic(self.path, line + 1, column + 1, "error", message))
                 ok = False
                 continue
@@ -634,11 +640,13 @@ def _syntax_error(path: str, text: str, err: yaml.YAMLError) -> Diagnostic:
 
 
 def _indented_first_key(text: str) -> int | None:
-    """The (0-based) line of the annotation's first key when it is indented, else None (comments and
-    blank lines before it are skipped)."""
+    """The (0-based) line of the annotation's first key when it is indented, else None (comments, blank
+    lines and a `---` before it are skipped; a first line that is a list item is no key)."""
     for number, line in enumerate(text.splitlines()):
-        if line.strip() and not line.lstrip().startswith("#"):
-            return number if line[0] in " \t" else None
+        bare = line.strip()
+        if not bare or bare.startswith("#") or bare == "---":
+            continue
+        return number if line[0] in " \t" and not bare.startswith("-") and ":" in bare else None
     return None
 
 

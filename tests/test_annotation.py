@@ -415,6 +415,11 @@ def test_empty_annotations_and_empty_keys_mean_nothing_given(text):
             "a.yml:2:1: error: invalid YAML: expected a single document in the stream, but found another document; "
             "an annotation is one YAML document: remove the '---' line",
         ),
+        (  # after a document start too
+            "---\n title: Rusia dan Kazakhstan\nsummary: Fine.\n",
+            "a.yml:2:1: error: invalid YAML: the first key is indented; start each key of the annotation at the "
+            "beginning of its line, as the keys below it are",
+        ),
         (  # was reported at line 2, the right one, with a hint about quoting
             "# a comment\n title: Rusia dan Kazakhstan\nsummary: Fine.\n",
             "a.yml:2:1: error: invalid YAML: the first key is indented; start each key of the annotation at the "
@@ -440,6 +445,10 @@ def test_a_list_item_indented_deeper_than_its_list_is_not_merged_into_the_item_a
         "list (its dash is at column 5, line 2's at column 3); line up the items' dashes (or quote the item if "
         "the dash belongs to it)"
     ]
+    # A dash alone on its line, the item's value below it: the dash's line is named.
+    _, problems = check("people:\n-\n  a\n  - b\n")
+    assert problems[0].startswith("a.yml:4:3: error: this line continues the item of line 2,")
+    assert "(its dash is at column 3, line 2's at column 1)" in problems[0]
     # The first item is the one out of line: both lines are named, whichever the contributor must move.
     _, problems = check("people:\n - Direktur FSB Alexander Bortnikov\n  - Ketua KNB Ermek Sagimbayev\n")
     assert problems == [
