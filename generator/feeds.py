@@ -22,7 +22,7 @@ from generator.markdown import article_date
 from generator.model import Article
 from generator.pagecache import Generated, PageCache, renderer_fingerprint
 from generator.siteconfig import SiteConfig
-from generator.vocabulary import topics
+from generator.vocabulary import topic_label
 
 FEEDS_DIR = "feeds"
 ALL_FEED = f"{FEEDS_DIR}/all.atom.xml"
@@ -77,7 +77,6 @@ def render_feed(articles: tuple[Article, ...], feed_path: str, title: str, page_
     from feedgen.feed import FeedGenerator  # 20 ms of imports, skipped when every feed is reused
 
     dated = _dated(articles)
-    vocabulary = topics()
     feed = FeedGenerator()
     feed.id(config.site_url + feed_path)
     feed.title(title)
@@ -102,8 +101,7 @@ def render_feed(articles: tuple[Article, ...], feed_path: str, title: str, page_
         for code in article.countries:
             entry.category(term=country_slug(code), scheme=config.site_url + "countries/", label=country_name(code))
         for slug in article.topics:
-            label = vocabulary[slug].label if slug in vocabulary else slug
-            entry.category(term=slug, scheme=config.site_url + "topics/", label=label)
+            entry.category(term=slug, scheme=config.site_url + "topics/", label=topic_label(slug))
     return feed.atom_str(pretty=True)
 
 
@@ -120,13 +118,11 @@ def render_feeds(collection: Collection, config: SiteConfig, reuse: PageCache | 
     whose inputs are unchanged."""
     reuse = reuse or PageCache(None)
     name = config.site_name
-    vocabulary = topics()
     feeds = [(ALL_FEED, collection.articles, name, TIMELINE_PAGE)]
     for code, articles in collection.by_country.items():
         feeds.append((country_feed(code), articles, f"{name}: {country_name(code)}", country_page(code)))
     for slug, articles in collection.by_topic.items():
-        label = vocabulary[slug].label if slug in vocabulary else slug
-        feeds.append((topic_feed(slug), articles, f"{name}: {label}", topic_page(slug)))
+        feeds.append((topic_feed(slug), articles, f"{name}: {topic_label(slug)}", topic_page(slug)))
     files = {
         path: reuse.page(
             path,

@@ -32,7 +32,7 @@ from generator.parallel import fork_map
 from generator.related import explain, related_ranking
 from generator.siteconfig import SiteConfig
 from generator.staging import IN_MEMORY, Stage
-from generator.vocabulary import topics
+from generator.vocabulary import topic_label
 
 _DIGEST = attrgetter("digest")
 
@@ -132,10 +132,8 @@ def render_site(
     add_year_pages(in_order, in_order_digests, TIMELINE_PAGE, "Timeline")
     for code, in_country in collection.by_country.items():
         add_listing(country_page(code), "country", code, in_country, render_country, country_name(code))
-    vocabulary = topics()
     for slug, in_topic in collection.by_topic.items():
-        label = vocabulary[slug].label if slug in vocabulary else slug
-        add_listing(topic_page(slug), "topic", slug, in_topic, render_topic, label)
+        add_listing(topic_page(slug), "topic", slug, in_topic, render_topic, topic_label(slug))
     files = {path: text.encode("utf-8") if isinstance(text, str) else text for path, text in pages.items()}
     files.update(render_feeds(collection, config, reuse))
     files.update(render_open_data(collection, config, reuse, in_order_digests, made, stage))

@@ -52,6 +52,13 @@ def topics() -> dict[str, Topic]:
     return found
 
 
+def topic_label(slug: str) -> str:
+    """The topic's English label; the slug itself for one the vocabulary does not have (an article
+    merged before a topic left the vocabulary is rejected by `check`, but pages must not fail on it)."""
+    entry = topics().get(slug)
+    return entry.label if entry is not None else slug
+
+
 def _shown(path: Path) -> str:
     """`path` as a contributor would type it: relative to the working folder when inside it."""
     try:

@@ -16,7 +16,7 @@ from generator.metadata import article_metadata
 from generator.model import Article, Note
 from generator.pages.frontmatter import front_matter
 from generator.related import Related
-from generator.vocabulary import topics
+from generator.vocabulary import topic_label
 
 # Article pages outrank the index pages that repeat their titles and summaries in search results,
 # and offer the digest's feed in their head (see overrides/main.html). Their tags are for search
@@ -32,9 +32,8 @@ ESTIMATED = " (estimated: neither the text nor the outlet gives it)"
 def article_tags(article: Article) -> list[str]:
     """English country names and topic labels as Material tags, for search: `+tags:iran gencatan`
     narrows a search to articles about Iran. Material prints them unescaped."""
-    vocabulary = topics()
     names = [country_name(c) for c in in_reading_order(article.countries, article.main_countries)]
-    names += [vocabulary[t].label if t in vocabulary else t for t in article.topics]
+    names += [topic_label(t) for t in article.topics]
     return [html.escape(name, quote=True) for name in names]
 
 
@@ -93,12 +92,9 @@ def _metadata_panel(article: Article, page: str) -> str:
             )
         )
     if article.topics:
-        vocabulary = topics()
         rows.append(
             "<strong>Topics:</strong> "
-            + ", ".join(
-                link(text(vocabulary[t].label if t in vocabulary else t), page, topic_page(t)) for t in article.topics
-            )
+            + ", ".join(link(text(topic_label(t)), page, topic_page(t)) for t in article.topics)
         )
     # Names with their titles as the Indonesian text writes them ("Presiden Rusia Vladimir Putin"): marked
     # as Indonesian, for screen readers to pronounce them so.
@@ -294,7 +290,6 @@ def _related(related: tuple[Related, ...], article: Article) -> str:
     if not related:
         return "## Related coverage\n\nNo other article shares a country, topic or person with this one yet.\n"
     page = article.page_path
-    vocabulary = topics()
     topic_order = {topic: index for index, topic in enumerate(article.topics)}
     items = []
     for entry in related:
@@ -302,7 +297,7 @@ def _related(related: tuple[Related, ...], article: Article) -> str:
         reasons = [", ".join(country_name(c) for c in countries)] if countries else []
         if entry.topics:
             shared = sorted(entry.topics, key=lambda t: (topic_order.get(t, len(topic_order)), t))
-            reasons.append(", ".join(vocabulary[t].label if t in vocabulary else t for t in shared))
+            reasons.append(", ".join(map(topic_label, shared)))
         if entry.people:
             reasons.append(", ".join(entry.people))
         other = entry.article
