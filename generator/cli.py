@@ -303,10 +303,12 @@ def main(argv: list[str] | None = None) -> int:
         for line in report(err.diagnostics, github=in_github_actions()):
             print(line, file=sys.stderr)
         _name_files_with_errors(err.diagnostics)
+        from generator.markdown import plural
+
         errors = len(err.diagnostics)
         print(
-            f"{errors} error{'' if errors == 1 else 's'} in the topic vocabulary: fix {'it' if errors == 1 else 'them'}"
-            " first (annotations are checked against it); nothing was written",
+            f"{plural(errors, 'error')} in the topic vocabulary: fix {'it' if errors == 1 else 'them'} first "
+            "(annotations are checked against it); nothing was written",
             file=sys.stderr,
         )
         return 1

@@ -44,7 +44,7 @@ from generator import (  # noqa: E402  (needs the path above)
 from generator.collection import COUNTRIES_INDEX, TIMELINE_PAGE, TOPICS_INDEX  # noqa: E402
 from generator.country_names import city_in_english  # noqa: E402
 from generator.htmltext import PANEL_ID, PANEL_START, PANEL_TITLE, RAW_TEXT_KEPT, RELATED_START  # noqa: E402
-from generator.markdown import article_date, md_text  # noqa: E402
+from generator.markdown import article_date, md_text, plural  # noqa: E402
 
 # Search indexes every article's full text up to `extra.full_text_search_limit` articles. Above it,
 # the browser would download and index megabytes before the first result (docs/performance.md), so
@@ -131,6 +131,15 @@ def _cannot_write(error: OSError, site_dir: str, *, moved: bool = False) -> str:
     return staging.cannot_write(error, site_dir, what="the site", option="--site-dir DIR", moved=moved)
 
 
+def _abort_refused(error: OSError, site_dir: str, *, moved: bool = False):
+    """End the build with one line on what the system refused (a full disk, say), not a traceback."""
+    from mkdocs.exceptions import Abort
+
+    log.error(_cannot_write(error, site_dir, moved=moved))
+    what = "published" if moved else "written"
+    return Abort(f"Aborted: the site could not be {what}.")
+
+
 def on_shutdown():
     """Publish the staged site if the build succeeded; after a failure (`on_build_error`, which MkDocs
     also calls for `--strict`'s warnings, after `on_post_build`) or an interruption, drop it."""
@@ -144,10 +153,7 @@ def on_shutdown():
     try:
         done = site_publish.publish(staging, site_dir)
     except OSError as error:
-        from mkdocs.exceptions import Abort
-
-        log.error(_cannot_write(error, site_dir, moved=True))
-        raise Abort("Aborted: the site could not be published.") from None
+        raise _abort_refused(error, site_dir, moved=True) from None
     log.info(
         "Site folder %s: %d files written, %d unchanged and left as they were, %d removed",
         site_dir,
@@ -423,10 +429,7 @@ def _post_build(config) -> None:
         problems = page_workers.finish(split)
         if split.refused is not None and _publishing is not None and _in_site(split.refused, _publishing):
             # A full disk, say, refused a page to a worker: said as it is when the main process meets it.
-            from mkdocs.exceptions import Abort
-
-            log.error(_cannot_write(split.refused, _publishing[1]))
-            raise Abort("Aborted: the site could not be written.")
+            raise _abort_refused(split.refused, _publishing[1])
         if problems:
             from mkdocs.exceptions import PluginError
 
@@ -583,10 +586,7 @@ def on_build_error(error):
         # Writing the staged site failed (a full disk, say): one message rather than MkDocs' traceback
         # (MkDocs raises the error again after this event, unless the event raises one of its own).
         # The staged files are discarded at `on_shutdown`; the site folder was not touched.
-        from mkdocs.exceptions import Abort
-
-        log.error(_cannot_write(error, _publishing[1]))
-        raise Abort("Aborted: the site could not be written.") from None
+        raise _abort_refused(error, _publishing[1]) from None
 
 
 @event_priority(-100)  # last: the page MkDocs reads next
@@ -684,8 +684,7 @@ def failed_banner(files: list[str]) -> bytes:
     if files:
         named = ", ".join(f"<code>{escape(path)}</code>" for path in files[:_NAMED_AT_MOST])
         more = len(files) - _NAMED_AT_MOST
-        more_files = f" and {more} more file{'s' if more > 1 else ''}" if more > 0 else ""
-        where = f" (errors in {named}{more_files})"
+        where = f" (errors in {named}{' and ' + plural(more, 'more file') if more > 0 else ''})"
     return (
         '<aside class="md-banner md-banner--warning digest-generation-failed" role="alert">'
         '<div class="md-banner__inner md-grid md-typeset">The last change did not build'

@@ -132,6 +132,7 @@ def test_a_read_error_is_mkdocs_own_message_not_a_refusal_to_write_the_site(proj
     finally:
         broken.unlink()
     assert result.returncode == 1
+    assert "broken.md" in result.stderr  # MkDocs names the page it could not read
     assert "cannot write the site" not in result.stderr
 
 
