@@ -26,10 +26,8 @@ import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from generator.staging import new_staging_folder
+from generator.staging import SITE_STAGING_PREFIX, new_staging_folder
 from generator.write import holds_file
-
-SITE_STAGING_PREFIX = ".site-staging-"
 
 
 @dataclass

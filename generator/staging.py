@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import NamedTuple, Protocol
 
 STAGING_PREFIX = ".generated-staging-"
+SITE_STAGING_PREFIX = ".site-staging-"  # the site's, inside `site/` (generator/site_publish.py)
 # A staging folder untouched for this long is abandoned whatever its name says: longer than any build
 # takes. It is the only test where a folder's process cannot be asked after (Windows, whose
 # `os.kill(pid, 0)` would end the process; folders named before the process id was in the name),
@@ -190,8 +191,8 @@ def _file_in_the_way(path: str) -> str:
     return path
 
 
-# This module's and site_publish's staging folders (`.generated-staging-…`, `.site-staging-…`).
-_STAGED = re.compile(r"[/\\]\.(generated|site)-staging-[^/\\]*(?=[/\\]|$)")
+# A staging folder in a path: the generator's or the site's.
+_STAGED = re.compile(rf"[/\\](?:{re.escape(STAGING_PREFIX)}|{re.escape(SITE_STAGING_PREFIX)})[^/\\]*(?=[/\\]|$)")
 _FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 _REFUSED = {errno.EACCES, errno.EPERM, errno.EROFS}
 

@@ -272,6 +272,8 @@ def test_what_the_system_refused_is_said_in_words_a_reader_can_act_on(tmp_path):
     assert staging.cannot_write(OSError(), "docs", what="the pages", option="--docs DIR").startswith(
         "cannot write the pages: OSError. docs is as the last build left it"
     )
+    elsewhere = OSError(errno.ENOSPC, "No space left on device", "/srv/.ci-staging-area/site/a.html")  # not ours
+    assert "(/srv/.ci-staging-area/site/a.html)" in staging.cannot_write(elsewhere, "/srv", what="the site", option="")
     full = OSError(errno.ENOSPC, "No space left on device", 7)
     assert staging.cannot_write(full, "docs", what="the pages", option="--docs DIR", moved=True) == (
         "cannot write the pages: No space left on device. docs may hold part of the new files; free some disk "
