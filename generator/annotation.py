@@ -24,6 +24,7 @@ from babel import Locale
 
 from generator.clean import DIRECTION_CONTROLS
 from generator.dates import find_dates
+from generator.diagnostics import did_you_mean
 from generator.model import ANNOTATION_KEYS, CLEARABLE_KEYS, FUTURE_DATE, Annotation, Diagnostic, Extracted, Note
 from generator.vocabulary import topics as vocabulary_topics
 
@@ -283,11 +284,6 @@ _KEYS_MEANT = {
 }
 
 
-def _did_you_mean(value: str, choices: Iterable[str]) -> str | None:
-    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
-    return close[0] if close else None
-
-
 def _meant_boolean(node: yaml.Node) -> str | None:
     """The boolean ("true" or "false") a scalar spelled `yes`, `Off`, `"true"` and the like stands for."""
     return _BOOLEAN_MEANT.get(node.value.strip().lower()) if isinstance(node, yaml.ScalarNode) else None
@@ -449,7 +445,7 @@ class _Checker:
                 slugs.append(value)
                 continue
             ok = False
-            suggestion = _did_you_mean(value, self.known_topics)
+            suggestion = did_you_mean(value, self.known_topics)
             hint = f"did you mean {suggestion!r}?" if suggestion else f"expected one of: {', '.join(self.known_topics)}"
             self.error(
                 item,
@@ -492,7 +488,7 @@ class _Checker:
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else _describe(key_node)
             if key not in NOTE_KEYS:
-                suggestion = _did_you_mean(key, NOTE_KEYS)
+                suggestion = did_you_mean(key, NOTE_KEYS)
                 hint = f"did you mean {suggestion!r}?" if suggestion else "expected one of: quote, note"
                 self.error(key_node, f"unknown key {quoted(key)} in a note; {hint}")
                 ok = False
@@ -731,7 +727,7 @@ def parse_annotation(
             continue
         key = key_node.value
         if key not in ANNOTATION_KEYS:
-            suggestion = _KEYS_MEANT.get(key.lower()) or _did_you_mean(key, ANNOTATION_KEYS)
+            suggestion = _KEYS_MEANT.get(key.lower()) or did_you_mean(key, ANNOTATION_KEYS)
             hint = f"did you mean {suggestion!r}?" if suggestion else f"expected one of: {', '.join(ANNOTATION_KEYS)}"
             checker.error(key_node, f"unknown key {quoted(key)}; {hint}")
             failed = True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from collections.abc import Iterable
@@ -39,18 +40,28 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _workflow_path(path: str) -> str:
-    """GitHub expects paths relative to the workspace; the checkout is the working directory."""
+def within_working_folder(path: str) -> str:
+    """`path` relative to the working folder when it lies inside it (as a contributor types it, and as
+    GitHub wants it: the checkout is the working folder); as it is otherwise."""
     if os.path.isabs(path):
-        relative = os.path.relpath(path)
+        try:
+            relative = os.path.relpath(path)
+        except ValueError:  # another drive (Windows)
+            return path
         if not relative.startswith(".."):
             return relative
     return path
 
 
+def did_you_mean(value: str, choices: Iterable[str]) -> str | None:
+    """The choice `value` is closest to, when it is close enough to be what was meant."""
+    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def github_command(diagnostic: Diagnostic) -> str:
     """`::error file=…,line=…,col=…::message`, escaped by GitHub's rules for workflow commands."""
-    properties = [f"file={_escape_property(_workflow_path(diagnostic.path))}"]
+    properties = [f"file={_escape_property(within_working_folder(diagnostic.path))}"]
     if diagnostic.line is not None:
         properties.append(f"line={diagnostic.line}")
         if diagnostic.col is not None:

@@ -6,14 +6,13 @@ is: every problem at its line and column, all at once (`VocabularyError`), never
 
 from __future__ import annotations
 
-import difflib
-import os
 import re
 from functools import cache
 from pathlib import Path
 
 import yaml
 
+from generator.diagnostics import did_you_mean, within_working_folder
 from generator.model import Diagnostic, Topic
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -46,7 +45,7 @@ _TEXT = "tag:yaml.org,2002:str"
 def topics() -> dict[str, Topic]:
     """The topic vocabulary, keyed by slug, in file order; raises `VocabularyError` with every problem."""
     path = DATA_DIR / TOPICS_FILE
-    found, problems = read_topics(_shown(path), path.read_text(encoding="utf-8"))
+    found, problems = read_topics(within_working_folder(str(path)), path.read_text(encoding="utf-8"))
     if problems:
         raise VocabularyError(problems)
     return found
@@ -57,15 +56,6 @@ def topic_label(slug: str) -> str:
     merged before a topic left the vocabulary is rejected by `check`, but pages must not fail on it)."""
     entry = topics().get(slug)
     return entry.label if entry is not None else slug
-
-
-def _shown(path: Path) -> str:
-    """`path` as a contributor would type it: relative to the working folder when inside it."""
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:  # another drive (Windows)
-        return str(path)
-    return str(path) if relative.startswith(os.pardir) else relative
 
 
 def read_topics(path: str, text: str) -> tuple[dict[str, Topic], list[Diagnostic]]:
@@ -101,8 +91,8 @@ def read_topics(path: str, text: str) -> tuple[dict[str, Topic], list[Diagnostic
                 continue
             key = key_node.value
             if key not in _TOPIC_KEYS:
-                close = difflib.get_close_matches(str(key), _TOPIC_KEYS, n=1, cutoff=0.6)
-                hint = f"did you mean {close[0]!r}?" if close else f"a topic has {', '.join(map(repr, _TOPIC_KEYS))}"
+                meant = did_you_mean(key, _TOPIC_KEYS)
+                hint = f"did you mean {meant!r}?" if meant else f"a topic has {', '.join(map(repr, _TOPIC_KEYS))}"
                 problem(key_node, f"unknown key {key!r}: {hint}")
             elif key in values:
                 problem(key_node, f"{key!r} is given twice in this topic")
