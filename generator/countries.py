@@ -16,6 +16,7 @@ from itertools import chain
 
 from babel import Locale
 
+from generator.country_names import country_name
 from generator.trie import WordFinder, texts_holding
 from generator.vocabulary import load_data
 
@@ -77,13 +78,14 @@ def _codes() -> dict[str, str | None]:
     return codes
 
 
+@cache  # each country's page asks, and reading the data file again each time is needless
 def names_of(code: str) -> tuple[str, ...]:
     """The names the extractor takes for `code` in a text (CLDR's Indonesian and English names, the
     aliases and capitals of `data/country_aliases.yml`), but those its English name holds, sorted and
     each once whatever its case: what a country's page says it was found as, so that a reader sees it,
     and search finds the page by any of them ("Palestine" found nothing: CLDR's English name is
     "Palestinian Territories")."""
-    own = Locale("en").territories.get(code, code).casefold()
+    own = country_name(code).casefold()
     data = load_data("country_aliases.yml")
     names = [name for name, each in _cldr_names().items() if each == code]
     names += [name for section in ("aliases", "capitals") for name in data[section].get(code, ())]

@@ -56,7 +56,12 @@ def is_known_outlet(name: str) -> bool:
 
 def is_agency(name: str) -> bool:
     """True when `name` is a news agency's (`agencies`), whose reports other sites republish."""
-    return name.casefold() in {agency.casefold() for agency in agencies()}
+    return name.casefold() in _agency_names()
+
+
+@cache
+def _agency_names() -> frozenset[str]:
+    return frozenset(agency.casefold() for agency in agencies())
 
 
 def same_outlet(one: str, other: str) -> bool:
