@@ -25,6 +25,7 @@ from babel import Locale
 from generator.clean import DIRECTION_CONTROLS
 from generator.dates import find_dates
 from generator.diagnostics import did_you_mean
+from generator.markdown import EXCERPT_LIMIT, first_sentence, uncut_first_sentence
 from generator.model import ANNOTATION_KEYS, CLEARABLE_KEYS, FUTURE_DATE, Annotation, Diagnostic, Extracted, Note
 from generator.vocabulary import topics as vocabulary_topics
 
@@ -769,6 +770,8 @@ def parse_annotation(
             "(what happened, who, where, when)",
         )
         failed = True
+    elif "summary" in values:
+        _long_first_sentence(checker, value_nodes["summary"], str(values["summary"]))
     if "summary" not in values and not failed:
         # At the key when it is there but empty: the contributor may not see why it does not count.
         checker.warning(nodes.get("summary"), _NO_SUMMARY)
@@ -785,6 +788,23 @@ def parse_annotation(
     if extracted is not None:
         _compare(checker, annotation, extracted, nodes, value_nodes)
     return annotation, checker.problems
+
+
+def _long_first_sentence(checker: _Checker, node: yaml.Node, summary: str) -> None:
+    """Warn when the summary's first sentence is longer than the excerpt the lists and link previews
+    show: the cut can drop what the sentence depends on (003's "agreed to deploy forces along the
+    border …" lost its "if security deteriorates"). The contributor sees where readers' excerpt ends."""
+    length = len(uncut_first_sentence(summary))
+    if length <= EXCERPT_LIMIT:
+        return
+    ending = first_sentence(summary)[-50:]
+    ending = ending.split(" ", 1)[-1]  # from a word's start
+    checker.warning(
+        node,
+        f"'summary' begins with a sentence of {length} characters, and lists and link previews show "
+        f"its first {EXCERPT_LIMIT} only, ending {quoted('…' + ending)}; begin with a "
+        "shorter sentence that says what happened",
+    )
 
 
 _NO_SUMMARY = (

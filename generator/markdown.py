@@ -85,12 +85,21 @@ def month_label(year: int, month: int) -> str:
     return babel.dates.format_date(dt.date(year, month, 1), "MMMM y", locale="en")
 
 
-def first_sentence(text: str, limit: int = 220) -> str:
-    """The first sentence of `text`, cut at a word boundary when longer than `limit`, and before a
-    bracket the cut would leave open ("Patrushev (the report calls him director …" read as a fragment)."""
+# The longest excerpt a list or a link preview shows of a summary: its first sentence, cut past this.
+EXCERPT_LIMIT = 220
+
+
+def uncut_first_sentence(text: str) -> str:
+    """The first sentence of `text`, on one line, however long."""
     flat = " ".join(text.split())
     match = re.search(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'])", flat)
-    sentence = flat[: match.start()] if match else flat
+    return flat[: match.start()] if match else flat
+
+
+def first_sentence(text: str, limit: int = EXCERPT_LIMIT) -> str:
+    """The first sentence of `text`, cut at a word boundary when longer than `limit`, and before a
+    bracket the cut would leave open ("Patrushev (the report calls him director …" read as a fragment)."""
+    sentence = uncut_first_sentence(text)
     if len(sentence) > limit:
         cut = sentence[:limit].rsplit(" ", 1)[0]
         opened = cut.rfind("(")

@@ -923,3 +923,29 @@ def test_a_publication_date_before_1900_is_a_slip(written):
         "check the year"
     ]
     assert check("published: 1900-01-01\n")[1] == []
+
+
+def test_a_summary_whose_first_sentence_the_excerpt_cuts_is_warned_with_where_readers_lose_it():
+    """Lists and link previews show a summary's first sentence, cut past 220 characters: seed 003's
+    "agreed to deploy forces along the border …" lost the "if security deteriorates" it depends on."""
+    condition = "if security deteriorates after the Taliban takeover."
+    opening = "Members of the Collective Security Treaty Organization agreed in Dushanbe on 16 September 2021 "
+    long = (
+        opening
+        + "to deploy forces along the Tajikistan-Afghanistan border, with ministers and secretaries "
+        + condition
+    )
+    assert len(long) > 220
+    _, problems = check(f"title: A\nsummary: >-\n  {long} Zas spoke.\n", DATED)
+    assert problems == [
+        f"a.yml:2:10: warning: 'summary' begins with a sentence of {len(long)} characters, and lists and link "
+        "previews show its first 220 only, ending '…secretaries if security deteriorates after the …'; "
+        "begin with a shorter sentence that says what happened"
+    ]
+    # A short first sentence is shown whole, however long the summary; 220 characters still are.
+    assert check(f"title: A\nsummary: CSTO met. {long}\n", DATED)[1] == []
+    exactly = "A" * 219 + "."
+    assert check(f"title: A\nsummary: {exactly} Then more.\n", DATED)[1] == []
+    assert check(f"title: A\nsummary: {exactly}A more.\n", DATED)[1][0].startswith(
+        "a.yml:2:10: warning: 'summary' begins with a sentence of 227 characters"
+    )
