@@ -143,6 +143,24 @@ def _role_end(words: Sequence[str], start: int) -> int:
     return i
 
 
+# The longest institution's name read after its first word (`Organisasi`) up to the acronym the text
+# gives it: `Perjanjian Keamanan Kolektif (CSTO)`, `Tenaga Atom Internasional (IAEA)`.
+_INSTITUTION_NAME_WORDS = 8
+
+
+def _through_acronym(words: Sequence[str], i: int) -> int | None:
+    """The index after the bracketed acronym that closes an institution's name starting at `words[i]`
+    (`Sekjen Organisasi Perjanjian Keamanan Kolektif (CSTO) Stanislav Zas`), or None without one:
+    the name's end is then unknown, and so is where a person's name would start."""
+    for j in range(i, min(i + _INSTITUTION_NAME_WORDS + 1, len(words))):
+        word = words[j]
+        if _BRACKETED_ACRONYM_WORD.fullmatch(word):
+            return j + 1 if j > i else None
+        if word.endswith(",") or not word[0].isupper():
+            return None
+    return None
+
+
 def _role_and_name(words: Sequence[str]) -> tuple[str, str] | None:
     """From the first role word: the role, then the first run of 2-4 name words (not across a comma).
 
@@ -157,7 +175,10 @@ def _role_and_name(words: Sequence[str]) -> tuple[str, str] | None:
     if i == start or i >= len(words):
         return None
     if words[i - 1].rstrip(",") in _institutions():  # the institution's own name follows (`Kepala Badan …`)
-        return None
+        through = _through_acronym(words, i)
+        if through is None or through >= len(words):
+            return None
+        i = through
     role = " ".join(words[start:i])
     name: list[str] = []
     for word in words[i:]:

@@ -176,3 +176,36 @@ def test_a_role_may_give_its_institutions_acronym_in_brackets_before_the_name():
     )
     # An acronym does not open a role, nor stand for a name.
     assert people(["(FSB) Alexander Bortnikov mengatakan latihan itu penting."]) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Sekjen Organisasi Perjanjian Keamanan Kolektif (CSTO) Stanislav Zas mengatakan hal itu.",
+            "Sekjen Organisasi Perjanjian Keamanan Kolektif (CSTO) Stanislav Zas",
+        ),
+        (
+            "Direktur Jenderal Badan Tenaga Atom Internasional (IAEA) Rafael Grossi tiba di Teheran.",
+            "Direktur Jenderal Badan Tenaga Atom Internasional (IAEA) Rafael Grossi",
+        ),
+    ],
+)
+def test_an_institution_s_name_closed_by_its_acronym_is_the_role_before_the_name(text: str, expected: str) -> None:
+    """Where `Kepala Badan …` gives no end to the institution's name (above), the acronym in brackets
+    does: these found nobody."""
+    assert people([text]) == (expected,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No name after the acronym, or the acronym too far for an institution's name.
+        "Sekjen Organisasi Perjanjian Keamanan Kolektif (CSTO) mengatakan hal itu.",
+        "Kepala Badan Satu Dua Tiga Empat Lima Enam Tujuh Delapan Sembilan (BSDT) Ali Rahman hadir.",
+        # A lower-case word ends the run before the acronym.
+        "Kepala Badan yang baru (BIN) Budi Gunawan hadir.",
+    ],
+)
+def test_an_institution_s_name_without_its_acronym_right_after_still_suggests_nobody(text: str) -> None:
+    assert people([text]) == ()
