@@ -319,13 +319,13 @@ def clean(text: str) -> Cleaned:
         seen.add(key)
 
     body = lines[lead:]
+    only_promos_after = _only_promos_after(body)
     block_left = 0  # lines a section header may still take (its teasers or tags)
     for i, line in enumerate(body):
         _read_metadata(line, metadata)
         if _is_section_header(line):
-            rest = body[i + 1 :]
-            trailing = all(_is_teaser(r) or is_furniture(r) or _is_section_header(r) for r in rest)
-            block_left = len(rest) if trailing else furniture().max_mid_block
+            rest = len(body) - i - 1
+            block_left = rest if only_promos_after[i] else furniture().max_mid_block
             removed.append(line)
             continue
         if block_left and _is_teaser(line):
@@ -343,6 +343,19 @@ def clean(text: str) -> Cleaned:
             kept.append(line)
     kept = _drop_trailing_teasers(kept, removed)
     return Cleaned(title, tuple(header), tuple(kept), tuple(removed), metadata)
+
+
+def _only_promos_after(body: list[str]) -> list[bool]:
+    """For each line of `body`, whether every line after it is a teaser, furniture or a section header.
+
+    One pass from the end: asking it of each section header in turn read the rest of the body once
+    per header, minutes for a pasted page of thousands of `Terkait` lines.
+    """
+    flags = [True] * len(body)
+    for i in range(len(body) - 2, -1, -1):
+        after = body[i + 1]
+        flags[i] = flags[i + 1] and (_is_teaser(after) or is_furniture(after) or _is_section_header(after))
+    return flags
 
 
 def _drop_trailing_teasers(kept: list[str], removed: list[str]) -> list[str]:

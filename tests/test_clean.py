@@ -116,6 +116,28 @@ def test_trailing_section_block_goes_entirely() -> None:
     assert result.removed == tuple(tail)
 
 
+def test_a_page_of_section_headers_is_read_in_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A pasted page of thousands of `Terkait` lines: asking of each header whether only promos follow
+    # it read the rest of the body each time (25,000 lines took minutes). The lines are counted, not
+    # timed: every line of the body is asked about a bounded number of times.
+    import generator.clean as clean_module
+
+    asked = 0
+    original = clean_module._is_teaser
+
+    def counting(line: str) -> bool:
+        nonlocal asked
+        asked += 1
+        return original(line)
+
+    monkeypatch.setattr(clean_module, "_is_teaser", counting)
+    lines = 2_000
+    result = clean("\n".join([LEAD, LAST, *["Terkait"] * lines]))
+    assert result.paragraphs == (LEAD, LAST)
+    assert len(result.removed) == lines
+    assert asked <= 3 * lines
+
+
 def test_bare_teaser_header_in_the_middle_takes_at_most_three_headlines() -> None:
     teasers = ["Baca Juga", "Gempa Guncang Sukabumi Dini Hari", "Warga Diminta Waspada", "BNPB Kirim Bantuan"]
     body = "Badan Penanggulangan Bencana Daerah mencatat 12 rumah rusak ringan."
