@@ -24,7 +24,7 @@ from babel import Locale
 
 from generator.clean import DIRECTION_CONTROLS
 from generator.dates import find_dates
-from generator.diagnostics import did_you_mean
+from generator.diagnostics import did_you_mean, unwritable_character
 from generator.markdown import EXCERPT_LIMIT, first_sentence, uncut_first_sentence
 from generator.model import ANNOTATION_KEYS, CLEARABLE_KEYS, FUTURE_DATE, Annotation, Diagnostic, Extracted, Note
 from generator.vocabulary import topics as vocabulary_topics
@@ -77,8 +77,6 @@ _BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": 
 _BOOLEAN_MEANT = {"true": "true", "yes": "true", "on": "true", "false": "false", "no": "false", "off": "false"}
 # Half of a UTF-16 pair: YAML's "\ud800" escape makes one, and no file can hold it on its own.
 _SURROGATE = re.compile("[\ud800-\udfff]")
-# Control characters (line breaks and tabs are folded to spaces in single-line fields first).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Not ISO 3166-1 alpha-2 country codes, though CLDR names them (EU, UN, reserved and private-use codes).
 _NOT_COUNTRIES = {"AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB", "ZZ"}
 
@@ -320,9 +318,9 @@ class _Checker:
             return None
         value = node.value
         value = " ".join(value.split()) if single_line else value.strip()
-        bad = _CONTROL.search(value)
+        bad = unwritable_character(value)
         if bad:
-            self.error(node, f"{what} contains the control character U+{ord(bad.group()):04X}; remove it")
+            self.error(node, f"{what} {bad}; remove it")
             return None
         limit = MAX_LENGTH[key]
         if len(value) > limit:

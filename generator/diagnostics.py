@@ -14,6 +14,22 @@ from generator.model import Diagnostic
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
+# What a line of text in an annotation or the vocabulary may not hold: control characters (line breaks
+# and tabs are folded to spaces in single-line fields first), and U+FFFE and U+FFFF, which are no
+# characters at all: a YAML escape ("\\uffff") makes one, and the feeds' XML may not hold it.
+_UNWRITABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def unwritable_character(value: str) -> str | None:
+    """What is wrong with the first character of `value` no page or feed can hold ("contains the control
+    character U+001B"), or None when there is none."""
+    bad = _UNWRITABLE.search(value)
+    if bad is None:
+        return None
+    kind = "the noncharacter" if bad.group() in "\ufffe\uffff" else "the control character"
+    return f"contains {kind} U+{ord(bad.group()):04X}"
+
+
 def sort_key(diagnostic: Diagnostic) -> tuple:
     """Order by file, then position (position-less first), then level and message."""
     d = diagnostic

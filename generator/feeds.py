@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import posixpath
+import re
 from collections.abc import Iterable
 from itertools import islice
 from xml.sax.saxutils import escape
@@ -31,6 +32,14 @@ FEED_LIMIT = 50
 SITEMAP = "sitemap.xml"
 # Midnight UTC of the publication day: the day is all the annotation knows.
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+# What XML 1.0 may not hold. `check` refuses every one of them in a text or an annotation; they are
+# dropped here as well, so that one a check missed costs a character, not the whole build (lxml
+# raises on it).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    return _NOT_XML.sub("", text)
 
 
 def country_feed(code: str) -> str:
@@ -79,7 +88,7 @@ def render_feed(articles: tuple[Article, ...], feed_path: str, title: str, page_
     dated = _dated(articles)
     feed = FeedGenerator()
     feed.id(config.site_url + feed_path)
-    feed.title(title)
+    feed.title(_xml_text(title))
     feed.author({"name": f"{config.site_name} contributors"})
     feed.link(href=page_url(config.site_url, page_path), rel="alternate", type="text/html")
     feed.link(href=config.site_url + feed_path, rel="self", type="application/atom+xml")
@@ -92,16 +101,16 @@ def render_feed(articles: tuple[Article, ...], feed_path: str, title: str, page_
         url = page_url(config.site_url, article.page_path)
         entry = feed.add_entry()
         entry.id(url)
-        entry.title(article.display_title)
+        entry.title(_xml_text(article.display_title))
         entry.link(href=url, rel="alternate", type="text/html")
         entry.published(_moment(article.published))
         entry.updated(_moment(article.published))
-        entry.summary(_entry_summary(article))
+        entry.summary(_xml_text(_entry_summary(article)))
         # Its countries and its topics, each kind in a scheme of its own: the site's page listing them.
         for code in article.countries:
             entry.category(term=country_slug(code), scheme=config.site_url + "countries/", label=country_name(code))
         for slug in article.topics:
-            entry.category(term=slug, scheme=config.site_url + "topics/", label=topic_label(slug))
+            entry.category(term=slug, scheme=config.site_url + "topics/", label=_xml_text(topic_label(slug)))
     return feed.atom_str(pretty=True)
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.diagnostics import did_you_mean, within_working_folder
+from generator.diagnostics import did_you_mean, unwritable_character, within_working_folder
 from generator.model import Diagnostic, Topic
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -112,6 +112,10 @@ def read_topics(path: str, text: str) -> tuple[dict[str, Topic], list[Diagnostic
             if not node.value.strip():
                 problem(node, f"{key!r} is empty; write a line of text")
                 continue
+            bad = unwritable_character(node.value)
+            if bad:
+                problem(node, f"{key!r} {bad}; remove it")
+                continue
             texts[key] = node.value.strip()
         slug = texts.get("slug")
         if slug is not None and not SLUG.fullmatch(slug):
@@ -141,6 +145,8 @@ def _keywords(node: yaml.Node | None, problem) -> tuple[str, ...]:
     for item in node.value:
         if not isinstance(item, yaml.ScalarNode) or item.tag != _TEXT or not item.value.strip():
             problem(item, "each keyword is a word or a phrase (quote one YAML reads otherwise: 'null', '2024')")
+        elif (bad := unwritable_character(item.value)) is not None:
+            problem(item, f"a keyword {bad}; remove it")
         elif item.value != item.value.lower():
             problem(item, f"keyword {item.value!r} must be lowercase: {item.value.lower()!r}")
         else:

@@ -341,6 +341,10 @@ def test_empty_annotations_and_empty_keys_mean_nothing_given(text):
         ),
         ('title: "a\\x1bb"\n', "a.yml:1:8: error: 'title' contains the control character U+001B; remove it"),
         ('url: "https://e.com/\\x9b"\n', "a.yml:1:6: error: 'url' contains the control character U+009B; remove it"),
+        (  # no character at all, and the feeds' XML cannot hold it
+            'title: "a\\uffffb"\n',
+            "a.yml:1:8: error: 'title' contains the noncharacter U+FFFF; remove it",
+        ),
         (f"title: {'x' * 301}\n", "a.yml:1:8: error: 'title' is 301 characters long; shorten it to at most 300"),
         (
             f"summary: {'x' * 2001}\n",

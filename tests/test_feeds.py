@@ -144,6 +144,14 @@ def test_untrusted_text_is_escaped_into_xml():
     assert entry.findtext(f"{ATOM}summary") == HOSTILE
 
 
+def test_characters_xml_cannot_hold_are_dropped_not_fatal():
+    # `check` refuses them; should one get past it, the feed loses the character, not the build.
+    unwritable = article("x", title="Iran\ufffe dan\x0b Rusia", summary="Ministers\uffff met.")
+    entry = _parse(_feeds(unwritable)[ALL_FEED]).find(f"{ATOM}entry")
+    assert entry.findtext(f"{ATOM}summary") == "Ministers met."
+    assert "\ufffe" not in entry.findtext(f"{ATOM}title")
+
+
 def test_page_url_uses_directory_urls():
     assert page_url("https://x.example/", "index.md") == "https://x.example/"
     assert page_url("https://x.example/", "countries/index.md") == "https://x.example/countries/"

@@ -72,6 +72,11 @@ def test_texts_are_paired_with_their_annotations_in_name_order(tmp_path):
             "Judul\nisi \x81".encode(),
             "seeds/a.txt:2:5: error: contains the invisible control character U+0081; remove it",
         ),
+        (  # no character at all: the feeds' XML cannot hold it
+            "Judul\nisi \ufffe.".encode(),
+            "seeds/a.txt:2:5: error: contains the noncharacter U+FFFE, which no text holds; remove it "
+            "(is this a binary file?)",
+        ),
         (
             b"x" * (MAX_TEXT_BYTES + 1),
             "seeds/a.txt: error: is 200,001 bytes, larger than the limit of 200,000 bytes; is this the right file?",

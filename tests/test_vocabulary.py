@@ -66,6 +66,18 @@ def test_a_mistaken_topic_entry_is_reported_at_its_line_with_every_other():
         ("- slug: x\n   keywords: [a]\n", "topics.yml:2:12: error: invalid YAML: mapping values are not allowed"),
         ("slug: x\n", "topics.yml:1:1: error: expected a list of topics"),
         ("- slug: x\n  label: 2024\n  description: d\n", "topics.yml:2:10: error: 'label' must be a line of text"),
+        (  # the feeds' XML cannot hold either: the build ended in "internal error (ValueError …)"
+            '- slug: x\n  label: "War\\x07"\n  description: d\n',
+            "topics.yml:2:10: error: 'label' contains the control character U+0007; remove it",
+        ),
+        (
+            '- slug: x\n  label: X\n  description: "d\\uffff"\n',
+            "topics.yml:3:16: error: 'description' contains the noncharacter U+FFFF; remove it",
+        ),
+        (
+            '- slug: x\n  label: X\n  description: d\n  keywords: [perang, "bom\\ufffe"]\n',
+            "topics.yml:4:22: error: a keyword contains the noncharacter U+FFFE; remove it",
+        ),
     ],
 )
 def test_a_vocabulary_that_is_not_a_list_of_topics_is_reported_where_it_goes_wrong(text, expected):
