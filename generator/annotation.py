@@ -152,9 +152,44 @@ def _nearest_phrase(quote: str, body: str) -> str | None:
     if alike is not None:
         return alike.group()
     tokens = body.split()
-    windows = {" ".join(tokens[i : i + len(words)]) for i in range(max(0, len(tokens) - len(words)) + 1)}
-    close = difflib.get_close_matches(" ".join(words), windows, n=1, cutoff=0.85)
-    return close[0] if close else None
+    wanted = " ".join(words)
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(wanted)  # the side difflib indexes, once for every window
+    best, best_ratio = None, _NEAR_CUTOFF
+    for start in _likely_windows(words, tokens):
+        window = " ".join(tokens[start : start + len(words)])
+        matcher.set_seq1(window)
+        if matcher.real_quick_ratio() >= best_ratio and matcher.quick_ratio() >= best_ratio:
+            ratio = matcher.ratio()
+            if ratio > best_ratio or (ratio == best_ratio and best is None):
+                best, best_ratio = window, ratio
+    return best
+
+
+# How alike a phrase of the text must be to a quote to be suggested for it (difflib's ratio).
+_NEAR_CUTOFF = 0.85
+# The windows of the text compared with a quote, at most. Comparing every window of as many words as
+# the quote took minutes for fifty long quotes in a long text (difflib over 26,000 windows each).
+_NEAR_WINDOWS = 400
+_WORD_EDGES = ".,;:!?\"'()[]“”‘’«»"
+
+
+def _likely_windows(words: list[str], tokens: list[str]) -> list[int]:
+    """Where a window of `len(words)` tokens may hold a mistyped quote, in order of the text: for a quote
+    of three words or more, the windows holding at least half of its words as they are (a typo or two
+    leaves most words intact), those holding most first; for a shorter one, every window."""
+    span = len(words)
+    starts = range(max(0, len(tokens) - span) + 1)
+    if span < 3:
+        return list(starts)  # a word or two: short windows, cheap to compare
+    quote_words = {word.strip(_WORD_EDGES).casefold() for word in words}
+    hits = [0]
+    for token in tokens:  # running count of quote words, so each window's count is one subtraction
+        hits.append(hits[-1] + (token.strip(_WORD_EDGES).casefold() in quote_words))
+    need = (span + 1) // 2
+    scored = [(hits[i + span] - hits[i], i) for i in starts if hits[i + span] - hits[i] >= need]
+    scored.sort(key=lambda pair: (-pair[0], pair[1]))
+    return sorted(i for _, i in scored[:_NEAR_WINDOWS])
 
 
 def _quote_not_found(quote: str, removed: tuple[str, ...], headline: str | None = None, body: str = "") -> str:

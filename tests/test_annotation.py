@@ -953,3 +953,32 @@ def test_a_summary_whose_first_sentence_the_excerpt_cuts_is_warned_with_where_re
     assert check(f"title: A\nsummary: {exactly}A more.\n", DATED)[1][0].startswith(
         "a.yml:2:10: warning: 'summary' begins with a sentence of 227 characters"
     )
+
+
+def test_a_mistyped_long_quote_in_a_long_text_is_found_comparing_a_bounded_number_of_phrases(monkeypatch):
+    # Every phrase of the quote's length was compared with it: fifty long quotes in a long text took
+    # minutes. The comparisons are counted, not timed.
+    import difflib
+
+    compared = 0
+    first_look = difflib.SequenceMatcher.real_quick_ratio  # the first of difflib's three comparisons
+
+    def counting(self):
+        nonlocal compared
+        compared += 1
+        return first_look(self)
+
+    monkeypatch.setattr(difflib.SequenceMatcher, "real_quick_ratio", counting)
+    filler = "".join(
+        f"Pasukan itu dan yang di pos {i} berjaga untuk warga dari desa dengan tenang. " for i in range(2_000)
+    )
+    phrase = "Menteri luar negeri Iran bertemu mitranya di Moskow pada hari Senin pagi"
+    body = filler + phrase + ". " + filler
+    typo = phrase.replace("mitranya", "mitrnya").replace("Senin", "Senn")
+    extracted = Extracted(title="Judul", body=body, published=dt.date(2025, 1, 6))
+    annotation = f"title: A\nsummary: S.\nnotes:\n  - quote: {typo}\n    note: x\n"
+    problems = [d.format() for d in parse_annotation("a.yml", annotation, extracted=extracted, today=TODAY)[1]]
+    assert problems == [
+        f"a.yml:4:12: error: quote '{typo}' does not occur in the article text; the text has '{phrase}.'"
+    ]
+    assert compared <= 400
