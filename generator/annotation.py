@@ -509,7 +509,44 @@ class _Checker:
                 ok = False
             else:
                 notes.append(note)
+        if ok and body is not None:
+            ok = self.notes_placeable(notes, node, body)
         return tuple(notes) if ok else None
+
+    def notes_placeable(self, notes: list[Note], node: yaml.SequenceNode, body: str) -> bool:
+        """Whether the page can mark every note's phrase: one within a paragraph, and no two phrases
+        overlapping. (Each quote occurs once in `body`; the page marks phrases paragraph by paragraph and
+        leaves out a note it cannot mark, so these passed `check` and vanished from the page.)"""
+        ok = True
+        marked: list[tuple[int, int, Note, yaml.Node]] = []  # start, end, note and its quote's node
+        for note, item in zip(notes, node.value, strict=True):
+            quote_node = next(value for key, value in item.value if key.value == "quote")
+            start = body.find(note.quote)
+            end = start + len(note.quote)
+            if "\n" in body[start:end]:
+                self.error(
+                    quote_node,
+                    f"quote {quoted(note.quote)} runs across two paragraphs of the article text; a note marks a "
+                    "phrase within one paragraph: quote the part in one of them",
+                )
+                ok = False
+                continue
+            for other_start, other_end, other, other_node in marked:
+                if start < other_end and other_start < end:
+                    line = other_node.start_mark.line + 1
+                    if other.quote == note.quote:
+                        why = f"is the quote of the note at line {line} too; write the two notes as one"
+                    else:
+                        why = (
+                            f"overlaps the quote {quoted(other.quote)} of the note at line {line}; a phrase "
+                            "carries one note: quote phrases that do not overlap, or write the two notes as one"
+                        )
+                    self.error(quote_node, f"quote {quoted(note.quote)} {why}")
+                    ok = False
+                    break
+            else:
+                marked.append((start, end, note, quote_node))
+        return ok
 
     def note(
         self, node: yaml.Node, body: str | None, removed: tuple[str, ...] = (), headline: str | None = None

@@ -982,3 +982,35 @@ def test_a_mistyped_long_quote_in_a_long_text_is_found_comparing_a_bounded_numbe
         f"a.yml:4:12: error: quote '{typo}' does not occur in the article text; the text has '{phrase}.'"
     ]
     assert compared <= 400
+
+
+@pytest.mark.parametrize(
+    ("notes", "expected"),
+    [
+        (  # the page marks phrases paragraph by paragraph
+            "  - quote: |-\n      di Moskow.\n      Keduanya\n    note: x\n",
+            "a.yml:4:12: error: quote 'di Moskow.\\nKeduanya' runs across two paragraphs of the article text; "
+            "a note marks a phrase within one paragraph: quote the part in one of them",
+        ),
+        (
+            "  - quote: bertemu mitranya\n    note: x\n  - quote: mitranya di Moskow\n    note: y\n",
+            "a.yml:6:12: error: quote 'mitranya di Moskow' overlaps the quote 'bertemu mitranya' of the note at "
+            "line 4; a phrase carries one note: quote phrases that do not overlap, or write the two notes as one",
+        ),
+        (
+            "  - quote: membahas perbatasan\n    note: x\n  - quote: membahas perbatasan\n    note: y\n",
+            "a.yml:6:12: error: quote 'membahas perbatasan' is the quote of the note at line 4 too; "
+            "write the two notes as one",
+        ),
+    ],
+)
+def test_notes_the_page_could_not_mark_are_errors(notes, expected):
+    # Each passed `check`, and the page left the note out without a word.
+    body = BODY.replace(" Keduanya", "\nKeduanya")
+    problems = check(f"title: A\nsummary: S.\nnotes:\n{notes}", Extracted(body=body, published=dt.date(2025, 1, 6)))[1]
+    assert problems == [expected]
+
+
+def test_notes_side_by_side_in_one_paragraph_are_fine():
+    notes = "  - quote: bertemu mitranya\n    note: x\n  - quote: di Moskow.\n    note: y\n"
+    assert check(f"title: A\nsummary: S.\nnotes:\n{notes}", DATED)[1] == []
