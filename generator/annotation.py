@@ -144,13 +144,14 @@ def _with_scheme(url: str) -> str:
 
 def _nearest_phrase(quote: str, body: str) -> str | None:
     """The phrase of `body` a quote that does not occur was most likely meant to be: the same words in
-    other capitals or spacing, or a phrase of as many words that differs by a typo or two."""
+    other capitals or spacing, or a phrase of as many words that differs by a typo or two; only one a
+    note can quote (it occurs once, within a paragraph)."""
     words = quote.split()
     if not words:
         return None
-    alike = re.search(r"\s+".join(map(re.escape, words)), body, re.IGNORECASE)
+    alike = re.search(r"[^\S\n]+".join(map(re.escape, words)), body, re.IGNORECASE)
     if alike is not None:
-        return alike.group()
+        return alike.group() if body.count(alike.group()) == 1 else None
     tokens = body.split()
     wanted = " ".join(words)
     matcher = difflib.SequenceMatcher()
@@ -161,7 +162,9 @@ def _nearest_phrase(quote: str, body: str) -> str | None:
         matcher.set_seq1(window)
         if matcher.real_quick_ratio() >= best_ratio and matcher.quick_ratio() >= best_ratio:
             ratio = matcher.ratio()
-            if ratio > best_ratio or (ratio == best_ratio and best is None):
+            # Only a phrase a note can quote: one that occurs once, within a paragraph (the words of a
+            # window are joined by spaces, so one across a line break is not in the text as it is).
+            if (ratio > best_ratio or (ratio == best_ratio and best is None)) and body.count(window) == 1:
                 best, best_ratio = window, ratio
     return best
 

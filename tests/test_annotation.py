@@ -1014,3 +1014,20 @@ def test_notes_the_page_could_not_mark_are_errors(notes, expected):
 def test_notes_side_by_side_in_one_paragraph_are_fine():
     notes = "  - quote: bertemu mitranya\n    note: x\n  - quote: di Moskow.\n    note: y\n"
     assert check(f"title: A\nsummary: S.\nnotes:\n{notes}", DATED)[1] == []
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "membahas Perbatasan. moskow",  # the same words, across a paragraph break
+        "moskow",  # other capitals of a word the text has twice
+    ],
+)
+def test_a_quote_is_never_told_to_become_a_phrase_it_could_not_be(quote):
+    # The hint named phrases across two paragraphs or occurring twice: following it gave another error.
+    body = BODY.replace(" Moskow menyambut", "\nMoskow menyambut")
+    problems = check(f"notes:\n  - quote: {quote}\n    note: x\n", Extracted(body=body))[1]
+    assert problems == [
+        f"a.yml:2:12: error: quote '{quote}' does not occur in the article text; "
+        "copy the phrase exactly as it appears in the article"
+    ]
