@@ -23,7 +23,7 @@ import yaml
 from babel import Locale
 
 from generator.clean import DIRECTION_CONTROLS
-from generator.dates import find_dates
+from generator.dates import find_dates, latest_today
 from generator.diagnostics import did_you_mean, unwritable_character
 from generator.markdown import EXCERPT_LIMIT, first_sentence, uncut_first_sentence
 from generator.model import ANNOTATION_KEYS, CLEARABLE_KEYS, FUTURE_DATE, Annotation, Diagnostic, Extracted, Note
@@ -416,7 +416,8 @@ class _Checker:
         if value > self.today:
             self.error(
                 node,
-                f"{FUTURE_DATE}: {raw} (today is {self.today.isoformat()}); give the date the article was published",
+                f"{FUTURE_DATE}: {raw} (the latest date on Earth today is {self.today.isoformat()}); "
+                "give the date the article was published",
             )
             return None
         if value.year < EARLIEST_YEAR:
@@ -758,7 +759,7 @@ def parse_annotation(
     With `extracted`, notes are checked against its `body` and values that disagree with the
     extraction are reported as warnings (the annotation wins).
     """
-    today = today or dt.date.today()
+    today = today or latest_today()
     topics = tuple(known_topics) if known_topics is not None else tuple(vocabulary_topics())
     checker = _Checker(path, today, topics, text)
     if len(text) > MAX_ANNOTATION_CHARS:

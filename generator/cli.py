@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import datetime as dt
 import gc
 import json
 import os
@@ -12,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from generator.dates import latest_today
 from generator.diagnostics import in_github_actions, report, summary, touching
 from generator.model import Diagnostic
 from generator.vocabulary import VocabularyError
@@ -72,7 +72,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         changed = _changed_files(args.changed_files)
         if changed is None:
             return 1
-    articles, diagnostics = collect(args.seeds, today=dt.date.today(), cache=_seed_cache(args, build=False))
+    articles, diagnostics = collect(args.seeds, today=latest_today(), cache=_seed_cache(args, build=False))
     where = "in files this change does not touch (python -m generator check without --changed-files lists them)"
     return 1 if _report(diagnostics, len(articles), sys.stdout, changed=changed, left_out_where=where) else 0
 
@@ -83,7 +83,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     progress.start()
     cache = _seed_cache(args, build=True)
-    articles, diagnostics = collect(args.seeds, today=dt.date.today(), cache=cache)
+    articles, diagnostics = collect(args.seeds, today=latest_today(), cache=cache)
     changed = cache.changed_files() if args.changed_only else None
     if changed is not None:
         # A warning about a file in seeds/ that the cache does not follow (a stray `notes.md`) cannot be

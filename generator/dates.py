@@ -96,6 +96,19 @@ class DateMention:
         return self.weekday is not None
 
 
+# The earliest time zone, the Line Islands' (UTC+14): the first place on Earth each date begins.
+_EARLIEST_ZONE = dt.timezone(dt.timedelta(hours=14))
+
+
+def latest_today() -> dt.date:
+    """The latest date anywhere on Earth now: the day that has begun on the Line Islands (UTC+14).
+
+    A publication date after it is in the future wherever the article was written. The machine's
+    own date made the check depend on its time zone: CI runs on UTC, where an article from Jakarta
+    (UTC+7) published on a morning was dated tomorrow until 07:00 Jakarta time."""
+    return dt.datetime.now(_EARLIEST_ZONE).date()
+
+
 def _valid(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from generator.cache import Merged, SeedCache
+from generator.dates import latest_today
 from generator.diagnostics import sort_key
 from generator.load import read_seed, read_seeds
 from generator.merge import make_slugs_unique, merge
@@ -137,7 +138,7 @@ def collect(
     `cache` keeps per-seed results between runs; without one, everything is computed afresh. With
     one, the seed files unchanged since they were last read are not read again (`SeedCache.known_file`).
     """
-    today = today or dt.date.today()
+    today = today or latest_today()
     cache = cache or SeedCache(None)
     seeds_dir = Path(seeds_dir)
     seeds, diagnostics = read_seeds(seeds_dir, cache.known_file)

@@ -267,8 +267,8 @@ def test_empty_annotations_and_empty_keys_mean_nothing_given(text):
         ),
         (
             "published: 2026-01-16\n",
-            "a.yml:1:12: error: 'published' is in the future: 2026-01-16 (today is 2026-01-15); "
-            "give the date the article was published",
+            "a.yml:1:12: error: 'published' is in the future: 2026-01-16 "
+            "(the latest date on Earth today is 2026-01-15); give the date the article was published",
         ),
         (
             "countries: [Iran]\n",

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from generator.dates import find_dates, is_date_line, published_date
+from generator.dates import find_dates, is_date_line, latest_today, published_date
 
 
 @pytest.mark.parametrize(
@@ -113,3 +113,15 @@ def test_year_less_date_with_certain_year() -> None:
 )
 def test_year_less_date_stays_null_when_unsure(body: list[str]) -> None:
     assert published_date([], "", body) is None
+
+
+def test_today_is_the_latest_date_on_earth_whatever_the_machines_time_zone(monkeypatch):
+    # CI runs on UTC: an article from Jakarta published on a morning was "in the future" there.
+    import time
+
+    for zone in ("UTC", "Pacific/Pago_Pago", "Asia/Jakarta"):
+        monkeypatch.setenv("TZ", zone)
+        time.tzset()
+        assert latest_today() == (dt.datetime.now(dt.UTC) + dt.timedelta(hours=14)).date()
+    monkeypatch.undo()
+    time.tzset()
