@@ -606,35 +606,48 @@ def _describe(node: yaml.Node) -> str:
     return "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
 
 
-def _safety_problem(path: str, text: str, loader: type = _FAST_LOADER) -> Diagnostic | None:
-    """The first construct contributors never need and attackers use: aliases, tags, deep nesting."""
+# A file of a thousand anchors is an attack, not a mistake: a few of its problems say enough.
+_MAX_SAFETY_PROBLEMS = 10
+
+
+def _safety_problems(path: str, text: str, loader: type = _FAST_LOADER) -> list[Diagnostic]:
+    """Every construct contributors never need and attackers use: aliases, anchors, tags, deep nesting
+    (up to `MAX_YAML_EVENTS` of the parser's events: past them, one problem says so)."""
+    problems = []
     depth = 0
     for count, event in enumerate(yaml.parse(text, Loader=loader)):
         mark = event.start_mark
         where = (mark.line + 1, mark.column + 1)
+
+        def problem(message: str, where: tuple[int, int] = where) -> None:
+            problems.append(Diagnostic(path, *where, "error", message))
+
         if count > MAX_YAML_EVENTS:
-            return Diagnostic(path, *where, "error", "the annotation is too long or too deeply structured")
+            problem("the annotation is too long or too deeply structured")
+            break
         if isinstance(event, yaml.ScalarEvent) and (half := _SURROGATE.search(event.value)):
             code = ord(half.group())
-            message = (
+            problem(
                 f"contains U+{code:04X}, half of a character written as an escape (\\u{code:04x}), which cannot "
                 "stand alone; write the character itself, or its 8-digit escape (\\U0001F1EE)"
             )
-            return Diagnostic(path, *where, "error", message)
         if isinstance(event, yaml.AliasEvent):
-            message = "YAML aliases (*name) are not allowed; write the value out in full"
-            return Diagnostic(path, *where, "error", message)
-        if getattr(event, "anchor", None) is not None:
-            return Diagnostic(path, *where, "error", "YAML anchors (&name) are not allowed; remove the anchor")
+            problem("YAML aliases (*name) are not allowed; write the value out in full")
+        elif getattr(event, "anchor", None) is not None:  # an alias's `anchor` is the name it refers to
+            problem("YAML anchors (&name) are not allowed; remove the anchor")
         if getattr(event, "tag", None) is not None:
-            return Diagnostic(path, *where, "error", f"YAML tags ({event.tag}) are not allowed; remove the tag")
+            problem(f"YAML tags ({event.tag}) are not allowed; remove the tag")
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_YAML_DEPTH:
-                return Diagnostic(path, *where, "error", f"nested more than {MAX_YAML_DEPTH} levels deep; flatten it")
+                problem(f"nested more than {MAX_YAML_DEPTH} levels deep; flatten it")
+                break
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
-    return None
+        if len(problems) >= _MAX_SAFETY_PROBLEMS:
+            problem("more YAML anchors, aliases or tags follow; remove every one of them")
+            break
+    return problems
 
 
 def _quote_ending_at(text: str, mark) -> yaml.ScalarToken | None:
@@ -766,22 +779,26 @@ def parse_annotation(
         return None, [Diagnostic(path, message=f"the annotation is longer than {MAX_ANNOTATION_CHARS:,} characters")]
     invisible = _invisible_characters(path, text)
     if invisible:
-        return None, invisible
+        # Reported, then read as an editor shows them, so the annotation's other problems come in the
+        # same round: a line separator as a space, a direction control as nothing.
+        text = _INVISIBLE_RE.sub(lambda found: " " if found.group() in _LINE_SEPARATORS else "", text)
+        checker.problems.extend(invisible)
     try:
-        problem = _safety_problem(path, text)
-        if problem is not None:
-            return None, [problem]
+        unsafe = _safety_problems(path, text)
+        if unsafe:
+            return None, invisible + unsafe
         root = yaml.compose(text, Loader=_FAST_LOADER)
     except yaml.YAMLError:
         try:
-            problem = _safety_problem(path, text, yaml.SafeLoader)
-            if problem is not None:
-                return None, [problem]
+            unsafe = _safety_problems(path, text, yaml.SafeLoader)
+            if unsafe:
+                return None, invisible + unsafe
             root = yaml.compose(text, Loader=yaml.SafeLoader)
         except yaml.YAMLError as err:
-            return None, [_syntax_error(path, text, err)]
+            return None, [*invisible, _syntax_error(path, text, err)]
     if root is None or (isinstance(root, yaml.ScalarNode) and root.tag == _NULL_TAG):
-        return Annotation(), [Diagnostic(path, level="warning", message=f"the annotation is empty, so {_NO_SUMMARY}")]
+        empty = Diagnostic(path, level="warning", message=f"the annotation is empty, so {_NO_SUMMARY}")
+        return (None, [*invisible, empty]) if invisible else (Annotation(), [empty])
     if not isinstance(root, yaml.MappingNode):
         checker.error(
             root,
@@ -794,7 +811,7 @@ def parse_annotation(
     value_nodes: dict[str, yaml.Node] = {}
     cleared: set[str] = set()
     rejected: set[str] = set()  # the keys whose value has an error, reported at it
-    failed = False
+    failed = bool(invisible)
     for key_node, value_node in root.value:
         if not isinstance(key_node, yaml.ScalarNode):
             checker.error(key_node, "keys must be plain words like 'title'")
