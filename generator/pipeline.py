@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
@@ -13,7 +14,14 @@ from typing import NamedTuple
 from generator.cache import Merged, SeedCache
 from generator.dates import latest_today
 from generator.diagnostics import sort_key
-from generator.load import read_seed, read_seeds
+from generator.load import (
+    ANNOTATION_SUFFIX,
+    MAX_ANNOTATION_BYTES,
+    TEXT_SUFFIX,
+    read_seed,
+    read_seeds,
+    read_text_file,
+)
 from generator.merge import make_slugs_unique, merge
 from generator.model import Annotation, Article, Diagnostic, Extracted, Seed
 from generator.validate import body_key, check_collection
@@ -29,7 +37,7 @@ def extract(text: str) -> Extracted:
 
 
 def parse_annotation(
-    path: str, text: str, *, extracted: Extracted, today: dt.date, known_topics: Iterable[str]
+    path: str, text: str, *, extracted: Extracted | None, today: dt.date, known_topics: Iterable[str]
 ) -> tuple[Annotation | None, list[Diagnostic]]:
     from generator.annotation import parse_annotation as run
 
@@ -56,6 +64,25 @@ def _digests(seed: Seed, cache: SeedCache) -> tuple[str, str | None]:
         assert seed.annotation_path is not None
         annotation = cache.read_file(seed.annotation_path, seed.annotation_state, seed.annotation_text)
     return text, annotation
+
+
+def _beside_unusable_texts(
+    seeds: list[Seed], diagnostics: list[Diagnostic], today: dt.date, vocabulary: Iterable[str]
+) -> list[Diagnostic]:
+    """The problems of each annotation whose article text cannot be used (not UTF-8, binary, too
+    large): its own mistakes came out only after the text was mended, a second round for the
+    contributor. Its quotes cannot be looked for in a text that could not be read."""
+    used = {seed.text_path for seed in seeds}
+    reported = {d.path for d in diagnostics if d.level == "error"}
+    problems = []
+    for text_path in sorted(path for path in reported if path.endswith(TEXT_SUFFIX) and path not in used):
+        annotation_path = text_path.removesuffix(TEXT_SUFFIX) + ANNOTATION_SUFFIX
+        if annotation_path in reported or not os.path.isfile(annotation_path):
+            continue
+        text, unusable = read_text_file(Path(annotation_path), MAX_ANNOTATION_BYTES, Path(text_path).parent)
+        if text is not None and not unusable:
+            problems += parse_annotation(annotation_path, text, extracted=None, today=today, known_topics=vocabulary)[1]
+    return problems
 
 
 class _Found(NamedTuple):
@@ -143,6 +170,7 @@ def collect(
     seeds_dir = Path(seeds_dir)
     seeds, diagnostics = read_seeds(seeds_dir, cache.known_file)
     vocabulary = tuple(topics())
+    diagnostics.extend(_beside_unusable_texts(seeds, diagnostics, today, vocabulary))
     found, problems = _cached(seeds, cache, today, seeds_dir)
     diagnostics.extend(problems)
 

@@ -124,6 +124,19 @@ def test_check_adds_workflow_commands_inside_github_actions(seeds, capsys, monke
     )
 
 
+def test_an_annotation_beside_an_unusable_text_is_checked_in_the_same_round(seeds, capsys):
+    # Its mistakes came out only once the text was mended: a second round for the contributor.
+    (seeds / "a.txt").write_bytes("Judul\n\nMenurut dia, \u201ckami siap\u201d.\n".encode("cp1252"))
+    (seeds / "a.yml").write_text("summary: Fine.\ncountires: [IR]\n")
+    assert main(["check"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("seeds/a.txt:3:14: error: is not UTF-8")
+    assert out[1:] == [
+        "seeds/a.yml:2:1: error: unknown key 'countires'; did you mean 'countries'?",
+        "2 errors, 0 warnings in 0 articles",
+    ]
+
+
 def test_a_clean_folder_exits_0(seeds, capsys):
     (seeds / "a.txt").write_text("Judul\n\nIsi.\n")
     (seeds / "a.yml").write_text("summary: Fine.\ntopics: [diplomacy, border-security, military-exercises]\n")
