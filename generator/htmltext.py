@@ -23,8 +23,9 @@ PANEL_TITLE = "About this report"
 RAW_TEXT_KEPT = "The raw text, as scraped, is kept in the repository as "
 PANEL_START = f'<div class="admonition info" id="{PANEL_ID}">'
 # Where an article page's related coverage, then its source, start once converted (the toc extension's
-# id for `## Related coverage`): the hooks leave both out of what search indexes.
-RELATED_START = '<h2 id="related-coverage">'
+# id for `## Related coverage`): the hooks leave both out of what search indexes. The id's end is left
+# open: a headline "Related coverage" takes `related-coverage` first, and the section `related-coverage_1`.
+RELATED_START = '<h2 id="related-coverage'
 
 
 def text(value: str) -> str:

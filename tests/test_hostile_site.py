@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -56,7 +57,21 @@ def hostile_site(tmp_path_factory) -> Path:
     seeds.mkdir()
     (seeds / "hostile.txt").write_text(TEXT, encoding="utf-8")
     (seeds / "hostile.yml").write_text(yaml.safe_dump(ANNOTATION, allow_unicode=True), encoding="utf-8")
+    # Headlines named as the fixed sections of an article page: the toc extension gives the headline
+    # the section's id first, and the section another one.
+    (seeds / "heading.txt").write_text(HEADING_TEXT, encoding="utf-8")
+    (seeds / "heading.yml").write_text(yaml.safe_dump(HEADING_ANNOTATION), encoding="utf-8")
     return build_site(seeds, root / "project")
+
+
+HEADING_TEXT = "Liputan Terkait\n\nPresiden Iran berbicara di Teheran pada Senin (1/1/2018) tentang diplomasi."
+HEADING_ANNOTATION = {
+    "title_en": "Related coverage",
+    "published": "2018-01-01",
+    "countries": ["IR"],
+    "topics": ["diplomacy"],
+    "summary": "Iran's president spoke in Tehran about diplomacy.",
+}
 
 
 def live_elements(page: Path) -> list[str]:
@@ -82,6 +97,15 @@ def test_no_page_carries_a_live_element(hostile_site):
     pages = sorted(hostile_site.rglob("*.html"))
     assert len(pages) > 5
     assert {str(p.relative_to(hostile_site)): live_elements(p) for p in pages if live_elements(p)} == {}
+
+
+def test_a_headline_named_as_a_section_keeps_that_section_out_of_search(hostile_site):
+    # The related coverage repeats other articles' titles: searching them found every page listing
+    # them. It was cut from what search indexes at its heading's id, which this headline had taken.
+    index = json.loads((hostile_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    entries = [doc for doc in index["docs"] if doc["location"].startswith("articles/2018/")]
+    assert entries
+    assert not [doc["location"] for doc in entries if "shares" in doc["text"] or "#related-coverage" in doc["location"]]
 
 
 def test_the_article_page_shows_every_payload_literally(hostile_site):

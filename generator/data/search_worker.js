@@ -368,7 +368,7 @@ const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " }
 // An article page's text and notes start here and end where its related coverage starts (generator/
 // pages/article.py, generator/htmltext.py's RELATED_START): passages are not taken from the box of
 // metadata before them ("Countries: 🇦🇫 Afghanistan…"), nor from the related coverage and source after.
-const TEXT_START = '<div class="digest-article-text"', RELATED_START = '<h2 id="related-coverage">';
+const TEXT_START = '<div class="digest-article-text"', RELATED_START = '<h2 id="related-coverage';
 
 // The text of a page's content (an article's text and notes), a line per paragraph, heading or list
 // item, without headerlinks, footnote numbers and their "↩": a passage is cut from one line (they ran
