@@ -36,3 +36,35 @@
     }
   });
 })();
+
+// Material's search is a dialog without a name: a screen reader announced "dialog" alone.
+(function () {
+  "use strict";
+  var search = document.querySelector('.md-search[role="dialog"]');
+  if (search && !search.hasAttribute("aria-label")) {
+    search.setAttribute("aria-label", "Search the digest");
+  }
+})();
+
+// A box that scrolls sideways (a chart on a phone, a wide table) takes the keyboard's focus when it
+// does scroll, so it can be scrolled with the arrow keys; one that fits takes none.
+(function () {
+  "use strict";
+  function mark() {
+    var boxes = document.querySelectorAll(".digest-chart-scroll, .md-typeset__scrollwrap");
+    for (var i = 0; i < boxes.length; i++) {
+      var box = boxes[i];
+      if (box.scrollWidth > box.clientWidth) {
+        box.setAttribute("tabindex", "0");
+      } else {
+        box.removeAttribute("tabindex");
+      }
+    }
+  }
+  // Material wraps the tables once its own script has run, which is after this one.
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(mark);
+  }
+  window.addEventListener("load", mark);
+  window.addEventListener("resize", mark);
+})();
