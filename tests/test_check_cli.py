@@ -14,6 +14,7 @@ import pytest
 from generator import pipeline
 from generator.cache import SETTLED_NS
 from generator.cli import main
+from generator.dates import latest_today
 from generator.diagnostics import github_command, summary
 from generator.model import Diagnostic, Extracted, Topic
 
@@ -259,7 +260,8 @@ def test_build_and_check_share_one_validation(seeds, monkeypatch):
     monkeypatch.setattr(pipeline, "collect", lambda *a, **k: calls.append(k) or ([], [Diagnostic("x")]))
     assert main(["check"]) == 1
     assert main(["build"]) == 1
-    assert [call["today"] for call in calls] == [dt.date.today()] * 2
+    # The latest date on Earth (UTC+14), not the machine's: from 10:00 UTC they differ.
+    assert [call["today"] for call in calls] == [latest_today()] * 2
     assert [type(call["cache"]).__name__ for call in calls] == ["SeedCache"] * 2
 
 
