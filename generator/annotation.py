@@ -27,6 +27,7 @@ from generator.dates import find_dates, latest_today
 from generator.diagnostics import did_you_mean, unwritable_character
 from generator.markdown import EXCERPT_LIMIT, first_sentence, uncut_first_sentence
 from generator.model import ANNOTATION_KEYS, CLEARABLE_KEYS, FUTURE_DATE, Annotation, Diagnostic, Extracted, Note
+from generator.vocabulary import load_data
 from generator.vocabulary import topics as vocabulary_topics
 
 MAX_ANNOTATION_CHARS = 50_000
@@ -242,12 +243,17 @@ def country_codes() -> frozenset[str]:
 
 @cache
 def _country_names() -> dict[str, str]:
-    """Folded English and Indonesian country names (CLDR) → code: `rusia` → `RU`."""
+    """Folded English and Indonesian country names (CLDR) → code: `rusia` → `RU`; then the names the
+    extractor knows countries by in a text (`data/country_aliases.yml`'s aliases), which CLDR lacks
+    though contributors write them: `Inggris` (CLDR: Inggris Raya), `Palestina`, `USA`, `UAE`."""
     names: dict[str, str] = {}
     for locale in ("id", "en"):
         for code, name in Locale(locale).territories.items():
             if code in country_codes():
                 names[_fold(name)] = code
+    for code, aliases in load_data("country_aliases.yml")["aliases"].items():
+        for alias in aliases:
+            names.setdefault(_fold(alias), code)  # a CLDR name keeps its country
     return names
 
 
@@ -347,8 +353,11 @@ class _Checker:
 
     # -- values ---------------------------------------------------------------------------------
 
-    def text(self, key: str, node: yaml.Node, *, single_line: bool, what: str | None = None) -> str | None:
-        """A string value, or None (with an error) when it is not one."""
+    def text(
+        self, key: str, node: yaml.Node, *, single_line: bool, what: str | None = None, in_list: bool = False
+    ) -> str | None:
+        """A string value, or None (with an error) when it is not one. `in_list`: an entry of a list,
+        whose lines starting with a dash `string_list` has looked at."""
         what = what or repr(key)
         if not isinstance(node, yaml.ScalarNode):
             kind = "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
@@ -356,6 +365,16 @@ class _Checker:
             return None
         value = node.value
         value = " ".join(value.split()) if single_line else value.strip()
+        continued = _continued_lines(self.source, node) if single_line and not in_list else []
+        if continued:  # `outlet: Antara` then `  - Reuters`: one value that YAML silently made "Antara - Reuters"
+            line, column = continued[0]
+            message = (
+                f"{what} takes one line of text, but this line starts with '- ', which YAML joins to the line "
+                f"above ({quoted(value)}); it takes one value, not a list: remove this line, or write the whole "
+                "value on one line if the dash belongs to it"
+            )
+            self.problems.append(Diagnostic(self.path, line + 1, column + 1, "error", message))
+            return None
         bad = unwritable_character(value)
         if bad:
             self.error(node, f"{what} {bad}; remove it")
@@ -386,7 +405,7 @@ class _Checker:
                     self.problems.append(Diagnostic(self.path, line + 1, column + 1, "error", message))
                 ok = False
                 continue
-            value = self.text(key, item, single_line=True, what=f"each entry of {key!r}")
+            value = self.text(key, item, single_line=True, what=f"each entry of {key!r}", in_list=True)
             if value is None:
                 ok = False
                 continue

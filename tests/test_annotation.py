@@ -467,6 +467,23 @@ def test_a_list_item_indented_deeper_than_its_list_is_not_merged_into_the_item_a
     assert check("people: [Ketua KNB\n  - Presiden]\n") == (Annotation(people=("Ketua KNB - Presiden",)), [])
 
 
+def test_a_list_item_under_a_one_line_field_is_not_merged_into_its_value():
+    """`outlet: Antara` then an indented `- Reuters` is one plain value to YAML, "Antara - Reuters",
+    and check said nothing: the field takes one value, and the contributor meant a list."""
+    annotation, problems = check("outlet: Antara\n  - Reuters\ntitle_en: x\n")
+    assert annotation is None
+    assert problems == [
+        "a.yml:2:3: error: 'outlet' takes one line of text, but this line starts with '- ', which YAML joins to "
+        "the line above ('Antara - Reuters'); it takes one value, not a list: remove this line, or write the "
+        "whole value on one line if the dash belongs to it"
+    ]
+    # A dash inside the value, or the value quoted: as written.
+    assert check("outlet: Antara -\n  Reuters\n") == (Annotation(outlet="Antara - Reuters"), [])
+    assert check("outlet: 'Antara\n  - Reuters'\n") == (Annotation(outlet="Antara - Reuters"), [])
+    # A summary spans lines: a line of it may start with a dash.
+    assert check("summary: Iran and Russia met\n  - again - in Moscow.\n")[1] == []
+
+
 def test_a_quote_from_a_line_removed_as_page_furniture_says_so():
     """The phrase is in the .txt verbatim: "copy it exactly" alone sent the contributor in circles."""
     extracted = Extracted(body=BODY, removed=("Baca juga: Iran dan Rusia di Moskow", "Editor: Ani"))
@@ -662,9 +679,14 @@ def test_agreement_or_silence_gives_no_warning(extracted, text):
         ("United Kingdom", "GB"),
         ("Pakistn", "PK"),
         ("Atlantis", None),
+        # Names the extractor reads in texts, which CLDR lacks.
+        ("Inggris", "GB"),
+        ("Palestina", "PS"),
+        ("USA", "US"),
+        ("UAE", "AE"),
     ],
 )
-def test_country_suggestions_come_from_cldr_names(value, code):
+def test_country_suggestions_come_from_cldr_names_and_the_extractors_aliases(value, code):
     assert suggest_country(value) == code
 
 
