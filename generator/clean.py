@@ -15,8 +15,15 @@ from generator.dates import is_date_line
 from generator.lead import ends_with_dash, parse_dateline
 from generator.vocabulary import load_data
 
-# Only what needs changing: a run of 2+ blanks, or one odd blank (tab, NBSP, thin space).
-_SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+# What `str.splitlines` breaks a line at besides `\n` and `\r`, but neither an editor nor GitHub does:
+# line and paragraph separators, form feed, vertical tab, NEL (U+001C-U+001E too, dropped with the
+# controls below). Scraped web text holds them inside a headline or paragraph, which `clean` cut in
+# two where the contributor sees one line: they are blanks, so only `\n`, `\r\n` and `\r` break lines.
+_LINE_SEPARATORS = "\u2028\u2029\x0b\x0c\x85"
+# The blanks other than a plain space, as a character class's ranges.
+_BLANKS = f"\t\u00a0\u2000-\u200a\u202f\u205f\u3000{_LINE_SEPARATORS}"
+# Only what needs changing: a run of 2+ blanks, or one odd blank (tab, NBSP, thin space, line separator).
+_SPACES_RE = re.compile(f"[ {_BLANKS}]{{2,}}|[{_BLANKS}]")
 # The bidirectional embedding, override and isolate controls, as a character class's ranges. Scraped from
 # a page, or written in an annotation, they reversed how the text after them showed on every page that
 # lists the article: the cleaner drops them, the annotation checks refuse them.
@@ -25,7 +32,9 @@ DIRECTION_CONTROLS = "\u202a-\u202e\u2066-\u2069"
 _INVISIBLE_RE = re.compile(f"[\u200b-\u200d\u2060\ufeff{DIRECTION_CONTROLS}\x00-\x08\x0e-\x1f\x7f]")
 # Any character either pattern above acts on other than a plain space. Most texts have none, and
 # one scan for them plus a test for two spaces is far cheaper than the substitutions.
-_ODD_RE = re.compile(r"[\t\u00a0\u2000-\u200d\u202a-\u202f\u205f\u3000\u2060-\u2069\ufeff\x00-\x08\x0e-\x1f\x7f]")
+_ODD_RE = re.compile(
+    f"[\t\u00a0\u2000-\u200d\u202a-\u202f\u205f\u3000\u2060-\u2069\ufeff\x00-\x08\x0e-\x1f\x7f{_LINE_SEPARATORS}]"
+)
 _SPACE_RUN_RE = re.compile("  +")
 # A sentence ends in punctuation, a closing quote, or a writer's code such as `(mm/alalam)`.
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)]*$|[\"”’]$|\([\w ]{1,8}/[\w /]{1,20}\)$")
@@ -106,7 +115,8 @@ def _space_or_nothing(match: re.Match[str]) -> str:
 
 
 def normalise_spaces(text: str) -> str:
-    """Collapse NBSP and runs of spaces, drop invisible characters; never change a word.
+    r"""Collapse NBSP and runs of spaces, drop invisible characters; never change a word. Line breaks
+    other than `\n`, `\r\n` and `\r` become blanks too (`_LINE_SEPARATORS`).
 
     The result is `_SPACES_RE.sub(" ", _INVISIBLE_RE.sub("", text))`, reached faster. Odd characters
     are rare, NBSP the usual one (in a third of the texts), and a blank like any other: it becomes a
@@ -283,6 +293,8 @@ def _join_bare_datelines(lines: list[str]) -> list[str]:
 
 def clean(text: str) -> Cleaned:
     """Split `text` into headline, header, body paragraphs and removed lines."""
+    # `splitlines` breaks only at `\n`, `\r\n` and `\r` here: `normalise_spaces` made the other line
+    # separators it knows blanks, in one pass over the whole text rather than a split by pattern.
     lines = [line.strip() for line in normalise_spaces(text).splitlines()]
     lines = _join_bare_datelines([line for line in lines if line])
     lines = [part for line in lines for part in _split_writer_code(line)]

@@ -51,10 +51,20 @@ Known = Callable[[str, FileState], "str | None"]
 
 def _position(data: bytes, offset: int) -> tuple[int, int]:
     """1-based line and column of byte `offset`, the column in characters as an editor counts them
-    (the line's bytes before it decoded, an undecodable byte counting as one)."""
-    line = data.count(b"\n", 0, offset) + 1
-    start = data.rfind(b"\n", 0, offset) + 1
-    return line, len(data[start:offset].decode("utf-8", "replace")) + 1
+    (the bytes before it decoded, an undecodable byte counting as one; the decoder never takes a line
+    break into an undecodable sequence, so the line is the same), a UTF-8 BOM not among them (an editor
+    does not show it)."""
+    before = data[:offset].decode("utf-8", "replace").removeprefix("\ufeff")
+    return _text_position(before, len(before))
+
+
+def _text_position(text: str, offset: int) -> tuple[int, int]:
+    r"""1-based line and column of `text[offset]`, with `\r\n`, `\r` and `\n` each one line break, as in an
+    editor: counting `\n` alone put every problem of a file with old-Mac line ends (`\r`) on line 1. No
+    other character breaks a line (U+2028 does not, in an editor or on GitHub; `clean` agrees)."""
+    line = text.count("\n", 0, offset) + text.count("\r", 0, offset) - text.count("\r\n", 0, offset) + 1
+    start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    return line, offset - start + 1
 
 
 def file_state(info: os.stat_result) -> FileState:
@@ -150,9 +160,7 @@ def _read_text_file(
     suspect = data.translate(None, _NOT_CONTROL_BYTES) or b"\xc2" in data or b"\xef\xbf" in data
     bad = _BAD_CONTROL.search(text) if suspect else None
     if bad:
-        line = text.count("\n", 0, bad.start()) + 1
-        col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
-        return fail(_control_message(bad.group()), line, col)
+        return fail(_control_message(bad.group()), *_text_position(text, bad.start()))
     return text, None, state, []
 
 
