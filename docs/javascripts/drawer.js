@@ -68,3 +68,20 @@
   window.addEventListener("load", mark);
   window.addEventListener("resize", mark);
 })();
+
+// Material puts each search result's tags in a <nav>, inside the result's link, of words that link
+// nowhere: a screen reader listed one unnamed "navigation" landmark per result (axe: landmark-unique).
+// CSS cannot change a role, so each row of tags Material adds to the results is made a plain group.
+(function () {
+  "use strict";
+  var list = document.querySelector(".md-search-result__list");
+  if (!list || typeof MutationObserver !== "function") {
+    return;
+  }
+  new MutationObserver(function () {
+    var rows = list.querySelectorAll("nav.md-tags:not([role])");
+    for (var i = 0; i < rows.length; i++) {
+      rows[i].setAttribute("role", "none");
+    }
+  }).observe(list, { childList: true, subtree: true });
+})();
