@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import yaml
 from babel import Locale
@@ -132,13 +132,23 @@ def _as_iso(raw: str) -> str:
     return f"; write it as {date.year:04d}-{date.month:02d}-{date.day:02d}"
 
 
+# The characters a link may hold as they are (RFC 3986: reserved and unreserved, and `%` of an escape);
+# any other is written percent-encoded. `_NOT_IN_URL`: those of the others that a contributor's
+# copied link may hold (space is refused with the scheme's checks).
+_URL_CHARACTERS = ":/?#[]@!$&'()*+,;=%~-._"
+_NOT_IN_URL = re.compile(r'["<>\\^`{|}]')
+
+
 def _with_scheme(url: str) -> str:
     """`; write it as 'https://www.cnnindonesia.com/x'` for a link copied without its scheme
     (`www.cnnindonesia.com/x`, `//www.cnnindonesia.com/x`); "" for anything else (`/articles/1`)."""
-    if urlsplit(url).scheme or " " in url:
+    try:
+        if urlsplit(url).scheme or " " in url:
+            return ""
+        meant = "https:" + url if url.startswith("//") else "https://" + url
+        host = urlsplit(meant).hostname or ""
+    except ValueError:  # brackets that make no IPv6 address
         return ""
-    meant = "https:" + url if url.startswith("//") else "https://" + url
-    host = urlsplit(meant).hostname or ""
     named = re.fullmatch(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", host)  # a domain name, not `localhost`, `1.2.3.4`
     return f"; write it as {quoted(meant, 120)}" if named else ""
 
@@ -463,12 +473,28 @@ class _Checker:
         value = self.text("url", node, single_line=True)
         if value is None:
             return None
-        parts = urlsplit(value)
-        if parts.scheme.lower() not in ("http", "https") or not parts.hostname or " " in value:
+        try:
+            parts = urlsplit(value)
+            host = parts.hostname
+        except ValueError:  # a `[` or `]` in the host that is not an IPv6 address: "internal error" before
+            self.error(
+                node, f"'url' is not a valid link: {quoted(value)}; copy it again from the browser's address bar"
+            )
+            return None
+        if parts.scheme.lower() not in ("http", "https") or not host or " " in value:
             self.error(
                 node,
                 "'url' must be an absolute http(s) link like https://example.com/article, "
                 f"but received: {quoted(value)}{_with_scheme(value)}",
+            )
+            return None
+        unsafe = _NOT_IN_URL.search(value)
+        if unsafe:  # passed, then left off the page (`markdown.is_web_url`), which said none was recorded
+            meant = quote(value, safe=_URL_CHARACTERS)
+            self.error(
+                node,
+                f"'url' holds {unsafe.group()!r}, which a link cannot: write it percent-encoded, as a browser's "
+                f"address bar copies it: {quoted(meant, 200)}",
             )
             return None
         return value

@@ -63,7 +63,8 @@ def relative(from_page: str, to_page: str) -> str:
 
 def is_web_url(url: str | None) -> bool:
     """Only http(s) URLs are ever linked, whatever validation let through (defence in depth)."""
-    return bool(url) and re.match(r"https?://[^\s<>\"']+$", url, re.IGNORECASE) is not None
+    # `'` is a link's character (RFC 3986); the page escapes it in the attribute, as every other.
+    return bool(url) and re.match(r"https?://[^\s<>\"]+$", url, re.IGNORECASE) is not None
 
 
 @cache  # babel takes about 9 µs a date; index pages show each date several times

@@ -339,6 +339,20 @@ def test_empty_annotations_and_empty_keys_mean_nothing_given(text):
             "a.yml:1:6: error: 'url' must be an absolute http(s) link like https://example.com/article, "
             "but received: 'https://'",
         ),
+        (  # urllib cannot split it: "internal error" before
+            "url: https://www.antaranews.com]/berita/123\n",
+            "a.yml:1:6: error: 'url' is not a valid link: 'https://www.antaranews.com]/berita/123'; copy it again "
+            "from the browser's address bar",
+        ),
+        (
+            "url: http://[::1\n",
+            "a.yml:1:6: error: 'url' is not a valid link: 'http://[::1'; copy it again from the browser's address bar",
+        ),
+        (  # passed, and the page said no address was recorded
+            'url: https://e.com/a"b<c>\n',
+            "a.yml:1:6: error: 'url' holds '\"', which a link cannot: write it percent-encoded, as a browser's address "
+            "bar copies it: 'https://e.com/a%22b%3Cc%3E'",
+        ),
         ('title: "a\\x1bb"\n', "a.yml:1:8: error: 'title' contains the control character U+001B; remove it"),
         ('url: "https://e.com/\\x9b"\n', "a.yml:1:6: error: 'url' contains the control character U+009B; remove it"),
         (  # no character at all, and the feeds' XML cannot hold it

@@ -45,6 +45,7 @@ def test_md_text_renders_the_literal_text(text):
     [
         ("https://www.antaranews.com/berita/1", True),
         ("http://example.com/a?b=c", True),
+        ("https://example.com/berita/iran's-drill", True),  # a link's character: was left off the page
         ("javascript:alert(1)", False),
         ("JAVASCRIPT:alert(1)", False),
         ("data:text/html,<script>", False),
