@@ -1106,6 +1106,13 @@ def _compare(
             f"'published' is {annotation.published.isoformat()} but the text gives "
             f"{extracted.published.isoformat()}; the annotation wins, check which is right",
         )
+    if annotation.date_estimated and annotation.published and annotation.published == extracted.published:
+        # Readers see "about <date>" and "neither the text nor the outlet gives it" (CONTRIBUTING).
+        checker.warning(
+            nodes["date_estimated"],
+            f"'date_estimated' is true, but the text gives this date ({extracted.published.isoformat()}): a date the "
+            "text states is not an estimate, and readers would see it as one; remove 'date_estimated'",
+        )
     if annotation.countries is not None and extracted.countries:
         # 'countries' holds the countries an article is about, and a text names others in passing:
         # comparing with every country named warned about nearly every annotation (on a synthetic

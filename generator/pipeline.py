@@ -132,7 +132,23 @@ def analyse(entry: _Found, today: dt.date, vocabulary: Iterable[str]) -> Analysi
             seed.annotation_path, seed.annotation_text, extracted=extraction[0], today=today, known_topics=vocabulary
         )
     annotation = parsed[0] if parsed is not None else None
-    return Analysis(extraction, parsed, key, merge(seed, extraction[0], annotation))
+    article = merge(seed, extraction[0], annotation)
+    if article.published is not None and article.published > today and not extraction[1]:
+        # The text's own date (an annotation's date is checked with the annotation). Reported as a
+        # problem of the extraction, which is then not cached: the next build looks again, another day.
+        extraction = (extraction[0], [_future_text_date(seed, article.published, today)])
+    return Analysis(extraction, parsed, key, article)
+
+
+def _future_text_date(seed: Seed, published: dt.date, today: dt.date) -> Diagnostic:
+    """The error for a date read from the text that lies after `today`: it passed, and the article sat
+    at the top of every list, dated years ahead."""
+    where = seed.annotation_path or seed.text_path.removesuffix(TEXT_SUFFIX) + ANNOTATION_SUFFIX
+    return Diagnostic(
+        seed.text_path,
+        message=f"the text's date, {published.isoformat()}, is in the future (the latest date on Earth today is "
+        f"{today.isoformat()}); give the date the article was published as 'published: YYYY-MM-DD' in {where}",
+    )
 
 
 def _cached(

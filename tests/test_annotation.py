@@ -933,6 +933,18 @@ def test_an_estimate_without_a_date_note_is_warned_at_its_key():
     assert check("published: 2025-01-21\ndate_estimated: false\n")[1] == []
 
 
+def test_an_estimate_of_the_date_the_text_gives_is_warned_at_its_key():
+    # Readers would see "about 6 January 2025", "neither the text nor the outlet gives it".
+    _, problems = check("published: 2025-01-06\ndate_note: x\ndate_estimated: true\n", DATED)
+    assert problems == [
+        "a.yml:3:1: warning: 'date_estimated' is true, but the text gives this date (2025-01-06): a date the text "
+        "states is not an estimate, and readers would see it as one; remove 'date_estimated'"
+    ]
+    # Another date than the text's, estimated and explained: the contributor judged the text's wrong.
+    assert check("published: 2025-01-05\ndate_note: x\ndate_estimated: true\n", DATED)[1] == []
+    assert check("published: 2025-01-06\ndate_note: x\n", DATED)[1] == []
+
+
 @pytest.mark.parametrize("key", ["estimated", "date_estimate", "estimated_date"])
 def test_a_misspelt_date_estimated_is_pointed_to(key):
     _, problems = check(f"{key}: true\n")

@@ -78,6 +78,31 @@ def test_a_date_in_the_future_is_judged_on_the_day_of_each_run(seeds, tmp_path):
     assert collect(seeds, None, TODAY)[1] != collect(seeds, None, dt.date(2026, 7, 1))[1]
 
 
+def test_a_date_in_the_future_read_from_the_text_is_an_error_judged_on_each_run(seeds, tmp_path):
+    """A text dated 2099 with no date in its annotation passed `check`, and the article was published
+    at the top of every list, dated years ahead."""
+    text = sorted(seeds.glob("*.txt"))[0]
+    annotation = text.with_suffix(".yml")
+    lines = text.read_text(encoding="utf-8").split("\n")
+    text.write_text("\n".join([lines[0], "Senin, 21 Desember 2026 10:00 WIB", *lines[1:]]), encoding="utf-8")
+    data = yaml.safe_load(annotation.read_text(encoding="utf-8"))
+    for key in ("published", "date_note", "date_estimated"):
+        data.pop(key, None)
+    annotation.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    for today in (TODAY, dt.date(2027, 1, 1), TODAY):
+        assert collect(seeds, tmp_path / "cache", today) == collect(seeds, None, today)
+    errors = [d.format() for d in collect(seeds, None, TODAY)[1] if d.level == "error"]
+    assert errors == [
+        f"{text}: error: the text's date, 2026-12-21, is in the future (the latest date on Earth today is "
+        f"2026-01-01); give the date the article was published as 'published: YYYY-MM-DD' in {annotation}"
+    ]
+    assert [d for d in collect(seeds, None, dt.date(2027, 1, 1))[1] if d.level == "error"] == []
+    # The annotation's date wins: the text's is not looked at.
+    data["published"] = dt.date(2025, 12, 21)
+    annotation.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert [d for d in collect(seeds, None, TODAY)[1] if d.level == "error"] == []
+
+
 def test_the_first_build_of_a_new_day_checks_no_annotation_again(seeds, tmp_path, monkeypatch):
     collect(seeds, tmp_path / "cache")
     later = TODAY + dt.timedelta(days=400)
