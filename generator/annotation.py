@@ -389,6 +389,14 @@ class _Checker:
         if bad:
             self.error(node, f"{what} {bad}; remove it")
             return None
+        hidden = _INVISIBLE_RE.search(value)
+        if hidden:  # written as an escape in quotes ("\u202E"), which the scan of the file's characters cannot see
+            character = hidden.group()
+            name = unicodedata.name(character, "next line").lower()
+            self.error(
+                node, f"{what} contains the invisible character U+{ord(character):04X} ({name}) as an escape; remove it"
+            )
+            return None
         limit = MAX_LENGTH[key]
         if len(value) > limit:
             self.error(node, f"{what} is {len(value)} characters long; shorten it to at most {limit}")
@@ -417,6 +425,15 @@ class _Checker:
                 continue
             value = self.text(key, item, single_line=True, what=f"each entry of {key!r}", in_list=True)
             if value is None:
+                ok = False
+                continue
+            if value and isinstance(item, yaml.ScalarNode) and item.tag == _NULL_TAG:
+                # `- null`, `[~]`: YAML's "nothing", which the page showed as a name, "People: null".
+                self.error(
+                    item,
+                    f"{quoted(value)} in {key!r} is YAML's word for nothing, not an entry: remove it, or quote it "
+                    f"('{value}') if it is one",
+                )
                 ok = False
                 continue
             if not value:

@@ -933,6 +933,36 @@ def test_an_estimate_without_a_date_note_is_warned_at_its_key():
     assert check("published: 2025-01-21\ndate_estimated: false\n")[1] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "at", "word"), [("people:\n  - null\n", "2:5", "null"), ("organisations: [~]\n", "1:17", "~")]
+)
+def test_yamls_null_in_a_list_is_not_taken_for_a_name(text, at, word):
+    # The page showed "People: null"; a quoted 'null' is a name like any other.
+    assert check(text) == (
+        None,
+        [
+            f"a.yml:{at}: error: '{word}' in '{text.split(':')[0]}' is YAML's word for nothing, not an entry: "
+            f"remove it, or quote it ('{word}') if it is one"
+        ],
+    )
+    assert check("people: ['null']\n") == (Annotation(people=("null",)), [])
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('title_en: "Iran \\u202E dan"\n', "1:11: error: 'title_en' contains the invisible character U+202E "),
+        ('summary: "Iran\\LRusia."\n', "1:10: error: 'summary' contains the invisible character U+2028 "),
+        ('people: ["A\\u2066B"]\n', "1:10: error: each entry of 'people' contains the invisible character U+2066 "),
+    ],
+)
+def test_an_invisible_character_written_as_an_escape_is_refused_too(text, message):
+    # The written-out character was refused, its escape in double quotes passed and reached the page.
+    annotation, problems = check(text)
+    assert annotation is None and len(problems) == 1
+    assert problems[0].startswith(f"a.yml:{message}(") and problems[0].endswith(") as an escape; remove it")
+
+
 def test_an_estimate_of_the_date_the_text_gives_is_warned_at_its_key():
     # Readers would see "about 6 January 2025", "neither the text nor the outlet gives it".
     _, problems = check("published: 2025-01-06\ndate_note: x\ndate_estimated: true\n", DATED)
