@@ -1048,6 +1048,32 @@ def _cut_by_comments(checker: _Checker, root: yaml.Node, text: str) -> None:
                         "YAML comment; put the value in quotes to keep it",
                     )
                 )
+            else:
+                _cut_before_comment_line(checker, node, lines)
+
+
+def _cut_before_comment_line(checker: _Checker, node: yaml.ScalarNode, lines: list[str]) -> None:
+    """A warning at a line that starts with '#' right after a plain value and indented deeper than the
+    value's first line, as the value's next line would be: YAML ends the value before it (a wrapped
+    summary whose next line began "#FightTerror together" silently ended at the line above)."""
+    below = node.end_mark.line + 1
+    if below >= len(lines):
+        return
+    line = lines[below]
+    words = line.lstrip()
+    start = lines[node.start_mark.line]
+    if not words.startswith("#") or len(line) - len(words) <= len(start) - len(start.lstrip()):
+        return  # not a comment, or one at the key's own indentation (a line commented out)
+    checker.problems.append(
+        Diagnostic(
+            checker.path,
+            below + 1,
+            len(line) - len(words) + 1,
+            "warning",
+            f"{quoted(words, 40)} is left out of the value above: a line that starts with '#' is a YAML comment; "
+            "put the whole value in quotes (or write it after '>-' on lines of its own) to keep it",
+        )
+    )
 
 
 def _value(checker: _Checker, key: str, node: yaml.Node, extracted: Extracted | None) -> object | None:

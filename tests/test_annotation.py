@@ -849,6 +849,21 @@ def test_text_after_a_hash_that_yaml_reads_as_a_comment_is_pointed_out():
     ]
 
 
+def test_a_wrapped_line_that_starts_with_a_hash_is_pointed_out():
+    """A wrapped summary whose next line began with '#' ended at the line above, and check said nothing."""
+    text = "summary: Iran and Pakistan met and agreed to\n  #FightTerror together, officials said.\n"
+    _, problems = check(text)
+    assert problems == [
+        "a.yml:2:3: warning: '#FightTerror together, officials said.' is left out of the value above: a line that "
+        "starts with '#' is a YAML comment; put the whole value in quotes (or write it after '>-' on lines of its "
+        "own) to keep it"
+    ]
+    # A line commented out at the list's own indentation, a comment between keys, a '#' inside '>-': as meant.
+    assert check("people:\n  - A\n  # - B\n")[1] == []
+    assert check("title: x\n# a comment\ntitle_en: y\n")[1] == []
+    assert check("summary: >-\n  Iran met.\n  #Tag kept.\n") == (Annotation(summary="Iran met. #Tag kept."), [])
+
+
 def test_an_article_without_a_date_is_warned_at_its_published_line():
     """It was published under articles/undated/ without a word; its address changes once it is dated."""
     warning = (
