@@ -91,10 +91,26 @@ EXCERPT_LIMIT = 220
 
 
 def uncut_first_sentence(text: str) -> str:
-    """The first sentence of `text`, on one line, however long."""
+    """The first sentence of `text`, on one line, however long: up to a full stop (or ! or ?) before a
+    capital, a digit or a quote, but one that ends an abbreviation (`_NOT_AN_END`)."""
     flat = " ".join(text.split())
-    match = re.search(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'])", flat)
-    return flat[: match.start()] if match else flat
+    for match in _SENTENCE_BOUNDARY.finditer(flat):
+        if not _NOT_AN_END.search(flat, max(0, match.start() - 40), match.start()):  # the word before it
+            return flat[: match.start()]
+    return flat
+
+
+_SENTENCE_BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'])")
+# The words whose full stop does not end a sentence of a summary: an English title or rank before a
+# name ("Maj. Gen. Mohammad Baqeri"), "No." before a number, a month, and initials and initialisms
+# ("U.S.", "U.N.", "John F. Kennedy"). "The U.S. State Department said..." was excerpted as "The U.S."
+# on every list and link preview. Written here rather than taken from a library: NLTK's Punkt needs a
+# model downloaded at run time, and pysbd (unchanged since 2021) is a whole rule set for one cut.
+_NOT_AN_END = re.compile(
+    r"(?:(?<![\w.])(?:Mr|Mrs|Ms|Dr|Prof|Gen|Maj|Lt|Col|Capt|Cpt|Sgt|Adm|Cmdr|Brig|Rep|Sen|Gov|Pres|Amb|St|Jr|Sr"
+    r"|No|Nos|Vol|Art|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Corp|Co|vs)"
+    r"|(?<![\w.])(?:[A-Z]\.)*[A-Z])\.$"
+)
 
 
 def first_sentence(text: str, limit: int = EXCERPT_LIMIT) -> str:

@@ -64,6 +64,22 @@ def test_relative_links_between_generated_pages():
     assert relative("countries/index.md", "countries/iran.md") == "iran.md"
 
 
+@pytest.mark.parametrize(
+    ("summary", "first"),
+    [
+        ("The U.S. State Department said Iran agreed. Both met.", "The U.S. State Department said Iran agreed."),
+        ("Maj. Gen. Mohammad Baqeri met Gen. Asim Munir. Then.", "Maj. Gen. Mohammad Baqeri met Gen. Asim Munir."),
+        ("Resolution No. 2231 was cited. Next.", "Resolution No. 2231 was cited."),
+        ("He met John F. Kennedy on 4 Jan. 2025 in the U.N. hall. Then.", None),
+        ("Iran said no. Russia agreed.", "Iran said no."),  # a word, not "No." before a number
+        ("Iran blamed Washington. The U.S. denied it.", "Iran blamed Washington."),
+    ],
+)
+def test_the_first_sentence_does_not_end_at_an_abbreviation(summary, first):
+    # "The U.S." was the excerpt of every list and link preview.
+    assert first_sentence(summary) == (first or summary.removesuffix(" Then."))
+
+
 def test_first_sentence_stops_at_the_first_full_stop_and_is_bounded():
     assert first_sentence("Iran held a drill. It lasted four days.") == "Iran held a drill."
     assert first_sentence("No full stop but 50.000 people") == "No full stop but 50.000 people"
