@@ -107,7 +107,10 @@ def read_topics(path: str, text: str) -> tuple[dict[str, Topic], list[Diagnostic
             if node is None:
                 continue
             if not isinstance(node, yaml.ScalarNode) or node.tag != _TEXT or "\n" in node.value.strip():
-                problem(node, f"{key!r} must be a line of text")
+                # `label: Yes` is a boolean to YAML, `label: 2024` a number: quoted, they are text.
+                misread = isinstance(node, yaml.ScalarNode) and node.tag != _TEXT
+                quote = " (in quotes, if YAML reads it as something else: 'Yes', '2024')" if misread else ""
+                problem(node, f"{key!r} must be a line of text{quote}")
                 continue
             if not node.value.strip():
                 problem(node, f"{key!r} is empty; write a line of text")
@@ -127,6 +130,13 @@ def read_topics(path: str, text: str) -> tuple[dict[str, Topic], list[Diagnostic
             slug = None
         elif slug is not None and slug in found:
             problem(values["slug"], f"slug {slug!r} is already a topic above; give this one another slug")
+            slug = None
+        label = texts.get("label")
+        twin = next((topic for topic in found.values() if label and topic.label.casefold() == label.casefold()), None)
+        if twin is not None:  # both showed as "Border security" on a page, and the tags plugin merged them
+            problem(
+                values["label"], f"label {label!r} is already the label of topic {twin.slug!r}; give this topic another"
+            )
             slug = None
         keywords = _keywords(values.get("keywords"), problem)
         if slug is not None and len(texts) == len(_REQUIRED):

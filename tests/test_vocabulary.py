@@ -84,6 +84,23 @@ def test_a_vocabulary_that_is_not_a_list_of_topics_is_reported_where_it_goes_wro
     assert _problems(text)[0].startswith(expected)
 
 
+def test_a_label_yaml_reads_as_a_boolean_is_told_to_be_quoted():
+    assert _problems("- slug: x\n  label: Yes\n  description: d\n") == [
+        "topics.yml:2:10: error: 'label' must be a line of text (in quotes, if YAML reads it as something else: "
+        "'Yes', '2024')"
+    ]
+
+
+def test_two_topics_with_one_label_are_an_error():
+    # Both showed as "Border security" on an article's page, and the tags plugin merged them.
+    text = (
+        "- slug: a\n  label: Border security\n  description: d\n- slug: b\n  label: border Security\n  description: e\n"
+    )
+    assert _problems(text) == [
+        "topics.yml:5:10: error: label 'border Security' is already the label of topic 'a'; give this topic another"
+    ]
+
+
 def test_the_commands_report_a_broken_vocabulary_instead_of_failing(tmp_path, monkeypatch, capsys):
     (tmp_path / "topics.yml").write_text("- slug: a\n  label: A\n  descripton: x\n", encoding="utf-8")
     monkeypatch.setattr(vocabulary, "DATA_DIR", tmp_path)
