@@ -803,12 +803,15 @@ _LINE_SEPARATORS = "\x85\u2028\u2029"
 _INVISIBLE_RE = re.compile(f"[{_LINE_SEPARATORS}{DIRECTION_CONTROLS}]")
 
 
+_EDITOR_LINES = re.compile(r"\r\n?|\n")  # the line breaks of an editor (and of YAML's marks)
+
+
 def _invisible_characters(path: str, text: str) -> list[Diagnostic]:
     """An error at each invisible character of `_INVISIBLE_RE`, at its line and column as an editor counts them."""
     if _INVISIBLE_RE.search(text) is None:  # nearly always: one scan of the text
         return []
     problems = []
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(_EDITOR_LINES.split(text), start=1):  # a file with old-Mac line ends said line 1
         for found in _INVISIBLE_RE.finditer(line):
             character = found.group()
             name = unicodedata.name(character, "next line").lower()  # U+0085, a control, has no name

@@ -1030,6 +1030,9 @@ def test_an_invisible_line_break_or_direction_control_is_an_error_where_an_edito
     assert annotation is None
     message = f"error: invisible character U+{ord(character):04X} ({name}) here: {why}; remove it"
     assert problems == [f"a.yml:2:18: {message}", f"a.yml:3:14: {message}"]
+    # With the line ends of old Macs or Windows, on the same lines.
+    for end in ("\r", "\r\n"):
+        assert check(text.replace("\n", end))[1] == [f"a.yml:2:18: {message}", f"a.yml:3:14: {message}"]
 
 
 @pytest.mark.parametrize("written", ["0001-01-01", "1899-12-31"])
