@@ -35,7 +35,8 @@ TEXT = "\n\n".join(
 ANNOTATION = {
     "title": "Judul " + PAYLOADS[0],
     "title_en": '"><img src=x onerror=alert(4)> title ---\nnext: line',
-    "url": "https://example.com/berita?a=1&b=<2>",
+    # `&` and `'` are a link's characters, escaped in the page's attribute (`<`, `"`: refused by check).
+    "url": "https://example.com/berita?a=1&b='2'",
     "outlet": PAYLOADS[5],
     "original_source": PAYLOADS[2],
     "dateline": PAYLOADS[1],
@@ -114,3 +115,4 @@ def test_the_article_page_shows_every_payload_literally(hostile_site):
     for payload in PAYLOADS:
         assert payload in text, payload
     assert "Note " + PAYLOADS[0] + PAYLOADS[2] in text
+    assert "Published at https://example.com/berita?a=1&b='2'." in text
