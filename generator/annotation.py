@@ -427,7 +427,7 @@ class _Checker:
             if value is None:
                 ok = False
                 continue
-            if value and isinstance(item, yaml.ScalarNode) and item.tag == _NULL_TAG:
+            if value and item.tag == _NULL_TAG:  # `text` gave a value: a scalar
                 # `- null`, `[~]`: YAML's "nothing", which the page showed as a name, "People: null".
                 self.error(
                     item,

@@ -107,9 +107,8 @@ _SENTENCE_BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'])")
 # on every list and link preview. Written here rather than taken from a library: NLTK's Punkt needs a
 # model downloaded at run time, and pysbd (unchanged since 2021) is a whole rule set for one cut.
 _NOT_AN_END = re.compile(
-    r"(?:(?<![\w.])(?:Mr|Mrs|Ms|Dr|Prof|Gen|Maj|Lt|Col|Capt|Cpt|Sgt|Adm|Cmdr|Brig|Rep|Sen|Gov|Pres|Amb|St|Jr|Sr"
-    r"|No|Nos|Vol|Art|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Corp|Co|vs)"
-    r"|(?<![\w.])(?:[A-Z]\.)*[A-Z])\.$"
+    r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|Prof|Gen|Maj|Lt|Col|Capt|Cpt|Sgt|Adm|Cmdr|Brig|Rep|Sen|Gov|Pres|Amb|St|Jr|Sr"
+    r"|No|Nos|Vol|Art|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Corp|Co|vs|(?:[A-Z]\.)*[A-Z])\.$"
 )
 
 

@@ -14,10 +14,7 @@ axe-core comes bundled with `axe-playwright-python` (requirements-dev.txt), so n
 
 from __future__ import annotations
 
-import functools
-import threading
 from contextlib import contextmanager
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -25,7 +22,7 @@ import pytest
 
 from generator.siteconfig import read_site_config
 from tests.chromium import watch_for_trouble
-from tests.test_browser import ARTICLE_004, _QuietHandler, base_url, browser  # noqa: F401 (fixtures)
+from tests.test_browser import ARTICLE_004, QuietHandler, base_url, browser, serving  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -56,7 +53,7 @@ VIEWS = {
 ACCEPTED = {("aria-allowed-role", 'label[role="button"]')}
 
 
-class _UnderSitePath(_QuietHandler):
+class _UnderSitePath(QuietHandler):
     """The built site as it is published: under site_url's path, which the 404 page's links start with,
     and a missing address answered with 404.html and the status 404 (as GitHub Pages does)."""
 
@@ -83,13 +80,8 @@ class _UnderSitePath(_QuietHandler):
 def published_url(seeds_site):
     """The seeds site's address at site_url's path (mkdocs.yml, as the seeds site was built with it)."""
     prefix = urlsplit(read_site_config(seeds_site.parent / "mkdocs.yml").site_url).path
-    handler = type("Handler", (_UnderSitePath,), {"prefix": prefix})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(seeds_site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-    server.shutdown()
-    server.server_close()
+    with serving(seeds_site, type("Handler", (_UnderSitePath,), {"prefix": prefix})) as port:
+        yield f"http://127.0.0.1:{port}{prefix}"
 
 
 def _found(page) -> set[tuple[str, str, str]]:

@@ -6,6 +6,7 @@ Screenshots go to `test-artifacts/screenshots/` (or $DIGEST_SCREENSHOTS) for a p
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
 import io
@@ -13,6 +14,7 @@ import json
 import os
 import threading
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -33,19 +35,28 @@ ARTICLE_004 = "articles/2024/iran-adakan-latihan-militer-gabungan-bersama-azerba
 ARTICLE_002 = "articles/2024/presiden-iran-dan-rusia-bahas-kerja-sama-membantu-suriah-memerangi-terorisme/"
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
+class QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format, *args):
         pass
 
 
-@pytest.fixture(scope="module")
-def base_url(seeds_site):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(seeds_site)))
+@contextlib.contextmanager
+def serving(folder: Path, handler: type[SimpleHTTPRequestHandler] = QuietHandler) -> Iterator[int]:
+    """`folder` served on 127.0.0.1 by `handler` in a thread, for as long as the block runs: its port."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield server.server_address[1]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def base_url(seeds_site):
+    with serving(seeds_site) as port:
+        yield f"http://127.0.0.1:{port}/"
 
 
 @pytest.fixture(scope="module")
