@@ -153,6 +153,8 @@ def _read_text_file(
         )
     text = text.removeprefix("\ufeff")
     if not text.strip():
+        if where.endswith(ANNOTATION_SUFFIX):
+            return "", None, state, []  # an unfinished annotation: `parse_annotation` warns of it
         return fail("is empty; paste the article text into it, or remove the file")
     # A text whose bytes hold no ASCII control, no 0xC2 (the first byte of every C1 control in UTF-8)
     # and no 0xEF 0xBF (the first two of U+FFFE and U+FFFF) is clean: a C-speed `translate` and byte
@@ -321,8 +323,6 @@ def read_seed(
         annotation_text, annotation_digest, annotation_state, more = _read_text_file(
             annotation_path, MAX_ANNOTATION_BYTES, seeds_dir, known
         )
-        if more and more[0].message.startswith("is empty"):
-            annotation_text, more = "", []  # an empty annotation is just an unfinished one
         problems = problems + more
         if annotation_text is None and annotation_digest is None:
             return None, problems  # a broken annotation must not silently fall back to extraction alone

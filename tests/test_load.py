@@ -197,6 +197,18 @@ def test_an_empty_annotation_is_an_unfinished_one(tmp_path):
     assert seeds[0].annotation_text == ""
 
 
+def test_a_badly_named_empty_annotation_is_told_the_name_only(tmp_path):
+    """It was also told to have "the article text" pasted into it; an empty annotation is no error."""
+    (tmp_path / "berita baru.txt").write_text(TEXT)
+    (tmp_path / "berita baru.yml").write_text("\n")
+    assert messages(tmp_path) == [
+        "seeds/berita baru.txt: error: file name must use only letters, digits, '.', '_' and '-', "
+        "starting with a letter or digit; rename it (to berita-baru.txt, say)",
+        "seeds/berita baru.yml: error: file name must use only letters, digits, '.', '_' and '-', "
+        "starting with a letter or digit; rename it (to berita-baru.yml, say)",
+    ]
+
+
 def test_a_missing_seeds_folder(tmp_path):
     assert [d.format() for d in read_seeds(tmp_path / "nope")[1]] == [
         f"{tmp_path / 'nope'}: error: seeds folder not found; pass --seeds DIR"
