@@ -24,11 +24,12 @@ from babel import Locale
 
 from generator.clean import DIRECTION_CONTROLS
 from generator.dates import find_dates, latest_today
-from generator.diagnostics import did_you_mean, unwritable_character
+from generator.diagnostics import did_you_mean, quoted, unwritable_character
 from generator.markdown import EXCERPT_LIMIT, first_sentence, uncut_first_sentence
 from generator.model import ANNOTATION_KEYS, CLEARABLE_KEYS, FUTURE_DATE, Annotation, Diagnostic, Extracted, Note
 from generator.vocabulary import load_data
 from generator.vocabulary import topics as vocabulary_topics
+from generator.yaml_comments import comment_cuts
 
 MAX_ANNOTATION_CHARS = 50_000
 MAX_YAML_EVENTS = 5_000
@@ -80,14 +81,6 @@ _BOOLEAN_MEANT = {"true": "true", "yes": "true", "on": "true", "false": "false",
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # Not ISO 3166-1 alpha-2 country codes, though CLDR names them (EU, UN, reserved and private-use codes).
 _NOT_COUNTRIES = {"AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB", "ZZ"}
-
-
-def quoted(value: object, limit: int = 60) -> str:
-    """`value` as shown in a message: repr-quoted (no raw line breaks), shortened if long."""
-    text = str(value)
-    if len(text) > limit:
-        text = text[: limit - 1] + "…"
-    return repr(text)
 
 
 def quoted_apart(first: str, second: str, limit: int = 60) -> tuple[str, str]:
@@ -937,7 +930,9 @@ def parse_annotation(
         checker.warning(nodes.get("published"), _NO_DATE)
     _unreviewed(checker, text)  # with the other problems: a contributor fixes them in one round
     if "#" in text:
-        _cut_by_comments(checker, root, text)
+        checker.problems.extend(
+            Diagnostic(checker.path, cut.line, cut.col, "warning", cut.message) for cut in comment_cuts(root, text)
+        )
     if failed:
         return None, checker.problems
     annotation = Annotation(**values, cleared=frozenset(cleared))
@@ -1019,64 +1014,6 @@ def _unreviewed(checker: _Checker, text: str) -> None:
                 )
                 explained = True
             checker.problems.append(Diagnostic(checker.path, number, column + 1, "warning", message))
-
-
-# After a value without quotes, ` #` starts a YAML comment: `units #2 and #3` is read as `units`. A
-# '#' followed by a word (`#2`) was meant as text; a comment is conventionally written `# like this`.
-_COMMENT_CUT = re.compile(r"[ \t]+#(?=[^\s#])")
-
-
-def _cut_by_comments(checker: _Checker, root: yaml.Node, text: str) -> None:
-    """A warning at each value without quotes followed on its line by ` #word`: YAML left it out."""
-    lines = text.splitlines()
-    pending = [root]
-    while pending:
-        node = pending.pop()
-        if isinstance(node, yaml.MappingNode):
-            pending.extend(value for _, value in node.value)
-        elif isinstance(node, yaml.SequenceNode):
-            pending.extend(node.value)
-        elif not node.style and node.value and node.end_mark.line < len(lines):  # plain: "" from libyaml
-            line = lines[node.end_mark.line]
-            cut = _COMMENT_CUT.match(line, node.end_mark.column)
-            if cut is not None:
-                left_out = line[cut.end() - 1 :].strip()
-                checker.problems.append(
-                    Diagnostic(
-                        checker.path,
-                        node.end_mark.line + 1,
-                        cut.end(),
-                        "warning",
-                        f"{quoted(left_out, 40)} is left out of the value before it: after a space, '#' starts a "
-                        "YAML comment; put the value in quotes to keep it",
-                    )
-                )
-            else:
-                _cut_before_comment_line(checker, node, lines)
-
-
-def _cut_before_comment_line(checker: _Checker, node: yaml.ScalarNode, lines: list[str]) -> None:
-    """A warning at a line that starts with '#' right after a plain value and indented deeper than the
-    value's first line, as the value's next line would be: YAML ends the value before it (a wrapped
-    summary whose next line began "#FightTerror together" silently ended at the line above)."""
-    below = node.end_mark.line + 1
-    if below >= len(lines):
-        return
-    line = lines[below]
-    words = line.lstrip()
-    start = lines[node.start_mark.line]
-    if not words.startswith("#") or len(line) - len(words) <= len(start) - len(start.lstrip()):
-        return  # not a comment, or one at the key's own indentation (a line commented out)
-    checker.problems.append(
-        Diagnostic(
-            checker.path,
-            below + 1,
-            len(line) - len(words) + 1,
-            "warning",
-            f"{quoted(words, 40)} is left out of the value above: a line that starts with '#' is a YAML comment; "
-            "put the whole value in quotes (or write it after '>-' on lines of its own) to keep it",
-        )
-    )
 
 
 def _value(checker: _Checker, key: str, node: yaml.Node, extracted: Extracted | None) -> object | None:

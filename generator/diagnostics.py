@@ -30,6 +30,14 @@ def unwritable_character(value: str) -> str | None:
     return f"contains {kind} U+{ord(bad.group()):04X}"
 
 
+def quoted(value: object, limit: int = 60) -> str:
+    """`value` as shown in a message: repr-quoted (no raw line breaks), shortened if long."""
+    text = str(value)
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return repr(text)
+
+
 def sort_key(diagnostic: Diagnostic) -> tuple:
     """Order by file, then position (position-less first), then level and message."""
     d = diagnostic

@@ -14,6 +14,7 @@ import yaml
 
 from generator.diagnostics import did_you_mean, unwritable_character, within_working_folder
 from generator.model import Diagnostic, Topic
+from generator.yaml_comments import comment_cuts
 
 DATA_DIR = Path(__file__).parent / "data"
 # libyaml when present: a build reads seven data files, and the pure-Python parser took 85 ms for
@@ -79,6 +80,8 @@ def read_topics(path: str, text: str) -> tuple[dict[str, Topic], list[Diagnostic
         problem(root, "expected a list of topics, each starting with '- slug: …'")
         return {}, problems
 
+    if "#" in text:  # an error here, a warning in an annotation: nothing overrules the vocabulary's words
+        problems += [Diagnostic(path, cut.line, cut.col, "error", cut.message) for cut in comment_cuts(root, text)]
     found: dict[str, Topic] = {}
     for entry in root.value:
         if not isinstance(entry, yaml.MappingNode):

@@ -33,6 +33,32 @@ def _problems(text: str) -> list[str]:
     return [d.format() for d in read_topics("topics.yml", text)[1]]
 
 
+def test_words_yaml_reads_as_a_comment_are_an_error_in_the_vocabulary():
+    """A description "Talks on the #2 reactor" was cut to "Talks on the" on every topic page, silently
+    (an annotation was warned of it); a comment of its own, after '# ', stays one."""
+    text = (
+        "# The topic vocabulary\n"
+        "- slug: nuclear\n"
+        "  label: Nuclear\n"
+        "  description: Talks on the #2 reactor.  # reviewed in May\n"
+        "  keywords: [nuklir, reaktor]\n"
+        "- slug: terrorism\n"
+        "  label: Terrorism\n"
+        "  description: Attacks, arrests and\n"
+        "    #FightTerror campaigns.\n"
+    )
+    assert _problems(text) == [
+        "topics.yml:4:29: error: '#2 reactor.  # reviewed in May' is left out of the value before it: after a "
+        "space, '#' starts a YAML comment; put the value in quotes to keep it",
+        "topics.yml:9:5: error: '#FightTerror campaigns.' is left out of the value above: a line that starts "
+        "with '#' is a YAML comment; put the whole value in quotes (or write it after '>-' on lines of its own) "
+        "to keep it",
+    ]
+    assert (
+        _problems(text.replace("Talks on the #2 reactor.", "'Talks on the #2 reactor.'").replace("    #", "    ")) == []
+    )
+
+
 def test_a_mistaken_topic_entry_is_reported_at_its_line_with_every_other():
     """Contributors edit topics.yml (CONTRIBUTING.md): a misspelt key gave "internal error (KeyError)",
     a capitalised slug or a second entry of a slug was accepted (and made its page)."""
