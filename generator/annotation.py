@@ -83,6 +83,22 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _NOT_COUNTRIES = {"AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB", "ZZ"}
 
 
+# A blank line, which ends a paragraph of a value written after '|' (whose line breaks YAML keeps).
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _paragraphs(value: str, *, literal: bool) -> str:
+    """A value of prose as its paragraphs, each on one line, joined by a blank line: the form pages
+    show as paragraphs (a summary written after '|' in two paragraphs was shown as one).
+
+    After '|' a paragraph ends at a blank line, and its other line breaks only wrap it. In every other
+    style YAML has already joined the wrapped lines to one, and each line break left stood for a blank
+    line in the file.
+    """
+    parts = _BLANK_LINE.split(value) if literal else value.split("\n")
+    return "\n\n".join(" ".join(part.split()) for part in parts if part.strip())
+
+
 def quoted_apart(first: str, second: str, limit: int = 60) -> tuple[str, str]:
     """Two different values as `quoted` shows them, around where they differ when shortening would
     show the same start of both (two headlines that differ in their last word)."""
@@ -396,6 +412,11 @@ class _Checker:
             return None
         return value
 
+    def prose(self, key: str, node: yaml.Node, what: str | None = None) -> str | None:
+        """English prose (a summary, a note): `text`, as paragraphs (see `_paragraphs`)."""
+        value = self.text(key, node, single_line=False, what=what)
+        return _paragraphs(value, literal=node.style == "|") if value else value
+
     def string_list(self, key: str, node: yaml.Node) -> list[tuple[str, yaml.Node]] | None:
         if not isinstance(node, yaml.SequenceNode):
             example = "[IR, RU]" if key == "countries" else "[first, second]"
@@ -627,7 +648,12 @@ class _Checker:
                 self.error(key_node, f"duplicate key {key!r} in a note; keep only one")
                 ok = False
                 continue
-            value = self.text(key, value_node, single_line=False, what=f"the note's {key!r}")
+            what = f"the note's {key!r}"
+            # A quote stays as written: it is looked for in the text as it is.
+            if key == "quote":
+                value = self.text(key, value_node, single_line=False, what=what)
+            else:
+                value = self.prose(key, value_node, what)
             if value is None:
                 ok = False
                 continue
@@ -1035,7 +1061,9 @@ def _value(checker: _Checker, key: str, node: yaml.Node, extracted: Extracted | 
     if key in LIST_KEYS:
         items = checker.string_list(key, node)
         return tuple(value for value, _ in items) if items is not None else None
-    return checker.text(key, node, single_line=key in SINGLE_LINE_KEYS)
+    if key in MULTI_LINE_KEYS:
+        return checker.prose(key, node)
+    return checker.text(key, node, single_line=True)
 
 
 def _written_alike(given: str, found: str) -> bool:

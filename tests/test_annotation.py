@@ -1148,3 +1148,25 @@ def test_a_quote_is_never_told_to_become_a_phrase_it_could_not_be(quote):
         f"a.yml:2:12: error: quote '{quote}' does not occur in the article text; "
         "copy the phrase exactly as it appears in the article"
     ]
+
+
+def test_a_summary_or_note_in_paragraphs_keeps_them_whatever_the_yaml_style():
+    """A summary written after '|' in two paragraphs was shown as one. After '|' a blank line ends a
+    paragraph and the other line breaks only wrap it; after '>-' (and in a plain value) YAML has joined
+    the wrapped lines already, and a blank line is left as a line break."""
+    wrapped = "  Iran's foreign minister met his Russian\n  counterpart in Moscow.\n\n  Both spoke   of the border.\n"
+    meant = "Iran's foreign minister met his Russian counterpart in Moscow.\n\nBoth spoke of the border."
+    for style in ("|", "|-", ">", ">-"):
+        annotation, problems = check(f"summary: {style}\n{wrapped}")
+        assert problems == []
+        assert annotation.summary == meant, style
+    plain = check("summary: Iran's foreign minister met his Russian\n  counterpart in Moscow.\n\n  Both spoke.\n")[0]
+    assert plain.summary == "Iran's foreign minister met his Russian counterpart in Moscow.\n\nBoth spoke."
+    assert check(f"summary: |\n{wrapped.replace(chr(10) * 2, chr(10))}")[0].summary == meant.replace("\n\n", " ")
+
+    annotation, problems = check(
+        "notes:\n  - quote: |-\n      di Moskow\n"
+        "    note: |\n      The capital.\n\n      Of Russia,\n      since 1918.\n"
+    )
+    assert problems == []
+    assert annotation.notes == (Note(quote="di Moskow", note="The capital.\n\nOf Russia, since 1918."),)

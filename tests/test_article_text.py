@@ -281,3 +281,16 @@ def test_two_notes_in_one_paragraph_are_both_marked_whatever_their_order_in_the_
         ["1:Iran dan Rusia", "2:Moskow"],
         ["1:Two states.", "2:The capital."],
     )
+
+
+def test_a_note_in_paragraphs_is_shown_in_paragraphs_with_the_way_back_in_the_last():
+    block = _body("Iran dan Rusia bertemu di Moskow.", (Note("Moskow", "The capital.\n\nOf Russia."),))
+    assert '<li id="fn:1">\n<p>The capital.</p>\n<p>Of Russia.&#160;<a class="footnote-backref"' in block
+
+
+def test_a_summary_in_paragraphs_is_shown_in_paragraphs():
+    from generator.pages.article import render_article
+    from tests.factories import article
+
+    page = render_article(article("a", summary="Iran and Russia met.\n\nThey spoke of the border."), ())
+    assert "## Summary\n\n<p>Iran and Russia met.</p>\n<p>They spoke of the border.</p>\n" in page

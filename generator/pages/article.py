@@ -55,7 +55,7 @@ def render_article(article: Article, related: tuple[Related, ...]) -> str:
     parts.append(_metadata_panel(article, page))
     parts.append("## Summary\n")
     if article.summary:
-        parts.append(f"<p>{abbreviate(article.summary)}</p>\n")
+        parts.append("".join(f"<p>{paragraph}</p>\n" for paragraph in _prose_paragraphs(article.summary)))
     else:
         parts.append(f'!!! warning "Not yet annotated"\n    {md_text(NOT_ANNOTATED)}\n')
     parts.append("## Article text (Indonesian)\n")
@@ -143,15 +143,24 @@ def _body(body: str, notes: tuple[Note, ...], countries: tuple[str, ...] = (), p
         for index, paragraph_html in zip(plain, abbreviated, strict=True):
             rendered[index] = f"<p>{paragraph_html}</p>"
     for index, number in placed.items():  # in the order they were placed, which is their numbers'
+        *before, last = _prose_paragraphs(notes[index].note)
+        backlink = (
+            f'&#160;<a class="footnote-backref" href="#fnref:{number}" '
+            f'title="Jump back to footnote {number} in the text">&#8617;</a>'
+        )
         footnotes.append(
-            f'<li id="fn:{number}">\n<p>{abbreviate(notes[index].note)}&#160;<a class="footnote-backref" '
-            f'href="#fnref:{number}" title="Jump back to footnote {number} in the text">&#8617;</a></p>\n</li>'
+            f'<li id="fn:{number}">\n' + "".join(f"<p>{p}</p>\n" for p in before) + f"<p>{last}{backlink}</p>\n</li>"
         )
     paragraphs_html = "\n".join(rendered) if rendered else "<p><em>The article text is empty.</em></p>"
     block = f'<div class="digest-article-text" lang="id">\n{paragraphs_html}\n</div>\n'
     if footnotes:
         block += '\n<div class="footnote">\n<hr />\n<ol>\n' + "\n".join(footnotes) + "\n</ol>\n</div>\n"
     return block
+
+
+def _prose_paragraphs(prose: str) -> list[str]:
+    """A summary's or a note's paragraphs (a blank line apart, see `annotation._paragraphs`) as HTML."""
+    return [abbreviate(paragraph) for paragraph in prose.split("\n\n")]
 
 
 def _paragraphs(body: str) -> list[str]:
