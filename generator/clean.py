@@ -185,9 +185,23 @@ def _key(line: str) -> str:
     return key.strip(" .*")
 
 
+# What an end-of-article mark of a single asterisk follows: a sentence's end (`pasukan.*`, `Rahmon.”*`).
+_BEFORE_END_MARK = frozenset(".!?…\"'”’)")
+
+
 def _strip_end_marks(line: str) -> str:
-    """`…kata Emomali Rahmon.***` → `…kata Emomali Rahmon.`: the end-of-article mark is not text."""
-    return line.rstrip("*").rstrip() if line.endswith("*") else line
+    """`…kata Emomali Rahmon.***` → `…kata Emomali Rahmon.`: the end-of-article mark is not text.
+
+    It is two asterisks or more, or one after a sentence's end. One right after a word is the text's
+    own (a footnote's mark, `naik 5 persen*`), and stays: a note quoting it was not found in the text.
+    """
+    if not line.endswith("*"):
+        return line
+    stars = len(line) - len(line.rstrip("*"))
+    text = line[:-stars].rstrip()
+    if stars >= 2 or not text or text[-1] in _BEFORE_END_MARK:
+        return text
+    return line
 
 
 def _find_lead(lines: list[str]) -> int:

@@ -259,6 +259,22 @@ def test_whitespace_and_end_marks_are_normalised_without_changing_words() -> Non
     assert result.paragraphs == ("CSTO dan Rusia akan bersiaga di perbatasan, kata pejabat itu kepada wartawan.",)
 
 
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("Harga minyak naik 5 persen pada pekan ini, kata pejabat itu kepada wartawan*", None),
+        ("Harga minyak naik 5 persen pada pekan ini, kata pejabat itu kepada wartawan. *", "wartawan."),
+        ("Harga minyak naik 5 persen pada pekan ini, kata pejabat itu kepada “wartawan.”*", "“wartawan.”"),
+        ("Harga minyak naik 5 persen pada pekan ini, kata pejabat itu kepada wartawan**", "wartawan"),
+    ],
+)
+def test_one_asterisk_right_after_a_word_is_the_texts_own(line: str, kept: str | None) -> None:
+    """The end-of-article mark is an asterisk after a sentence's end, or several; every line lost its
+    last asterisks, so a note quoting a phrase with a footnote's mark (`wartawan*`) was not found."""
+    (paragraph,) = clean(line).paragraphs
+    assert paragraph == (line if kept is None else line[: line.index(kept) + len(kept)])
+
+
 def test_line_ending_with_writer_code_is_a_sentence_and_stays() -> None:
     last = "Perundingan damai Suriah babak ke-5 di Astana telah dimulai Selasa kemarin."
     result = clean("\n".join([LEAD, last + " (mm/alalam)", "DISKUSI:", "Positive SSL"]))
