@@ -169,7 +169,10 @@ def _nearest_phrase(quote: str, body: str) -> str | None:
     words = quote.split()
     if not words:
         return None
-    alike = re.search(r"[^\S\n]+".join(map(re.escape, words)), body, re.IGNORECASE)
+    # Not inside a word of the text (`_inside_a_word`): `[^\W_]` is a letter or a digit.
+    before = r"(?<![^\W_])" if words[0][0].isalnum() else ""
+    after = r"(?![^\W_])" if words[-1][-1].isalnum() else ""
+    alike = re.search(before + r"[^\S\n]+".join(map(re.escape, words)) + after, body, re.IGNORECASE)
     if alike is not None:
         return alike.group() if body.count(alike.group()) == 1 else None
     tokens = body.split()
@@ -674,11 +677,34 @@ class _Checker:
                         "quote a longer phrase so that it occurs exactly once",
                     )
                     ok = False
+                elif (partial := _inside_a_word(value, body)) is not None:
+                    self.error(value_node, partial)
+                    ok = False
         for key in NOTE_KEYS:
             if key not in values and ok:
                 self.error(node, f"this note has no {key!r}; each note needs both 'quote:' and 'note:'")
                 ok = False
         return Note(quote=values["quote"], note=values["note"]) if ok else None
+
+
+def _inside_a_word(quote: str, body: str) -> str | None:
+    """The error for a quote that begins or ends inside a word of the text it occurs in once (`Emomali
+    Rah` of "Emomali Rahmon"): the page marked half a word, the note's number in the middle of it."""
+    start = body.index(quote)
+    end = start + len(quote)
+    begins_inside = start > 0 and body[start - 1].isalnum() and quote[0].isalnum()
+    ends_inside = end < len(body) and body[end].isalnum() and quote[-1].isalnum()
+    if not begins_inside and not ends_inside:
+        return None
+    while start > 0 and body[start - 1].isalnum():
+        start -= 1
+    while end < len(body) and body[end].isalnum():
+        end += 1
+    where = "begins and ends" if begins_inside and ends_inside else "begins" if begins_inside else "ends"
+    return (
+        f"quote {quoted(quote)} {where} inside a word of the article text, and the page would mark part of "
+        f"it; quote whole words: {quoted(body[start:end], 120)}"
+    )
 
 
 def _describe(node: yaml.Node) -> str:

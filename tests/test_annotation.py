@@ -397,6 +397,11 @@ def test_empty_annotations_and_empty_keys_mean_nothing_given(text):
             "a.yml:2:12: error: quote 'menteri Luar  negeri' does not occur in the article text; "
             "the text has 'Menteri luar negeri'",
         ),
+        (  # other capitals of a phrase that ends inside a word: whole words are suggested
+            "notes:\n  - quote: iran bertemu mitra\n    note: x\n",
+            "a.yml:2:12: error: quote 'iran bertemu mitra' does not occur in the article text; "
+            "the text has 'Iran bertemu mitranya'",
+        ),
         (  # a typo
             "notes:\n  - quote: membahas perbatsan.\n    note: x\n",
             "a.yml:2:12: error: quote 'membahas perbatsan.' does not occur in the article text; "
@@ -406,6 +411,21 @@ def test_empty_annotations_and_empty_keys_mean_nothing_given(text):
             "notes:\n  - quote: Moskow\n    note: x\n",
             "a.yml:2:12: error: quote 'Moskow' occurs 2 times in the article text; "
             "quote a longer phrase so that it occurs exactly once",
+        ),
+        (  # the page marked half a word (BODY: "Menteri luar negeri Iran bertemu mitranya di Moskow.")
+            "notes:\n  - quote: Iran bertemu mitra\n    note: x\n",
+            "a.yml:2:12: error: quote 'Iran bertemu mitra' ends inside a word of the article text, and the page "
+            "would mark part of it; quote whole words: 'Iran bertemu mitranya'",
+        ),
+        (
+            "notes:\n  - quote: egeri Iran\n    note: x\n",
+            "a.yml:2:12: error: quote 'egeri Iran' begins inside a word of the article text, and the page "
+            "would mark part of it; quote whole words: 'negeri Iran'",
+        ),
+        (
+            "notes:\n  - quote: egeri Iran berte\n    note: x\n",
+            "a.yml:2:12: error: quote 'egeri Iran berte' begins and ends inside a word of the article text, and "
+            "the page would mark part of it; quote whole words: 'negeri Iran bertemu'",
         ),
         (
             "notes:\n  - quote: di Moskow\n    note: ''\n",
