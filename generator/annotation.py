@@ -22,7 +22,7 @@ from urllib.parse import quote, urlsplit
 import yaml
 from babel import Locale
 
-from generator.clean import DIRECTION_CONTROLS
+from generator.clean import DIRECTION_CONTROLS, SOFT_HYPHEN, composed
 from generator.dates import find_dates, latest_today
 from generator.diagnostics import did_you_mean, quoted, unwritable_character
 from generator.markdown import EXCERPT_LIMIT, first_sentence, uncut_first_sentence
@@ -385,7 +385,9 @@ class _Checker:
             kind = "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
             self.error(node, f"{what} must be text, but received {kind}; write it on one line after the colon")
             return None
-        value = node.value
+        # As the cleaner leaves an article's text (`clean.composed`, and no soft hyphen): a quote copied
+        # from the raw text with them, or typed decomposed, was not found, and the suggestion looked the same.
+        value = composed(node.value).replace(SOFT_HYPHEN, "")
         value = " ".join(value.split()) if single_line else value.strip()
         continued = _continued_lines(self.source, node) if single_line and not in_list else []
         if continued:  # `outlet: Antara` then `  - Reuters`: one value that YAML silently made "Antara - Reuters"

@@ -8,6 +8,7 @@ byline date, captions: everything above the lead) and the body (from the lead on
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -28,12 +29,14 @@ _SPACES_RE = re.compile(f"[ {_BLANKS}]{{2,}}|[{_BLANKS}]")
 # a page, or written in an annotation, they reversed how the text after them showed on every page that
 # lists the article: the cleaner drops them, the annotation checks refuse them.
 DIRECTION_CONTROLS = "\u202a-\u202e\u2066-\u2069"
-# Invisible characters dropped, the direction controls among them.
-_INVISIBLE_RE = re.compile(f"[\u200b-\u200d\u2060\ufeff{DIRECTION_CONTROLS}\x00-\x08\x0e-\x1f\x7f]")
+# Invisible characters dropped, the direction controls among them, and the soft hyphen (U+00AD): a
+# hyphenation hint of the page it was copied from, which split "Ba\u00adqeri" for search and for a quote.
+SOFT_HYPHEN = "\u00ad"
+_INVISIBLE_RE = re.compile(f"[{SOFT_HYPHEN}\u200b-\u200d\u2060\ufeff{DIRECTION_CONTROLS}\x00-\x08\x0e-\x1f\x7f]")
 # Any character either pattern above acts on other than a plain space. Most texts have none, and
 # one scan for them plus a test for two spaces is far cheaper than the substitutions.
 _ODD_RE = re.compile(
-    f"[\t\u00a0\u2000-\u200d\u202a-\u202f\u205f\u3000\u2060-\u2069\ufeff\x00-\x08\x0e-\x1f\x7f{_LINE_SEPARATORS}]"
+    f"[\t\u00a0\u00ad\u2000-\u200d\u202a-\u202f\u205f\u3000\u2060-\u2069\ufeff\x00-\x08\x0e-\x1f\x7f{_LINE_SEPARATORS}]"
 )
 _SPACE_RUN_RE = re.compile("  +")
 # A sentence ends in punctuation, a closing quote, or a writer's code such as `(mm/alalam)`.
@@ -129,6 +132,13 @@ def normalise_spaces(text: str) -> str:
     if not text.replace("\n", "").isprintable() and _ODD_RE.search(text) is not None:
         text = _ODD_RE.sub(_space_or_nothing, text)
     return _SPACE_RUN_RE.sub(" ", text) if "  " in text else text
+
+
+def composed(text: str) -> str:
+    """`text` in Unicode's composed form (NFC), as keyboards write it: "é" as one character, not "e"
+    and a combining accent. A text scraped in the decomposed form looked the same, but a reader's search
+    for "café" and a contributor's quote of it did not find it."""
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def normalise(line: str) -> str:
@@ -309,7 +319,7 @@ def clean(text: str) -> Cleaned:
     """Split `text` into headline, header, body paragraphs and removed lines."""
     # `splitlines` breaks only at `\n`, `\r\n` and `\r` here: `normalise_spaces` made the other line
     # separators it knows blanks, in one pass over the whole text rather than a split by pattern.
-    lines = [line.strip() for line in normalise_spaces(text).splitlines()]
+    lines = [line.strip() for line in normalise_spaces(composed(text)).splitlines()]
     lines = _join_bare_datelines([line for line in lines if line])
     lines = [part for line in lines for part in _split_writer_code(line)]
     lead = _find_lead(lines)

@@ -1190,3 +1190,13 @@ def test_a_summary_or_note_in_paragraphs_keeps_them_whatever_the_yaml_style():
     )
     assert problems == []
     assert annotation.notes == (Note(quote="di Moskow", note="The capital.\n\nOf Russia, since 1918."),)
+
+
+def test_a_quote_with_a_soft_hyphen_or_decomposed_accents_is_found():
+    """The text is cleaned of both (`clean`); a quote copied from the raw text with them was "not found",
+    and the phrase suggested looked exactly like it."""
+    body = "Menteri Baqeri bertemu di caf\u00e9 perbatasan."
+    for quote in ("Ba\u00adqeri bertemu", "di cafe\u0301 perbatasan"):
+        annotation, problems = check(f"notes:\n  - quote: {quote}\n    note: x\n", Extracted(body=body))
+        assert problems == []
+        assert annotation.notes[0].quote in body

@@ -347,3 +347,14 @@ def test_direction_controls_in_the_scraped_text_are_dropped() -> None:
     result = clean("\u202eIran Tuding AS Dalangi Kerusuhan di Suriah\u202c\n\n" + LEAD + "\u2067\n\n" + LAST)
     assert result.title == "Iran Tuding AS Dalangi Kerusuhan di Suriah"
     assert result.paragraphs == (LEAD, LAST)
+
+
+def test_soft_hyphens_go_and_accents_are_composed() -> None:
+    """A text copied with the page's hyphenation hints (U+00AD) or in decomposed Unicode looked right,
+    but search and a contributor's quote did not find "Baqeri" or "café" as typed."""
+    line = (
+        "TEHERAN - Menteri Ba\u00adqeri dan Rouhani\u0301 bertemu di cafe\u0301 perbatasan kedua negara itu, kata dia."
+    )
+    assert clean(line).paragraphs == (
+        "TEHERAN - Menteri Baqeri dan Rouhan\u00ed bertemu di caf\u00e9 perbatasan kedua negara itu, kata dia.",
+    )
