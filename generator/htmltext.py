@@ -16,7 +16,9 @@ from functools import lru_cache
 
 # The metadata panel's first tag (Material's admonition markup): the hooks cut an article page there
 # for compact search.
-PANEL_ID = "about-this-report"
+# Its id holds two hyphens in a row, which no heading's id can (the toc extension joins a run of them
+# into one): an article headlined "About this report" gave its title the box's id, twice on the page.
+PANEL_ID = "about-this-report--panel"
 PANEL_TITLE = "About this report"
 # The sentence of an article page naming its raw text; the MkDocs hooks link the file's name to the
 # repository (its address is mkdocs.yml's `repo_url`, which only MkDocs reads).

@@ -62,6 +62,8 @@ def hostile_site(tmp_path_factory) -> Path:
     # the section's id first, and the section another one.
     (seeds / "heading.txt").write_text(HEADING_TEXT, encoding="utf-8")
     (seeds / "heading.yml").write_text(yaml.safe_dump(HEADING_ANNOTATION), encoding="utf-8")
+    (seeds / "box.txt").write_text(HEADING_TEXT.replace("2018", "2019"), encoding="utf-8")
+    (seeds / "box.yml").write_text(yaml.safe_dump(BOX_HEADING_ANNOTATION), encoding="utf-8")
     return build_site(seeds, root / "project")
 
 
@@ -73,6 +75,10 @@ HEADING_ANNOTATION = {
     "topics": ["diplomacy"],
     "summary": "Iran's president spoke in Tehran about diplomacy.",
 }
+
+# Named as the box of metadata, whose id is written in the page's HTML, where the toc extension does not
+# see it: the headline took the same id.
+BOX_HEADING_ANNOTATION = {**HEADING_ANNOTATION, "title_en": "About this report", "published": "2019-01-01"}
 
 
 def live_elements(page: Path) -> list[str]:
@@ -116,3 +122,14 @@ def test_the_article_page_shows_every_payload_literally(hostile_site):
         assert payload in text, payload
     assert "Note " + PAYLOADS[0] + PAYLOADS[2] in text
     assert "Published at https://example.com/berita?a=1&b='2'." in text
+
+
+def test_no_page_has_an_id_twice(hostile_site):
+    """A link to the id, a search result's among them, led to the first element holding it."""
+    twice = {}
+    for page in sorted(hostile_site.rglob("*.html")):
+        ids = [attrs["id"] for _, attrs in scan(page, skip=()).tags if attrs.get("id")]
+        repeated = sorted({name for name in ids if ids.count(name) > 1})
+        if repeated:
+            twice[str(page.relative_to(hostile_site))] = repeated
+    assert twice == {}

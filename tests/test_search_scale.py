@@ -650,6 +650,6 @@ def test_short_words_numbers_and_quoted_words_get_no_near_spelling(compact_page,
 def test_an_estimated_date_reads_about_in_the_search_text_as_on_the_page(compact_site, seeds_site):
     """A result's line of places and sources shows the date as the page does; the worker still reads it."""
     article = "articles/2025/iran-dan-pakistan-desak-perang-melawan-terorisme-untuk-tingkatkan-keamanan/"
-    for site, location in ((compact_site, article), (seeds_site, article + "#about-this-report")):
+    for site, location in ((compact_site, article), (seeds_site, article + "#about-this-report--panel")):
         text = next(doc["text"] for doc in index(site) if doc["location"] == location)
         assert "<p>about 21 January 2025 · Islamabad · " in text, site

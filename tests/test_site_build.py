@@ -108,7 +108,7 @@ def test_search_indexes_an_article_without_its_metadata_box_related_coverage_and
         # The box's date, places and sources, and its date note, are a section of their own after the
         # text, linked to the box: never the excerpt of the page's first result.
         if "About this report" in doc["title"] + doc["text"]:
-            assert doc["location"].endswith("/#about-this-report") and doc["title"] == "About this report"
+            assert doc["location"].endswith("/#about-this-report--panel") and doc["title"] == "About this report"
     # The notes stay, and the page as written still has all of it.
     texts = " ".join(doc["text"] for doc in article_docs)
     assert "army of injustice" in texts
@@ -125,7 +125,7 @@ def test_search_finds_an_article_by_the_date_its_box_shows_but_not_by_its_date_n
     dated = [doc["location"] for doc in index["docs"] if "21 January 2025" in html_to_text(doc["text"])]
     article_docs = [doc for doc in index["docs"] if doc["location"].startswith("articles/")]
     article = "articles/2025/iran-dan-pakistan-desak-perang-melawan-terorisme-untuk-tingkatkan-keamanan/"
-    assert article + "#about-this-report" in dated
+    assert article + "#about-this-report--panel" in dated
     # Nor the overviews: the Countries and Topics tables' latest dates and the home page's span of dates
     # made them results for "24 November 2024", above an article of that day.
     assert [loc for loc in dated if not loc.startswith("articles/")] == [], dated
