@@ -2,12 +2,10 @@
 shows each kind of page, wide and on a phone, in the light and the dark scheme.
 
 Audited at each of the three views: every kind of page; the search dialog with results open (many
-results with their tags and "more on this page", and a single one); and the 404 page, served as it is
-published, under site_url's path and in answer to a missing address.
-
-Not audited: states axe cannot see by itself, such as a search result under the pointer or keyboard
-focus (the words found inside a tag are 4.2–4.3:1 on a hovered result's tint), and the navigation
-drawer open on a phone.
+results with their tags and "more on this page", and a single one), and with a result under the pointer
+or chosen with the keyboard (states axe cannot bring about by itself); and the 404 page, served as it
+is published, under site_url's path and in answer to a missing address. On a phone, in both schemes:
+the navigation drawer open.
 
 axe-core comes bundled with `axe-playwright-python` (requirements-dev.txt), so nothing is downloaded.
 """
@@ -45,6 +43,11 @@ VIEWS = {
     "wide, light": {"viewport": {"width": 1280, "height": 800}, "color_scheme": "light"},
     "phone, light": {"viewport": {"width": 390, "height": 844}, "color_scheme": "light"},
     "wide, dark": {"viewport": {"width": 1280, "height": 800}, "color_scheme": "dark"},
+}
+# The drawer, in both schemes: it is only shown on a narrow screen.
+PHONE_VIEWS = {
+    "phone, light": VIEWS["phone, light"],
+    "phone, dark": {"viewport": {"width": 390, "height": 844}, "color_scheme": "dark"},
 }
 # What is left, and why. On a phone the navigation drawer's button is Material's <label> of a hidden
 # checkbox; docs/javascripts/drawer.js gives it the role of a button so that the keyboard reaches it,
@@ -139,6 +142,33 @@ def test_the_search_dialog_with_results_passes_axe(browser, base_url, view, quer
     with _opened(browser, base_url, VIEWS[view]) as page:
         _search(page, query)
         assert page.locator(".md-search-result__item").first.is_visible()  # the results are what is audited
+        assert _violations(page) == []
+
+
+@pytest.mark.parametrize("how", ["pointer", "keyboard"])
+@pytest.mark.parametrize("view", VIEWS)
+def test_a_search_result_under_the_pointer_or_the_keyboard_passes_axe(browser, base_url, view, how):  # noqa: F811
+    """A result under the pointer or chosen with the arrow keys takes Material's accent tint, under the
+    words found in it and its tags: a state axe sees only once it is there."""
+    with _opened(browser, base_url, VIEWS[view]) as page:
+        _search(page, "Iran")
+        first = page.locator(".md-search-result__link").first
+        if how == "pointer":
+            first.hover()
+        else:
+            page.keyboard.press("ArrowDown")  # Material's own keys: the first result takes the focus
+            assert first.evaluate("link => link === document.activeElement")
+        page.wait_for_timeout(300)  # Material's background transition
+        assert _violations(page) == []
+
+
+@pytest.mark.parametrize("view", ["phone, light", "phone, dark"])
+def test_the_navigation_drawer_open_on_a_phone_passes_axe(browser, base_url, view):  # noqa: F811
+    with _opened(browser, base_url + ARTICLE_004, PHONE_VIEWS[view]) as page:
+        page.locator('label.md-header__button[for="__drawer"]').click()
+        page.locator(".md-sidebar--primary").wait_for(state="visible")
+        page.wait_for_timeout(400)  # the drawer's slide
+        assert page.locator('nav.md-nav--primary a[href$="countries/"]').first.is_visible()
         assert _violations(page) == []
 
 
