@@ -680,8 +680,8 @@ class _Checker:
                     )
                     ok = False
                 elif (partial := _inside_a_word(value, body)) is not None:
-                    self.error(value_node, partial)
-                    ok = False
+                    # A warning: the note is shown, at part of a word (an error stopped the whole build).
+                    self.warning(value_node, partial)
         for key in NOTE_KEYS:
             if key not in values and ok:
                 self.error(node, f"this note has no {key!r}; each note needs both 'quote:' and 'note:'")
@@ -690,7 +690,7 @@ class _Checker:
 
 
 def _inside_a_word(quote: str, body: str) -> str | None:
-    """The error for a quote that begins or ends inside a word of the text it occurs in once (`Emomali
+    """The warning for a quote that begins or ends inside a word of the text it occurs in once (`Emomali
     Rah` of "Emomali Rahmon"): the page marked half a word, the note's number in the middle of it."""
     start = body.index(quote)
     end = start + len(quote)
@@ -704,8 +704,8 @@ def _inside_a_word(quote: str, body: str) -> str | None:
         end += 1
     where = "begins and ends" if begins_inside and ends_inside else "begins" if begins_inside else "ends"
     return (
-        f"quote {quoted(quote)} {where} inside a word of the article text, and the page would mark part of "
-        f"it; quote whole words: {quoted(body[start:end], 120)}"
+        f"quote {quoted(quote)} {where} inside a word of the article text, and the page marks part of it; "
+        f"quote whole words: {quoted(body[start:end], 120)}"
     )
 
 

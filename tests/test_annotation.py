@@ -414,18 +414,18 @@ def test_empty_annotations_and_empty_keys_mean_nothing_given(text):
         ),
         (  # the page marked half a word (BODY: "Menteri luar negeri Iran bertemu mitranya di Moskow.")
             "notes:\n  - quote: Iran bertemu mitra\n    note: x\n",
-            "a.yml:2:12: error: quote 'Iran bertemu mitra' ends inside a word of the article text, and the page "
-            "would mark part of it; quote whole words: 'Iran bertemu mitranya'",
+            "a.yml:2:12: warning: quote 'Iran bertemu mitra' ends inside a word of the article text, and the page "
+            "marks part of it; quote whole words: 'Iran bertemu mitranya'",
         ),
         (
             "notes:\n  - quote: egeri Iran\n    note: x\n",
-            "a.yml:2:12: error: quote 'egeri Iran' begins inside a word of the article text, and the page "
-            "would mark part of it; quote whole words: 'negeri Iran'",
+            "a.yml:2:12: warning: quote 'egeri Iran' begins inside a word of the article text, and the page "
+            "marks part of it; quote whole words: 'negeri Iran'",
         ),
         (
             "notes:\n  - quote: egeri Iran berte\n    note: x\n",
-            "a.yml:2:12: error: quote 'egeri Iran berte' begins and ends inside a word of the article text, and "
-            "the page would mark part of it; quote whole words: 'negeri Iran bertemu'",
+            "a.yml:2:12: warning: quote 'egeri Iran berte' begins and ends inside a word of the article text, and "
+            "the page marks part of it; quote whole words: 'negeri Iran bertemu'",
         ),
         (
             "notes:\n  - quote: di Moskow\n    note: ''\n",
