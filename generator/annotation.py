@@ -30,10 +30,9 @@ from generator.model import ANNOTATION_KEYS, CLEARABLE_KEYS, FUTURE_DATE, Annota
 from generator.vocabulary import load_data
 from generator.vocabulary import topics as vocabulary_topics
 from generator.yaml_comments import comment_cuts
+from generator.yaml_safety import FAST_LOADER, safety_problems
 
 MAX_ANNOTATION_CHARS = 50_000
-MAX_YAML_EVENTS = 5_000
-MAX_YAML_DEPTH = 10
 MAX_LIST_ITEMS = 100
 MAX_NOTES = 50
 MAX_LENGTH = {
@@ -68,17 +67,12 @@ SUMMARY_PLACEHOLDER = "TODO: replace with 2-4 English sentences: what happened, 
 _NULL_TAG = "tag:yaml.org,2002:null"
 # Before this year a publication date is a typing slip (`0001-01-01` made a page under articles/1/).
 EARLIEST_YEAR = 1900
-# libyaml's parser when PyYAML was built with it: the same safe loading, about ten times faster.
-# On a syntax error the pure-Python parser runs again, so messages read the same either way.
-_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # The spellings of a boolean that YAML 1.1 (PyYAML, this checker) and YAML 1.2 (most other tools, editors)
 # both read as one. YAML 1.1 also reads yes/no/on/off so, 1.2 reads them as text: they are not accepted,
 # so an annotation means the same to every reader; `_BOOLEAN_MEANT` says which spelling was meant.
 _BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _BOOLEAN_MEANT = {"true": "true", "yes": "true", "on": "true", "false": "false", "no": "false", "off": "false"}
-# Half of a UTF-16 pair: YAML's "\ud800" escape makes one, and no file can hold it on its own.
-_SURROGATE = re.compile("[\ud800-\udfff]")
 # Not ISO 3166-1 alpha-2 country codes, though CLDR names them (EU, UN, reserved and private-use codes).
 _NOT_COUNTRIES = {"AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB", "ZZ"}
 
@@ -715,55 +709,11 @@ def _describe(node: yaml.Node) -> str:
     return "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
 
 
-# A file of a thousand anchors is an attack, not a mistake: a few of its problems say enough.
-_MAX_SAFETY_PROBLEMS = 10
-
-
-def _safety_problems(path: str, text: str, loader: type = _FAST_LOADER) -> list[Diagnostic]:
-    """Every construct contributors never need and attackers use: aliases, anchors, tags, deep nesting
-    (up to `MAX_YAML_EVENTS` of the parser's events: past them, one problem says so)."""
-    problems = []
-    depth = 0
-    for count, event in enumerate(yaml.parse(text, Loader=loader)):
-        mark = event.start_mark
-        where = (mark.line + 1, mark.column + 1)
-
-        def problem(message: str, where: tuple[int, int] = where) -> None:
-            problems.append(Diagnostic(path, *where, "error", message))
-
-        if count > MAX_YAML_EVENTS:
-            problem("the annotation is too long or too deeply structured")
-            break
-        if isinstance(event, yaml.ScalarEvent) and (half := _SURROGATE.search(event.value)):
-            code = ord(half.group())
-            problem(
-                f"contains U+{code:04X}, half of a character written as an escape (\\u{code:04x}), which cannot "
-                "stand alone; write the character itself, or its 8-digit escape (\\U0001F1EE)"
-            )
-        if isinstance(event, yaml.AliasEvent):
-            problem("YAML aliases (*name) are not allowed; write the value out in full")
-        elif getattr(event, "anchor", None) is not None:  # an alias's `anchor` is the name it refers to
-            problem("YAML anchors (&name) are not allowed; remove the anchor")
-        if getattr(event, "tag", None) is not None:
-            problem(f"YAML tags ({event.tag}) are not allowed; remove the tag")
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_YAML_DEPTH:
-                problem(f"nested more than {MAX_YAML_DEPTH} levels deep; flatten it")
-                break
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
-        if len(problems) >= _MAX_SAFETY_PROBLEMS:
-            problem("more YAML anchors, aliases or tags follow; remove every one of them")
-            break
-    return problems
-
-
 def _quote_ending_at(text: str, mark) -> yaml.ScalarToken | None:
     """The quoted value that ends where the parser stopped (`mark`), if one does: the quote it closed on
     was not the one the contributor meant to close it with."""
     try:
-        for token in yaml.scan(text, Loader=_FAST_LOADER):
+        for token in yaml.scan(text, Loader=FAST_LOADER):
             if token.start_mark.index > mark.index:
                 break
             if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") and token.end_mark.index == mark.index:
@@ -896,13 +846,13 @@ def parse_annotation(
         text = _INVISIBLE_RE.sub(lambda found: " " if found.group() in _LINE_SEPARATORS else "", text)
         checker.problems.extend(invisible)
     try:
-        unsafe = _safety_problems(path, text)
+        unsafe = safety_problems(path, text)
         if unsafe:
             return None, invisible + unsafe
-        root = yaml.compose(text, Loader=_FAST_LOADER)
+        root = yaml.compose(text, Loader=FAST_LOADER)
     except yaml.YAMLError:
         try:
-            unsafe = _safety_problems(path, text, yaml.SafeLoader)
+            unsafe = safety_problems(path, text, yaml.SafeLoader)
             if unsafe:
                 return None, invisible + unsafe
             root = yaml.compose(text, Loader=yaml.SafeLoader)

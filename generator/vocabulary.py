@@ -15,6 +15,7 @@ import yaml
 from generator.diagnostics import did_you_mean, unwritable_character, within_working_folder
 from generator.model import Diagnostic, Topic
 from generator.yaml_comments import comment_cuts
+from generator.yaml_safety import safety_problems
 
 DATA_DIR = Path(__file__).parent / "data"
 # libyaml when present: a build reads seven data files, and the pure-Python parser took 85 ms for
@@ -39,6 +40,7 @@ TOPICS_FILE = "topics.yml"
 _TOPIC_KEYS = ("slug", "label", "description", "keywords")
 _REQUIRED = ("slug", "label", "description")
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+_RESERVED_SLUGS = frozenset({"index"})
 _TEXT = "tag:yaml.org,2002:str"
 
 
@@ -69,6 +71,9 @@ def read_topics(path: str, text: str) -> tuple[dict[str, Topic], list[Diagnostic
         problems.append(Diagnostic(path, line, col, "error", message))
 
     try:
+        unsafe = safety_problems(path, text, _LOADER, what="the topic vocabulary")
+        if unsafe:
+            return {}, unsafe
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
@@ -131,6 +136,9 @@ def read_topics(path: str, text: str) -> tuple[dict[str, Topic], list[Diagnostic
             like = f", like {better!r}" if better else ""
             problem(values["slug"], f"slug {slug!r} must be lowercase ASCII words joined by hyphens{like}")
             slug = None
+        elif slug in _RESERVED_SLUGS:  # topics/index.md is the list of topics: the topic's page replaced it
+            problem(values["slug"], f"slug {slug!r} is the name of the topics' index page; give this topic another")
+            slug = None
         elif slug is not None and slug in found:
             problem(values["slug"], f"slug {slug!r} is already a topic above; give this one another slug")
             slug = None
@@ -162,6 +170,10 @@ def _keywords(node: yaml.Node | None, problem) -> tuple[str, ...]:
             problem(item, f"a keyword {bad}; remove it")
         elif item.value != item.value.lower():
             problem(item, f"keyword {item.value!r} must be lowercase: {item.value.lower()!r}")
+        elif not re.match(r"\w", item.value.strip()) or "\n" in item.value.strip():
+            # Texts are searched for keywords at the start of a word (`tagging`): "(isis)" stopped every
+            # seed's extraction with an error that named the seed, not this file.
+            problem(item, f"keyword {item.value!r} must start with a letter or a digit and fit on one line")
         else:
             words.append(item.value.strip())
     return tuple(words)

@@ -32,8 +32,12 @@ def comment_cuts(root: yaml.Node, text: str) -> list[CommentCut]:
     lines = text.splitlines()
     cuts = []
     pending = [root]
+    seen = set()  # a node YAML's aliases reach twice, or from inside itself, is looked at once
     while pending:
         node = pending.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             pending.extend(value for _, value in node.value)
         elif isinstance(node, yaml.SequenceNode):

@@ -59,6 +59,27 @@ def test_words_yaml_reads_as_a_comment_are_an_error_in_the_vocabulary():
     )
 
 
+def test_aliases_anchors_and_tags_are_refused_in_the_vocabulary_as_in_an_annotation():
+    """A recursive alias (`- &a [*a]`) made every command loop for ever, CI's included."""
+    text = "# The topic vocabulary\n- &a [*a]\n- slug: !foo bb\n  label: B\n  description: d\n"
+    assert _problems(text) == [
+        "topics.yml:2:3: error: YAML anchors (&name) are not allowed; remove the anchor",
+        "topics.yml:2:7: error: YAML aliases (*name) are not allowed; write the value out in full",
+        "topics.yml:3:9: error: YAML tags (!foo) are not allowed; remove the tag",
+    ]
+
+
+def test_a_slug_named_as_the_index_page_or_a_keyword_no_word_starts_is_an_error():
+    """Slug `index` made topics/index.md, the list of topics, the topic's page; a keyword "(isis)" made
+    every seed's extraction fail, each seed blamed for it."""
+    text = "- slug: index\n  label: Index\n  description: d\n  keywords: ['(isis)', '-', ok]\n"
+    assert _problems(text) == [
+        "topics.yml:1:9: error: slug 'index' is the name of the topics' index page; give this topic another",
+        "topics.yml:4:14: error: keyword '(isis)' must start with a letter or a digit and fit on one line",
+        "topics.yml:4:24: error: keyword '-' must start with a letter or a digit and fit on one line",
+    ]
+
+
 def test_a_mistaken_topic_entry_is_reported_at_its_line_with_every_other():
     """Contributors edit topics.yml (CONTRIBUTING.md): a misspelt key gave "internal error (KeyError)",
     a capitalised slug or a second entry of a slug was accepted (and made its page)."""
