@@ -1200,3 +1200,11 @@ def test_a_quote_with_a_soft_hyphen_or_decomposed_accents_is_found():
         annotation, problems = check(f"notes:\n  - quote: {quote}\n    note: x\n", Extracted(body=body))
         assert problems == []
         assert annotation.notes[0].quote in body
+
+
+def test_a_quote_of_more_words_than_the_whole_text_is_not_found_without_an_internal_error():
+    problems = check("notes:\n  - quote: Satu dua tiga\n    note: x\n", Extracted(body="Satu dua."))[1]
+    assert problems == [
+        "a.yml:2:12: error: quote 'Satu dua tiga' does not occur in the article text; "
+        "copy the phrase exactly as it appears in the article"
+    ]
