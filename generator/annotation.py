@@ -22,7 +22,7 @@ from urllib.parse import quote, urlsplit
 import yaml
 from babel import Locale
 
-from generator.clean import DIRECTION_CONTROLS, SOFT_HYPHEN, composed
+from generator.clean import DIRECTION_CONTROLS, SOFT_HYPHEN, composed, normalise_spaces
 from generator.dates import find_dates, latest_today
 from generator.diagnostics import did_you_mean, quoted, unwritable_character
 from generator.markdown import EXCERPT_LIMIT, first_sentence, uncut_first_sentence
@@ -649,9 +649,12 @@ class _Checker:
                 ok = False
                 continue
             what = f"the note's {key!r}"
-            # A quote stays as written: it is looked for in the text as it is.
+            # A quote is looked for in the text with its spaces as the cleaner leaves the text's (one space
+            # for a no-break space or a run of them, no zero-width space): copied from the raw text with
+            # them, it was "not found", and the phrase suggested looked the same.
             if key == "quote":
                 value = self.text(key, value_node, single_line=False, what=what)
+                value = normalise_spaces(value).strip() if value else value
             else:
                 value = self.prose(key, value_node, what)
             if value is None:

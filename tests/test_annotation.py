@@ -394,7 +394,7 @@ def test_empty_annotations_and_empty_keys_mean_nothing_given(text):
         ),
         (  # other capitals and spacing: the phrase as the text writes it
             "notes:\n  - quote: menteri Luar  negeri\n    note: x\n",
-            "a.yml:2:12: error: quote 'menteri Luar  negeri' does not occur in the article text; "
+            "a.yml:2:12: error: quote 'menteri Luar negeri' does not occur in the article text; "
             "the text has 'Menteri luar negeri'",
         ),
         (  # other capitals of a phrase that ends inside a word: whole words are suggested
@@ -1208,3 +1208,13 @@ def test_a_quote_of_more_words_than_the_whole_text_is_not_found_without_an_inter
         "a.yml:2:12: error: quote 'Satu dua tiga' does not occur in the article text; "
         "copy the phrase exactly as it appears in the article"
     ]
+
+
+def test_a_quote_copied_with_the_raw_texts_spaces_is_found():
+    """The cleaner makes a no-break space (in a third of the texts) a space, a run of spaces one, and
+    drops a zero-width space: a quote copied from the raw text with them was "not found"."""
+    body = "Latihan di Laut Kaspia kurang dari sepekan."
+    for quote in ("Laut\u00a0Kaspia kurang", "Laut  Kaspia\u202fkurang", "Laut Kas\u200bpia kurang"):
+        annotation, problems = check(f"notes:\n  - quote: '{quote}'\n    note: x\n", Extracted(body=body))
+        assert problems == [], quote
+        assert annotation.notes[0].quote == "Laut Kaspia kurang"
