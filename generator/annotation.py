@@ -65,6 +65,8 @@ REVIEW_MARKER = "# extracted: please review"
 SUMMARY_PLACEHOLDER = "TODO: replace with 2-4 English sentences: what happened, who, where, when."
 
 _NULL_TAG = "tag:yaml.org,2002:null"
+# The placeholder, or a summary begun as one ("todo: …"); not a summary about Todorov.
+_TODO = re.compile(r"todo\b", re.IGNORECASE)
 # Before this year a publication date is a typing slip (`0001-01-01` made a page under articles/1/).
 EARLIEST_YEAR = 1900
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -649,6 +651,11 @@ class _Checker:
                 ok = False
                 continue
             what = f"the note's {key!r}"
+            if isinstance(value_node, yaml.ScalarNode) and value_node.tag == _NULL_TAG and value_node.value:
+                # `note: null` was shown as the note "null" (an empty value is reported below).
+                self.error(value_node, f"{what} is {value_node.value!r}, which YAML reads as no value; write it out")
+                ok = False
+                continue
             # A quote is looked for in the text with its spaces as the cleaner leaves the text's (one space
             # for a no-break space or a run of them, no zero-width space): copied from the raw text with
             # them, it was "not found", and the phrase suggested looked the same.
@@ -920,7 +927,7 @@ def parse_annotation(
     )
     if estimated and not _estimate_holds(checker, nodes["date_estimated"], values, rejected):
         failed = True
-    if "summary" in values and str(values["summary"]).upper().startswith("TODO"):
+    if "summary" in values and _TODO.match(str(values["summary"])):
         checker.error(
             nodes["summary"],
             "'summary' is still the placeholder: replace it with 2-4 English sentences "

@@ -1218,3 +1218,16 @@ def test_a_quote_copied_with_the_raw_texts_spaces_is_found():
         annotation, problems = check(f"notes:\n  - quote: '{quote}'\n    note: x\n", Extracted(body=body))
         assert problems == [], quote
         assert annotation.notes[0].quote == "Laut Kaspia kurang"
+
+
+def test_a_note_of_null_is_an_error_and_a_summary_about_todorov_no_placeholder():
+    """`note: null` was shown as the note "null"; a summary beginning "Todorov" was refused as the
+    placeholder ("TODO: replace with …")."""
+    problems = check("notes:\n  - quote: di Moskow\n    note: ~\n  - quote: null\n    note: x\n")[1]
+    assert problems == [
+        "a.yml:3:11: error: the note's 'note' is '~', which YAML reads as no value; write it out",
+        "a.yml:4:12: error: the note's 'quote' is 'null', which YAML reads as no value; write it out",
+    ]
+    annotation, problems = check("summary: Todorov, Bulgaria's envoy, met Iran's foreign minister in Moscow.\n")
+    assert problems == [] and annotation.summary.startswith("Todorov")
+    assert "is still the placeholder" in check("summary: todo write this\n")[1][0]
