@@ -209,8 +209,8 @@ def _likely_windows(words: list[str], tokens: list[str]) -> list[int]:
     for token in tokens:  # running count of quote words, so each window's count is one subtraction
         hits.append(hits[-1] + (token.strip(_WORD_EDGES).casefold() in quote_words))
     need = (span + 1) // 2
-    last = len(tokens)  # a text of fewer words than the quote is one window, shorter than the quote
-    scored = [(hits[min(i + span, last)] - hits[i], i) for i in starts if hits[min(i + span, last)] - hits[i] >= need]
+    width = min(span, len(tokens))  # a text of fewer words than the quote is one window, all of it
+    scored = [(hits[i + width] - hits[i], i) for i in starts if hits[i + width] - hits[i] >= need]
     scored.sort(key=lambda pair: (-pair[0], pair[1]))
     return sorted(i for _, i in scored[:_NEAR_WINDOWS])
 

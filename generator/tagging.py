@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from generator.trie import literal_alternation
-from generator.vocabulary import topics
+from generator.vocabulary import searchable_keyword, topics
 
 # A topic needs this much evidence: 1 per keyword occurrence in the body, +2 when the headline
 # has one, +1 when the lead has one. So three mentions, or two and one in the lead, or a
@@ -33,7 +33,7 @@ def _keywords() -> _Keywords:
     for slug, topic in topics().items():
         for keyword in topic.keywords:
             slugs.setdefault(keyword.casefold(), []).append(slug)
-    if any(not re.match(r"\w", keyword) or "\n" in keyword for keyword in slugs):  # see below and `tag`
+    if not all(map(searchable_keyword, slugs)):  # `read_topics` refuses them: see below and `tag`
         raise ValueError("topic keywords must start with a letter or digit and fit on one line")
     # Keywords are lower case; the text is lower-cased once, which is cheaper than IGNORECASE.
     # `(?<![\w-])keyword(?![\w-])`, written to match the character before the keyword instead, so

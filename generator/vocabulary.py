@@ -15,12 +15,12 @@ import yaml
 from generator.diagnostics import did_you_mean, unwritable_character, within_working_folder
 from generator.model import Diagnostic, Topic
 from generator.yaml_comments import comment_cuts
-from generator.yaml_safety import safety_problems
+from generator.yaml_safety import FAST_LOADER, safety_problems
 
 DATA_DIR = Path(__file__).parent / "data"
 # libyaml when present: a build reads seven data files, and the pure-Python parser took 85 ms for
 # them, a tenth of the generator's time on a 100-article digest (libyaml: 9 ms, the same values).
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_LOADER = FAST_LOADER
 
 
 def load_data(name: str):
@@ -155,6 +155,12 @@ def read_topics(path: str, text: str) -> tuple[dict[str, Topic], list[Diagnostic
     return found, sorted(problems, key=lambda d: (d.line or 0, d.col or 0))
 
 
+def searchable_keyword(keyword: str) -> bool:
+    """Whether texts can be searched for `keyword`: `tagging` looks for keywords at the start of a word,
+    on one line."""
+    return re.match(r"\w", keyword) is not None and "\n" not in keyword
+
+
 def _keywords(node: yaml.Node | None, problem) -> tuple[str, ...]:
     """The Indonesian keywords of a topic: a list of lowercase words or phrases (none when absent)."""
     if node is None:
@@ -170,9 +176,8 @@ def _keywords(node: yaml.Node | None, problem) -> tuple[str, ...]:
             problem(item, f"a keyword {bad}; remove it")
         elif item.value != item.value.lower():
             problem(item, f"keyword {item.value!r} must be lowercase: {item.value.lower()!r}")
-        elif not re.match(r"\w", item.value.strip()) or "\n" in item.value.strip():
-            # Texts are searched for keywords at the start of a word (`tagging`): "(isis)" stopped every
-            # seed's extraction with an error that named the seed, not this file.
+        elif not searchable_keyword(item.value.strip()):
+            # "(isis)" stopped every seed's extraction with an error that named the seed, not this file.
             problem(item, f"keyword {item.value!r} must start with a letter or a digit and fit on one line")
         else:
             words.append(item.value.strip())
